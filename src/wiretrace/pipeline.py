@@ -99,7 +99,7 @@ class Pipeline:
     def _apply(self, stage: Stage, batch: list[Analysis]) -> list[Result]:
         try:
             done: list[Result] = list(stage.pipe(batch))
-        except Exception:  # noqa: BLE001 - isolate the failing item below
+        except Exception:
             if len(batch) == 1 and self.strict:
                 raise
             done = [self._apply_one(stage, a) for a in batch]

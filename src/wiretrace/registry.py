@@ -55,9 +55,7 @@ def build_pipeline(names: Iterable[str] | None = None, *, strict: bool = False) 
     wanted = list(PUBLIC_STAGES) if names is None else [n.strip() for n in names if n.strip()]
     unknown = [n for n in wanted if n not in classes]
     if unknown:
-        raise UsageError(
-            f"unknown stage {', '.join(unknown)} — choose from {', '.join(PUBLIC_STAGES)}"
-        )
+        raise UsageError(f"unknown stage {', '.join(unknown)} — choose from {', '.join(PUBLIC_STAGES)}")
     chosen: set[str] = {"extract", *wanted}
     providers = {give: name for name, cls in classes.items() for give in cls.gives}
     changed = True

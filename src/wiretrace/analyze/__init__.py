@@ -1,0 +1,1 @@
+"""Analysis stages: one module per stage over an article's body."""

@@ -1,0 +1,201 @@
+"""Who is reported as saying a stretch of text, read off the dependency parse.
+
+For a span (a quote's content, or a reported clause) find the reporting cue — a speech verb
+or "according to" — and the token heading the source's noun phrase. The rules, in order:
+
+1. walk up the parse from the span's head to the first speech verb outside any quote
+   ("Zelensky said that “…”", "“…,” Daalder wrote"); its subject is the source, and for a
+   participle ("adding, “…”") the subject of the verb it hangs on;
+2. "according to X" / "in the words of X" in the same sentence;
+3. the nearest speech verb with a subject elsewhere in the sentence, outside quotes;
+4. a colon introduction: the previous sentence ends with ":" and reports ("Daalder wrote:").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wiretrace.analyze.cues import is_speech_verb, lemma_of
+from wiretrace.analyze.phrases import children, root_of, tokens_in
+from wiretrace.model import Parse, Span
+
+__all__ = ["Attribution", "attribute", "cue_span", "intro_attribution", "is_reporting", "subject_of"]
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_MAX_HOPS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    cue: Span  # the reporting words: "said", "called for", "according to"
+    source: int | None  # token heading the source's noun phrase
+    verb: int | None  # the reporting verb token, when there is one
+    rule: str  # which rule found it (for debugging and evaluation)
+
+
+def is_reporting(parse: Parse, i: int) -> bool:
+    """A speech verb used to report: not an infinitive ("to respond") nor an adjective ("alleged")."""
+    tok = parse.tokens[i]
+    if tok.pos not in {"VERB", "AUX"} or tok.dep == "amod" or not is_speech_verb(tok.text):
+        return False
+    return not any(parse.tokens[c].tag == "TO" for c in children(parse, i))
+
+
+def subject_of(parse: Parse, verb: int) -> int | None:
+    """The verb's subject; for a participle or conjunct, the subject of the verb it hangs on."""
+    tokens = parse.tokens
+    seen = 0
+    while seen < 4:
+        for c in children(parse, verb):
+            if tokens[c].dep in SUBJECT_DEPS:
+                return c
+            if tokens[c].dep == "agent":  # passive "was said by X"
+                objs = [g for g in children(parse, c) if tokens[g].dep == "pobj"]
+                if objs:
+                    return objs[0]
+        tok = tokens[verb]
+        if seen == 0 and (found := _subject_before(parse, verb)) is not None:
+            return found
+        if tok.dep in {"advcl", "conj", "xcomp", "ccomp", "relcl"} and tok.head != verb:
+            if tok.dep == "relcl":
+                return tok.head  # "the envoy, who said …"
+            verb = tok.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _subject_before(parse: Parse, verb: int) -> int | None:
+    """A name the parser failed to link: "Ivo Daalder, former US ambassador to NATO, called for"."""
+    tokens = parse.tokens
+    sentence = parse.sentence_of(verb)
+    lo = sentence.first if sentence else 0
+    j = verb - 1
+    if j >= lo and tokens[j].text == ",":
+        k = j - 1
+        while k > lo and tokens[k].text != "," and j - k < 16:
+            k -= 1
+        if k > lo and tokens[k].text == "," and tokens[k - 1].pos == "PROPN":
+            return k - 1
+        return None
+    if j >= lo and tokens[j].pos == "PROPN" and tokens[j].dep not in {"pobj", "dobj"}:
+        return j
+    return None
+
+
+def cue_span(parse: Parse, verb: int) -> Span:
+    """The verb with a particle or preposition that makes it a phrase: "called for", "pointed out"."""
+    tokens = parse.tokens
+    end = tokens[verb].end
+    nxt = verb + 1
+    phrasal = lemma_of(tokens[verb].text) in {"call", "point", "speak", "sound"}
+    if phrasal and nxt < len(tokens) and tokens[nxt].lower in {"for", "on", "out", "up"}:
+        end = tokens[nxt].end
+    return Span(tokens[verb].start, end)
+
+
+def attribute(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | None:
+    """The attribution of ``span``; ``quoted`` are all quote spans (marks included)."""
+    indices = tokens_in(parse, span)
+    if not indices:
+        return None
+
+    def outside(i: int) -> bool:
+        tok = parse.tokens[i]
+        return not any(q.start <= tok.start < q.end for q in quoted)
+
+    return (
+        _walk_up(parse, root_of(parse, indices), indices, outside)
+        or _according_to(parse, indices, outside)
+        or _nearest_verb(parse, indices, outside)
+        or _colon_intro(parse, indices)
+    )
+
+
+def _walk_up(parse: Parse, i: int, inside: range, outside: Callable[[int], bool]) -> Attribution | None:
+    tokens = parse.tokens
+    for _ in range(_MAX_HOPS):
+        tok = tokens[i]
+        if i not in inside and outside(i) and is_reporting(parse, i):
+            subject = subject_of(parse, i)
+            if subject is not None and not (inside.start <= subject < inside.stop):
+                return Attribution(cue=cue_span(parse, i), source=subject, verb=i, rule="parse")
+        if tok.head == i:
+            return None
+        i = tok.head
+    return None
+
+
+def _according_to(parse: Parse, indices: range, outside: Callable[[int], bool]) -> Attribution | None:
+    """ "according to X", "in the words of X", "X's statement" in the span's sentence."""
+    tokens = parse.tokens
+    sentence = parse.sentence_of(indices[0])
+    if sentence is None:
+        return None
+    for i in range(sentence.first, sentence.last - 2):
+        if i in indices or not outside(i):
+            continue
+        lower = tokens[i].lower
+        if lower == "according" and tokens[i + 1].lower == "to":
+            objs = [c for c in children(parse, i + 1) if tokens[c].dep == "pobj"]
+            if objs:
+                return Attribution(
+                    cue=Span(tokens[i].start, tokens[i + 1].end), source=objs[0], verb=None, rule="according"
+                )
+        if lower == "words" and tokens[i + 1].lower == "of":
+            objs = [c for c in children(parse, i + 1) if tokens[c].dep == "pobj"]
+            if objs:
+                return Attribution(
+                    cue=Span(tokens[i].start, tokens[i + 1].end), source=objs[0], verb=None, rule="words-of"
+                )
+    return None
+
+
+def _nearest_verb(parse: Parse, indices: range, outside: Callable[[int], bool]) -> Attribution | None:
+    sentence = parse.sentence_of(indices[0])
+    if sentence is None:
+        return None
+    best: tuple[int, int, int] | None = None  # (distance, verb, subject)
+    for i in range(sentence.first, sentence.last):
+        if i in indices or not outside(i) or not is_reporting(parse, i):
+            continue
+        subject = subject_of(parse, i)
+        if subject is None or subject in indices or not outside(subject):
+            continue
+        distance = min(abs(i - indices[0]), abs(i - indices[-1]))
+        if best is None or distance < best[0]:
+            best = (distance, i, subject)
+    if best is None:
+        return None
+    return Attribution(cue=cue_span(parse, best[1]), source=best[2], verb=best[1], rule="sentence")
+
+
+def _colon_intro(parse: Parse, indices: range) -> Attribution | None:
+    """ "Daalder wrote:" then the quote, in the next sentence or paragraph."""
+    tokens = parse.tokens
+    sentence = parse.sentence_of(indices[0])
+    if sentence is None or sentence.first == 0:
+        return None
+    prev = parse.sentence_of(sentence.first - 1)
+    while prev is not None and all(t.pos == "SPACE" for t in tokens[prev.first : prev.last]):
+        prev = parse.sentence_of(prev.first - 1) if prev.first > 0 else None
+    if prev is None:
+        return None
+    last = prev.last - 1
+    while last > prev.first and tokens[last].pos == "SPACE":
+        last -= 1
+    if tokens[last].text != ":":
+        return None
+    return intro_attribution(parse, prev.first, last)
+
+
+def intro_attribution(parse: Parse, first: int, colon: int) -> Attribution | None:
+    """The reporting verb and subject of an introduction ending in a colon."""
+    for i in range(colon - 1, first - 1, -1):
+        if is_reporting(parse, i):
+            subject = subject_of(parse, i)
+            if subject is not None:
+                return Attribution(cue=cue_span(parse, i), source=subject, verb=i, rule="colon")
+    return None

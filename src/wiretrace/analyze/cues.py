@@ -1,0 +1,111 @@
+"""The words that signal speech, attribution and contradiction.
+
+A lexicon, not a model: reporting verbs with their inflections (we parse without spaCy's
+lemmatizer and read lemmas from here), reporting nouns, pronouns, and the institution
+nouns that stand in for an organisation ("the alliance pledged").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+__all__ = [
+    "DISPUTE_VERBS",
+    "INSTITUTION_NOUNS",
+    "PERSON_PRONOUNS",
+    "SPEECH_NOUNS",
+    "SPEECH_VERBS",
+    "is_speech_verb",
+    "lemma_of",
+]
+
+# Reporting verbs (lemma). Beliefs and claims count: PolNeAR and our users both treat
+# "X believes that …" as an attribution.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+        say tell add write state note explain argue claim insist contend maintain assert declare announce
+        report reveal disclose confirm acknowledge admit concede warn caution accuse charge allege blame
+        deny reject dispute refute contradict counter respond reply answer retort ask question wonder
+        demand urge call pledge promise vow threaten predict forecast estimate suggest propose recommend
+        believe think feel hope fear expect know recall remember describe characterize tweet post testify
+        tout boast complain lament criticize condemn praise applaud dismiss scoff quip joke muse observe
+        remark point mention stress emphasize underscore reiterate repeat assure reassure inform brief
+        advise tell concur agree disagree conclude find show indicate signal recount describe decry label
+        brand order instruct announce acknowledge conclude speculate insist sound
+    """.split()
+)
+
+# Verbs that mean the subject contradicts something (a dispute cue when they govern a claim).
+DISPUTE_VERBS: frozenset[str] = frozenset(
+    [
+        "deny",
+        "reject",
+        "dispute",
+        "refute",
+        "contradict",
+        "counter",
+        "dismiss",
+        "rebut",
+        "debunk",
+        "challenge",
+        "disavow",
+    ]
+)
+
+SPEECH_NOUNS: frozenset[str] = frozenset(
+    """
+        statement statements remark remarks comment comments words speech address interview tweet tweets
+        post letter memo report testimony announcement claim claims assertion allegation allegations
+        accusation accusations warning warnings told according
+    """.split()
+)
+
+PERSON_PRONOUNS: dict[str, str] = {
+    "he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f",
+    "they": "p", "them": "p", "their": "p", "it": "n", "its": "n",
+    "i": "s", "we": "p", "you": "s",
+}  # fmt: skip
+
+INSTITUTION_NOUNS: frozenset[str] = frozenset(
+    """
+        alliance organization organisation agency ministry department government administration commission
+        committee council company firm group campaign party court bank union authority authorities office
+        bureau board coalition association federation institute embassy military army navy police army
+        regime cabinet parliament congress senate house watchdog network newspaper paper outlet site
+        website magazine publication station kremlin pentagon team club league university school hospital
+    """.split()
+)
+
+_IRREGULAR: dict[str, str] = {
+    "said": "say", "says": "say", "saying": "say", "told": "tell", "tells": "tell",
+    "telling": "tell", "wrote": "write", "written": "write", "writes": "write",
+    "writing": "write", "thought": "think", "felt": "feel", "knew": "know", "known": "know",
+    "found": "find", "shown": "show", "spoke": "speak", "spoken": "speak",
+    "made": "make", "gave": "give", "given": "give", "put": "put", "held": "hold",
+    "led": "lead", "saw": "see", "seen": "see", "became": "become", "began": "begin",
+    "took": "take", "taken": "take",
+}  # fmt: skip
+
+
+@cache
+def lemma_of(word: str) -> str:
+    """The lemma of an English verb form, good enough for reporting verbs."""
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if w in SPEECH_VERBS or w in DISPUTE_VERBS:
+        return w
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ying", "y")):
+        if w.endswith(suffix) and w[: -len(suffix)] + repl in SPEECH_VERBS:
+            return w[: -len(suffix)] + repl
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if w.endswith(suffix):
+            stem = w[: -len(suffix)]
+            for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+                if candidate and (candidate in SPEECH_VERBS or candidate in DISPUTE_VERBS):
+                    return candidate
+    return w
+
+
+def is_speech_verb(word: str) -> bool:
+    return lemma_of(word) in SPEECH_VERBS

@@ -1,0 +1,296 @@
+"""Canonical entities of one article, from spaCy's named entities.
+
+Mentions are cleaned ("the United States" → "United States"), repaired where the small
+model is reliably wrong (a plant or place labelled PERSON, an outlet labelled GPE),
+completed with acronyms ("(ZNPP)", WSWS ↔ World Socialist Web Site), and merged into
+entities ("Zelensky" → "Volodymyr Zelensky"). Titles and appositions become
+descriptions ("Ukrainian President", "former US ambassador to NATO").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from wiretrace.analyze.cues import is_speech_verb
+from wiretrace.analyze.outlets import is_outlet_name
+from wiretrace.analyze.phrases import descriptions_of, strip_span
+from wiretrace.model import Analysis, Article, Entity, EntityType, Mention, Parse, Span
+from wiretrace.pipeline import Stage
+
+__all__ = ["EntitiesStage", "find_entities"]
+
+KEPT_LABELS = frozenset(t.value for t in EntityType)
+FACILITY_NOUNS = frozenset(
+    """
+        plant station reactor reactors dam airport port harbor harbour bridge pipeline mine base refinery
+        factory prison hospital stadium tower complex facility
+    """.split()
+)
+DESCRIBED = frozenset({"PERSON", "ORG", "MEDIA"})
+_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")
+_ACRONYM_TOKEN = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+_MINOR_WORDS = frozenset(["of", "the", "and", "for", "on", "in", "de", "la", "del", "&", "at", "to"])
+
+
+@dataclass(slots=True, eq=False)
+class _Cluster:
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    forms: Counter[str] = field(default_factory=Counter)
+    types: Counter[str] = field(default_factory=Counter)
+
+    def add(self, mention: Mention, label: str) -> None:
+        self.mentions.append(mention)
+        self.forms[mention.text] += 1
+        self.types[label] += 1
+
+    @property
+    def name(self) -> str:
+        forms = [f for f in self.forms if not _ACRONYM_TOKEN.fullmatch(f)] or list(self.forms)
+        return max(forms, key=lambda f: (len(f.split()), self.forms[f], len(f)))
+
+
+def find_entities(article: Article, parse: Parse) -> tuple[Entity, ...]:
+    """The article's entities, ordered by first mention, with ids e1, e2, …"""
+    body = article.body
+    raw = _raw_mentions(body, parse)
+    raw = _repair_types(body, parse, raw, article)
+    clusters = _cluster(raw)
+    _add_acronyms(body, clusters)
+    entities = []
+    ordered = sorted(clusters, key=lambda c: min(m.span.start for m in c.mentions))
+    for n, cluster in enumerate(ordered, start=1):
+        mentions = tuple(sorted(set(cluster.mentions), key=lambda m: m.span))
+        name = cluster.name
+        etype = _vote_type(cluster)
+        entities.append(
+            Entity(
+                id=f"e{n}",
+                name=name,
+                type=EntityType(etype),
+                aliases=tuple(sorted(f for f in cluster.forms if f != name)),
+                descriptions=descriptions_of(body, parse, mentions) if etype in DESCRIBED else (),
+                mentions=mentions,
+            )
+        )
+    return tuple(entities)
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def _raw_mentions(body: str, parse: Parse) -> list[tuple[Mention, str]]:
+    found: list[tuple[Mention, str]] = _unlabelled_speakers(body, parse)
+    for ent in parse.ents:
+        if ent.label not in KEPT_LABELS:
+            continue
+        span = strip_span(body, ent.span)
+        if span is None:
+            continue
+        label = ent.label
+        fac = _facility_extent(body, parse, ent.first, ent.last)
+        if fac is not None:
+            span, label = fac, EntityType.FAC.value
+        found.append((Mention(span=span, text=body[span.start : span.end]), label))
+    return found
+
+
+def _unlabelled_speakers(body: str, parse: Parse) -> list[tuple[Mention, str]]:
+    """Proper names the model missed that speak: "Ivo Daalder, former …, called for"."""
+    found: list[tuple[Mention, str]] = []
+    tokens = parse.tokens
+    for tok in tokens:
+        if tok.pos != "PROPN" or tok.ent_type or tok.dep not in {"nsubj", "nsubjpass"}:
+            continue
+        if not is_speech_verb(tokens[tok.head].text) or not tok.text[:1].isupper():
+            continue
+        first = tok.i
+        while first > 0 and tokens[first - 1].pos == "PROPN" and tokens[first - 1].head == tok.i:
+            first -= 1
+        if tokens[first].ent_type or not all(t.text[:1].isupper() for t in tokens[first : tok.i + 1]):
+            continue
+        span = Span(tokens[first].start, tok.end)
+        found.append((Mention(span=span, text=body[span.start : span.end]), EntityType.PERSON.value))
+    return _other_occurrences(body, parse, found)
+
+
+def _other_occurrences(body: str, parse: Parse, found: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """Every unlabelled occurrence of a found surname, with the given name before it if any."""
+    surnames = {m.text.split()[-1] for m, _ in found}
+    spans = {m.span for m, _ in found}
+    tokens = parse.tokens
+    for tok in tokens:
+        if tok.text not in surnames or tok.ent_type:
+            continue
+        first = tok.i
+        while first > 0 and tokens[first - 1].pos == "PROPN" and tokens[first - 1].text[:1].isupper():
+            if tokens[first - 1].ent_type or tok.i - first >= 3:
+                break
+            first -= 1
+        span = Span(tokens[first].start, tok.end)
+        if not any(s.overlaps(span) for s in spans):
+            found.append((Mention(span=span, text=body[span.start : span.end]), EntityType.PERSON.value))
+            spans.add(span)
+    return found
+
+
+def _facility_extent(body: str, parse: Parse, first: int, last: int) -> Span | None:
+    """ "Zaporizhzhia nuclear power plant": a name modifying a facility noun is the facility."""
+    tokens = parse.tokens
+    root = tokens[last - 1]
+    head = tokens[root.head]
+    if root.dep not in {"compound", "nmod", "amod"} or head.i <= root.i or head.i - root.i > 4:
+        return None
+    if head.lower not in FACILITY_NOUNS:
+        return None
+    between = tokens[last : head.i]
+    if any(t.pos not in {"ADJ", "NOUN", "PROPN"} for t in between):
+        return None
+    return Span(tokens[first].start, head.end)
+
+
+def _repair_types(
+    body: str, parse: Parse, mentions: list[tuple[Mention, str]], article: Article
+) -> list[tuple[Mention, str]]:
+    outlets = {article.outlet, article.source.outlet if article.source else None} - {None}
+    repaired = []
+    for mention, label in mentions:
+        fixed = label
+        if mention.text in outlets or is_outlet_name(mention.text):
+            fixed = EntityType.MEDIA.value
+        elif label == EntityType.ORG.value and _followed_by_place(body, parse, mention):
+            fixed = EntityType.GPE.value
+        repaired.append((mention, fixed))
+    return repaired
+
+
+def _followed_by_place(body: str, parse: Parse, mention: Mention) -> bool:
+    """ "Vilnius, Lithuania": a name followed by ", <country>" is a place."""
+    nxt = parse.token_at(mention.span.end)
+    if nxt is None or parse.tokens[nxt].text != ",":
+        nxt = parse.token_at(mention.span.end + 1) if mention.span.end + 1 < len(body) else None
+    if nxt is None:
+        return False
+    tokens = parse.tokens
+    after = nxt + 1 if tokens[nxt].text == "," else nxt
+    return after < len(tokens) and tokens[after].ent_type == "GPE" and tokens[after].ent_iob == "B"
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[’']s$", "", text).casefold()
+
+
+def _facility_key(text: str) -> str:
+    """ "Zaporizhzhia nuclear power plant" and "Zaporizhzhia plant" are one facility."""
+    words = text.split()
+    name = [w for w in words[:-1] if w[:1].isupper()]
+    return " ".join([*name, words[-1]]).casefold()
+
+
+def _cluster(mentions: list[tuple[Mention, str]]) -> list[_Cluster]:
+    """Merge mentions: same text; a surname into the nearest earlier full name of a person."""
+    clusters: list[_Cluster] = []
+    by_key: dict[str, _Cluster] = {}
+    persons: list[tuple[int, _Cluster, list[str]]] = []  # (offset, cluster, tokens of its full forms)
+    # Longer forms first so that "Zelensky" finds "Volodymyr Zelensky" even when it comes first.
+    order = sorted(mentions, key=lambda ml: (-len(ml[0].text.split()), ml[0].span.start))
+    for mention, label in order:
+        key = _facility_key(mention.text) if label == EntityType.FAC.value else _key(mention.text)
+        cluster = by_key.get(key)
+        if cluster is None and label == EntityType.PERSON.value:
+            cluster = _person_for(mention, persons)
+        if cluster is None:
+            cluster = _Cluster(type=label)
+            clusters.append(cluster)
+            if label == EntityType.PERSON.value and len(mention.text.split()) > 1:
+                persons.append((mention.span.start, cluster, mention.text.split()))
+        by_key.setdefault(key, cluster)
+        cluster.add(mention, label)
+    return clusters
+
+
+def _person_for(mention: Mention, persons: list[tuple[int, _Cluster, list[str]]]) -> _Cluster | None:
+    words = _key(mention.text).split()
+    candidates = [
+        (offset, cluster)
+        for offset, cluster, full in persons
+        if (len(words) < len(full) and [w.casefold() for w in full[-len(words) :]] == words)
+        or (len(words) == 1 and words[0] == full[0].casefold())
+    ]
+    if not candidates:
+        return None
+    before = [c for c in candidates if c[0] <= mention.span.start]
+    return max(before or candidates, key=lambda c: c[0] if before else -c[0])[1]
+
+
+def _vote_type(cluster: _Cluster) -> str:
+    if cluster.types[EntityType.MEDIA.value]:
+        return EntityType.MEDIA.value
+    if cluster.types[EntityType.FAC.value]:
+        return EntityType.FAC.value
+    ranked = sorted(cluster.types.items(), key=lambda kv: (-kv[1], _TIE_ORDER.index(kv[0])))
+    return ranked[0][0]
+
+
+_TIE_ORDER = ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "MEDIA")
+
+
+# --------------------------------------------------------------------------- acronyms
+
+
+def initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in _MINOR_WORDS]
+    return "".join(w[0] for w in words).upper()
+
+
+def _add_acronyms(body: str, clusters: list[_Cluster]) -> None:
+    """Link "(ZNPP)" and bare "WSWS" to the multiword entity whose initials they spell."""
+    by_initials: dict[str, _Cluster] = {}
+    for cluster in clusters:
+        for form in cluster.forms:
+            if len(form.split()) > 1:
+                by_initials.setdefault(initials(form), cluster)
+    known = {_key(f): c for c in clusters for f in c.forms}
+    seen: set[Span] = {m.span for c in clusters for m in c.mentions}
+    for match in _ACRONYM_TOKEN.finditer(body):
+        word = match.group(0)
+        if match.start() > 0 and body[match.start() - 1].isalnum():
+            continue
+        if match.end() < len(body) and body[match.end()].isalnum():
+            continue
+        target = by_initials.get(word)
+        if target is None:
+            continue
+        span = Span(match.start(), match.end())
+        owner = known.get(word.casefold())
+        if owner is not None and owner is not target:
+            _merge(owner, target, clusters)
+            known.update({_key(f): target for f in owner.forms})
+        if span not in seen:
+            target.add(Mention(span=span, text=word), target.type)
+            seen.add(span)
+
+
+def _merge(source: _Cluster, target: _Cluster, clusters: list[_Cluster]) -> None:
+    target.mentions.extend(source.mentions)
+    target.forms.update(source.forms)
+    target.types.update(source.types)
+    clusters.remove(source)
+
+
+class EntitiesStage(Stage):
+    """spaCy NER merged into the article's canonical entities."""
+
+    name = "entities"
+    version = "1"
+    needs = frozenset({"article", "parse"})
+    gives = frozenset({"entities"})
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        assert analysis.article is not None and analysis.parse is not None
+        return replace(analysis, entities=find_entities(analysis.article, analysis.parse))

@@ -1,0 +1,155 @@
+"""Phrases read off the dependency parse: subtrees, noun phrases, titles and appositions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from wiretrace.model import Mention, Parse, Span, Token
+
+__all__ = [
+    "children",
+    "descriptions_of",
+    "noun_phrase",
+    "root_of",
+    "strip_span",
+    "subtree",
+    "tokens_in",
+]
+
+_LEADING = ("the ", "The ")
+_TRAILING_POSSESSIVE = ("’s", "'s", "’", "'")
+_TRIM = ' \t\n,.;:!?"“”‘’()[]—–-'
+_TITLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+_TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "PUNCT", "ADP", "NUM"})
+
+
+def strip_span(body: str, span: Span) -> Span | None:
+    """Trim a leading "the", a trailing possessive, and punctuation from an entity span."""
+    start, end = span.start, span.end
+    text = body[start:end]
+    for lead in _LEADING:
+        if text.startswith(lead) and len(text) > len(lead):
+            start += len(lead)
+            break
+    text = body[start:end]
+    for tail in _TRAILING_POSSESSIVE:
+        if text.endswith(tail) and len(text) > len(tail) + 1:
+            end -= len(tail)
+            break
+    while start < end and body[start] in _TRIM:
+        start += 1
+    while end > start and body[end - 1] in _TRIM:
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def tokens_in(parse: Parse, span: Span) -> range:
+    """Token indices whose characters lie inside ``span`` (empty range if none)."""
+    first = parse.token_at(span.start)
+    last = parse.token_at(max(span.start, span.end - 1))
+    if first is None or last is None:
+        return range(0)
+    return range(first, last + 1)
+
+
+def root_of(parse: Parse, indices: range) -> int:
+    """The token of ``indices`` whose head lies outside them (the phrase's head)."""
+    for i in indices:
+        head = parse.tokens[i].head
+        if head == i or head not in indices:
+            return i
+    return indices[-1]
+
+
+def children(parse: Parse, i: int) -> list[int]:
+    sentence = parse.sentence_of(i)
+    lo, hi = (sentence.first, sentence.last) if sentence else (0, len(parse.tokens))
+    return [j for j in range(lo, hi) if j != i and parse.tokens[j].head == i]
+
+
+def subtree(parse: Parse, i: int) -> tuple[int, int]:
+    """``[first, last)`` token range of ``i``'s subtree (the parse is projective)."""
+    sentence = parse.sentence_of(i)
+    lo, hi = (sentence.first, sentence.last) if sentence else (0, len(parse.tokens))
+    first = last = i
+    for j in range(lo, hi):
+        if _descends(parse.tokens, j, i, lo, hi):
+            first, last = min(first, j), max(last, j)
+    return first, last + 1
+
+
+def _descends(tokens: tuple[Token, ...], j: int, ancestor: int, lo: int, hi: int) -> bool:
+    seen = 0
+    while seen <= hi - lo:
+        if j == ancestor:
+            return True
+        head = tokens[j].head
+        if head == j or not lo <= head < hi:
+            return False
+        j = head
+        seen += 1
+    return False
+
+
+def token_span(parse: Parse, first: int, last: int) -> Span:
+    return Span(parse.tokens[first].start, parse.tokens[last - 1].end)
+
+
+def noun_phrase(parse: Parse, i: int, *, with_clauses: bool = False) -> Span:
+    """The noun phrase headed by token ``i``: its subtree, cut before a comma, relative
+    clause or apposition unless ``with_clauses``."""
+    first, last = subtree(parse, i)
+    if not with_clauses:
+        for j in range(i + 1, last):
+            tok = parse.tokens[j]
+            if tok.text in {",", "—", "–", "(", ";", ":"} or (tok.head == i and tok.dep in {"relcl", "appos", "acl"}):
+                last = j
+                break
+    while last - 1 > first and parse.tokens[last - 1].pos in {"PUNCT", "SPACE"}:
+        last -= 1
+    while first < last - 1 and parse.tokens[first].pos in {"PUNCT", "SPACE"}:
+        first += 1
+    return token_span(parse, first, last)
+
+
+def descriptions_of(body: str, parse: Parse, mentions: Iterable[Mention]) -> tuple[str, ...]:
+    """Titles before a name ("Ukrainian President") and appositions after it."""
+    found: list[str] = []
+    for mention in mentions:
+        indices = tokens_in(parse, mention.span)
+        if not indices:
+            continue
+        root = root_of(parse, indices)
+        for text in (_title_before(body, parse, root, indices), _apposition(body, parse, root)):
+            if text and text not in found and text != mention.text:
+                found.append(text)
+    return tuple(found)
+
+
+def _title_before(body: str, parse: Parse, root: int, indices: range) -> str | None:
+    left = [
+        c
+        for c in children(parse, root)
+        if c < indices[0] and parse.tokens[c].dep in _TITLE_DEPS and parse.tokens[c].ent_type != "PERSON"
+    ]
+    if not left:
+        return None
+    first = min(subtree(parse, c)[0] for c in left)
+    span_tokens = parse.tokens[first : indices[0]]
+    if not span_tokens or any(t.pos not in _TITLE_POS for t in span_tokens):
+        return None
+    if not any(t.text[:1].isupper() or t.pos == "NOUN" for t in span_tokens):
+        return None
+    span = strip_span(body, Span(span_tokens[0].start, span_tokens[-1].end))
+    return body[span.start : span.end] if span else None
+
+
+def _apposition(body: str, parse: Parse, root: int) -> str | None:
+    for c in children(parse, root):
+        tok = parse.tokens[c]
+        if tok.dep == "appos" and c > root and tok.ent_type not in {"PERSON", "DATE", "CARDINAL"}:
+            first, last = subtree(parse, c)
+            span = strip_span(body, token_span(parse, first, last))
+            if span and len(span) <= 120:
+                return body[span.start : span.end]
+    return None

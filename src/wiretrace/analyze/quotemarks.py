@@ -1,0 +1,108 @@
+"""Pair quotation marks into quoted stretches — without a parse, over the whole body.
+
+Handles curly and straight double marks, guillemets, nesting (a ‘single’ or “double”
+quote inside a quote), apostrophes (never marks: single quotes only nest), quotes that
+run on into the next paragraph (the news convention: the paragraph ends open and the
+next one reopens with a mark), and paragraphs that open a quote and never close it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wiretrace.model import Span
+
+__all__ = ["Quoted", "find_quoted"]
+
+OPENERS = frozenset("“„«")
+CLOSERS = frozenset("”»")
+STRAIGHT = '"'
+_MARKS = re.compile(r'[“”„«»"]')
+_PARAGRAPH = re.compile(r"[^\n]+")
+_BEFORE_OPEN = frozenset(" \t\n([{—–-/:;,")
+_MIN_UNCLOSED_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """A stretch of text inside quotation marks; ``fragments`` are the inner spans (one per paragraph)."""
+
+    fragments: tuple[Span, ...]
+    closed: bool = True
+
+    @property
+    def span(self) -> Span:
+        return Span(self.fragments[0].start, self.fragments[-1].end)
+
+    @property
+    def outer(self) -> Span:
+        """The span with its marks (one char either side where present)."""
+        return Span(max(0, self.fragments[0].start - 1), self.fragments[-1].end + (1 if self.closed else 0))
+
+
+def _is_opening_straight(body: str, i: int, is_open: bool) -> bool:
+    before = body[i - 1] if i > 0 else "\n"
+    after = body[i + 1] if i + 1 < len(body) else "\n"
+    if before in _BEFORE_OPEN and not after.isspace():
+        return True
+    if after.isspace() or after in ".,;:!?)]}—–-":
+        return False
+    return not is_open
+
+
+def find_quoted(body: str) -> list[Quoted]:
+    """Every top-level quoted stretch, in order. Nested quotes stay inside their parent."""
+    found: list[Quoted] = []
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(body)]
+    pending: list[Span] = []  # fragments of a quote running on from earlier paragraphs
+    for n, (p_start, p_end) in enumerate(paragraphs):
+        depth = 1 if pending else 0
+        open_at = p_start if pending else -1
+        if pending:  # the run-on quote reopens with a mark at the paragraph start
+            first = _first_mark(body, p_start, p_end)
+            open_at = (first + 1) if first is not None else p_start
+        for m in _MARKS.finditer(body, open_at if pending else p_start, p_end):
+            i, ch = m.start(), m.group(0)
+            if pending and i < open_at:
+                continue
+            opening = ch in OPENERS or (ch == STRAIGHT and _is_opening_straight(body, i, depth > 0))
+            if opening:
+                if depth == 0:
+                    open_at = i + 1
+                depth += 1 if (ch != STRAIGHT or depth == 0) else 0
+            elif depth > 0:
+                depth -= 1
+                if depth == 0:
+                    found.append(Quoted(fragments=(*pending, Span(open_at, i))))
+                    pending = []
+        if depth > 0:
+            fragment = Span(open_at, _trim_end(body, open_at, p_end))
+            if n + 1 < len(paragraphs) and _first_mark(body, *paragraphs[n + 1]) == _skip_space(
+                body, paragraphs[n + 1][0]
+            ):
+                pending = [*pending, fragment]
+            else:
+                if len(body[fragment.start : fragment.end].split()) >= _MIN_UNCLOSED_WORDS:
+                    found.append(Quoted(fragments=(*pending, fragment), closed=False))
+                pending = []
+    return [q for q in found if len(q.span) > 0]
+
+
+def _first_mark(body: str, start: int, end: int) -> int | None:
+    pos = _skip_space(body, start)
+    if pos < end and (body[pos] in OPENERS or body[pos] == STRAIGHT):
+        return pos
+    return None
+
+
+def _skip_space(body: str, pos: int) -> int:
+    while pos < len(body) and body[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _trim_end(body: str, start: int, end: int) -> int:
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return end

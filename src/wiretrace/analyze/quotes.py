@@ -1,0 +1,291 @@
+"""Quotes and their speakers: direct, block and reported speech.
+
+- direct: every quoted stretch (``quotemarks``) that is speech, not a scare quote or a
+  title; a quote interrupted by its attribution ("“We will,” she said, “win.”") is one
+  quote; a quote that runs over paragraphs is one quote;
+- block: a paragraph set off after an introduction ending in a colon ("The WSWS added:");
+  quotes nested inside it are not separate quotes;
+- indirect: the clause a reporting verb governs ("accused Russia of mining …",
+  "warned that …"), or the sentence around "according to X", when it holds no quotation
+  marks (a clause with marks is reported through its direct quotes).
+
+Speakers come from ``attribution`` (which words report) and ``speakers`` (who that is).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, replace
+
+from wiretrace.analyze.attribution import Attribution, attribute, cue_span, intro_attribution, is_reporting, subject_of
+from wiretrace.analyze.cues import DISPUTE_VERBS, is_speech_verb, lemma_of
+from wiretrace.analyze.phrases import children, subtree, token_span
+from wiretrace.analyze.quotemarks import Quoted, find_quoted
+from wiretrace.analyze.speakers import SpeakerResolver
+from wiretrace.model import Analysis, Article, Entity, Mention, Parse, Quote, QuoteKind, Span, Speaker
+from wiretrace.pipeline import Stage
+
+__all__ = ["QuotesStage", "find_quotes"]
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_NOT_SPEECH_BEFORE = re.compile(
+    r"(?:so-called|so called|dubbed|nicknamed|known as|titled|entitled|headlined|labelled|labeled|"
+    r"the (?:term|word|words|phrase|slogan|motto|hashtag|name))\s*$",
+    re.IGNORECASE,
+)
+_TITLE_BEFORE = re.compile(
+    r"(?:book|report|film|movie|article|song|album|show|series|documentary|op-ed|column|essay|play|"
+    r"novel|poem|podcast|program|programme|operation|headline|study|paper|memoir|exhibition)\s*,?\s*$",
+    re.IGNORECASE,
+)
+_INTERRUPTION = 90  # most characters between the two halves of an interrupted quote
+_MIN_REPORTED_WORDS = 3
+_OBJECT_VERBS = frozenset(["accuse", "charge", "blame", "criticize", "praise", "condemn", "thank"])
+_INFINITIVE_VERBS = frozenset(
+    ["pledge", "promise", "vow", "threaten", "urge", "call", "ask", "tell", "order", "warn", "advise"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    span: Span
+    kind: QuoteKind
+    attribution: Attribution | None
+    fragments: tuple[Span, ...]
+
+
+def find_quotes(article: Article, parse: Parse, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
+    """Every quote in the body, in order, with cue and speaker where the text gives them."""
+    body = article.body
+    quoted = _merge_interrupted(body, find_quoted(body))
+    marks = [q.outer for q in quoted]
+    blocks = _block_quotes(body, parse)
+    found: list[_Found] = list(blocks)
+    for q in quoted:
+        if any(b.span.contains(q.span) for b in blocks):
+            continue  # a quote inside a block quote is part of it
+        att = attribute(parse, q.span, marks)
+        if _is_speech(body, q, att):
+            found.append(_Found(q.span, QuoteKind.DIRECT, att, q.fragments))
+    taken = [f.span for f in found]
+    found.extend(_reported(body, parse, marks, taken))
+    found.sort(key=lambda f: (f.span.start, -f.span.end))
+    return _build(body, parse, entities, found)
+
+
+def _build(body: str, parse: Parse, entities: tuple[Entity, ...], found: list[_Found]) -> tuple[Quote, ...]:
+    resolver = SpeakerResolver(body, parse, entities)
+    quotes: list[Quote] = []
+    last: tuple[Quote, int] | None = None  # the last attributed quote and its paragraph start
+    for n, f in enumerate(found, start=1):
+        speaker: Speaker | None = None
+        cue: Mention | None = None
+        if f.attribution is not None:
+            cue = Mention(span=f.attribution.cue, text=f.attribution.cue.text(body))
+            if f.attribution.source is not None:
+                speaker = resolver.resolve(f.attribution.source)
+        elif f.kind == QuoteKind.DIRECT and last is not None and _continues(body, f.span, last[1]):
+            speaker, cue = last[0].speaker, last[0].cue  # a paragraph that carries on the last quote
+        quote = Quote(id=f"q{n}", span=f.span, text=f.span.text(body), kind=f.kind, cue=cue, speaker=speaker)
+        quotes.append(quote)
+        if speaker is not None:
+            last = (quote, _paragraph_start(body, f.span.start))
+    return tuple(quotes)
+
+
+# --------------------------------------------------------------------------- direct
+
+
+def _merge_interrupted(body: str, quoted: list[Quoted]) -> list[Quoted]:
+    """“We will,” she said, “win.” is one quote with two fragments."""
+    merged: list[Quoted] = []
+    for q in quoted:
+        if merged:
+            prev = merged[-1]
+            gap = body[prev.outer.end : q.outer.start]
+            ends_open = body[prev.span.end - 1 : prev.span.end] in {",", "—", "–"} or gap.lstrip().startswith(",")
+            if (
+                prev.closed
+                and ends_open
+                and len(gap) <= _INTERRUPTION
+                and "\n" not in gap
+                and any(is_speech_verb(w) for w in re.findall(r"[A-Za-z]+", gap))
+                and not re.search(r"[.!?]\s", gap)
+            ):
+                merged[-1] = Quoted(fragments=(*prev.fragments, *q.fragments), closed=q.closed)
+                continue
+        merged.append(q)
+    return merged
+
+
+def _is_speech(body: str, q: Quoted, att: Attribution | None) -> bool:
+    """A scare quote, a term or a title is not speech."""
+    text = q.span.text(body)
+    words = len(text.split())
+    before = body[max(0, q.outer.start - 40) : q.outer.start]
+    if _NOT_SPEECH_BEFORE.search(before):
+        return False
+    if words <= 8 and _TITLE_BEFORE.search(before) and _title_case(text):
+        return False
+    if att is None:
+        return words > 2
+    return True
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _continues(body: str, span: Span, last_paragraph: int) -> bool:
+    """A quote opening a paragraph right after a paragraph whose quote was attributed."""
+    start = _paragraph_start(body, span.start)
+    if body[start : span.start].strip() not in {"“", '"', "„", "«"}:
+        return False
+    prev_end = body.rfind("\n", 0, start)
+    prev_start = _paragraph_start(body, prev_end) if prev_end > 0 else -1
+    while prev_end > 0 and not body[prev_start:prev_end].strip():
+        prev_end = body.rfind("\n", 0, prev_start - 1) if prev_start > 0 else -1
+        prev_start = _paragraph_start(body, prev_end) if prev_end > 0 else -1
+    return prev_start == last_paragraph
+
+
+def _paragraph_start(body: str, offset: int) -> int:
+    return body.rfind("\n", 0, offset) + 1
+
+
+# --------------------------------------------------------------------------- block
+
+
+def _block_quotes(body: str, parse: Parse) -> list[_Found]:
+    """The paragraph after an introduction that ends in a colon and reports speech."""
+    found: list[_Found] = []
+    paragraphs = [Span(m.start(), m.end()) for m in _PARAGRAPH.finditer(body) if m.group(0).strip()]
+    for intro, passage in itertools.pairwise(paragraphs):
+        text = intro.text(body).rstrip()
+        if not text.endswith(":"):
+            continue
+        colon = parse.token_at(intro.start + len(text) - 1)
+        sentence = parse.sentence_of(colon) if colon is not None else None
+        if colon is None or sentence is None:
+            continue
+        att = intro_attribution(parse, sentence.first, colon)
+        if att is None:
+            continue
+        stripped = passage.text(body).strip()
+        if stripped[:1] in {"“", '"', "„", "«"} and stripped[-1:] in {"”", '"', "»"}:
+            continue  # a quoted paragraph is a direct quote, found with its colon intro
+        lead = len(passage.text(body)) - len(passage.text(body).lstrip())
+        span = Span(passage.start + lead, passage.start + lead + len(stripped))
+        found.append(_Found(span, QuoteKind.BLOCK, att, (span,)))
+    return found
+
+
+# --------------------------------------------------------------------------- reported
+
+
+def _reported(body: str, parse: Parse, marks: list[Span], taken: list[Span]) -> list[_Found]:
+    """Reported speech: the clause a speech verb governs, when it holds no quotation marks."""
+    found: list[_Found] = []
+    tokens = parse.tokens
+    for tok in tokens:
+        if not is_reporting(parse, tok.i):
+            continue
+        if any(m.start <= tok.start < m.end for m in marks):
+            continue
+        subject = subject_of(parse, tok.i)
+        if subject is None:
+            continue
+        content = _complement(parse, tok.i)
+        if content is None or content.start <= tokens[subject].start < content.end:
+            continue
+        content = _trim(body, content)
+        if content is None or len(content.text(body).split()) < _MIN_REPORTED_WORDS:
+            continue
+        if any(m.overlaps(content) for m in marks) or any(t.overlaps(content) for t in taken):
+            continue
+        cue = cue_span(parse, tok.i)
+        found.append(_Found(content, QuoteKind.INDIRECT, Attribution(cue, subject, tok.i, "reported"), (content,)))
+        taken.append(content)
+    found.extend(_according_to(body, parse, marks, taken))
+    return found
+
+
+def _complement(parse: Parse, verb: int) -> Span | None:
+    tokens = parse.tokens
+    lemma = lemma_of(tokens[verb].text)
+    kids = children(parse, verb)
+    clauses = [c for c in kids if tokens[c].dep == "ccomp"]
+    if clauses:  # a clause after the verb wins over one before it ("In … that X had …, Y warned that …")
+        after = [c for c in clauses if c > verb]
+        return token_span(parse, *subtree(parse, after[0] if after else clauses[-1]))
+    objects = [c for c in kids if tokens[c].dep == "dobj"]
+    preps = [c for c in kids if tokens[c].dep == "prep" and tokens[c].lower in {"of", "for", "on"}]
+    xcomps = [c for c in kids if tokens[c].dep == "xcomp"]
+    if lemma in _OBJECT_VERBS and objects and preps and preps[0] > objects[0]:
+        first = subtree(parse, objects[0])[0]
+        return token_span(parse, first, subtree(parse, preps[0])[1])
+    if lemma == "call" and preps:  # "called for [X to Y]", "called on [X to Y]"
+        clauses = [c for c in kids if tokens[c].dep in {"xcomp", "advcl", "ccomp"} and c > preps[0]]
+        last = max([subtree(parse, preps[0])[1], *(subtree(parse, c)[1] for c in clauses)])
+        return token_span(parse, preps[0] + 1, last)
+    if lemma in _INFINITIVE_VERBS and xcomps:
+        target = xcomps[0]
+        first = subtree(parse, objects[0])[0] if objects and objects[0] < target else subtree(parse, target)[0]
+        return token_span(parse, first, subtree(parse, target)[1])
+    if lemma in DISPUTE_VERBS and objects:
+        return token_span(parse, *subtree(parse, objects[0]))
+    return None
+
+
+def _according_to(body: str, parse: Parse, marks: list[Span], taken: list[Span]) -> list[_Found]:
+    found: list[_Found] = []
+    tokens = parse.tokens
+    for tok in tokens:
+        if tok.lower != "according" or tok.i + 1 >= len(tokens) or tokens[tok.i + 1].lower != "to":
+            continue
+        sentence = parse.sentence_of(tok.i)
+        objs = [c for c in children(parse, tok.i + 1) if tokens[c].dep == "pobj"]
+        if sentence is None or not objs:
+            continue
+        phrase_first, phrase_last = tok.i, subtree(parse, tok.i + 1)[1]
+        if phrase_first - sentence.first > sentence.last - phrase_last:
+            content = token_span(parse, sentence.first, phrase_first)
+        else:
+            content = token_span(parse, phrase_last, sentence.last)
+        trimmed = _trim(body, content)
+        if trimmed is None or len(trimmed.text(body).split()) < _MIN_REPORTED_WORDS:
+            continue
+        if any(m.overlaps(trimmed) for m in marks) or any(t.overlaps(trimmed) for t in taken):
+            continue
+        cue = Span(tok.start, tokens[tok.i + 1].end)
+        found.append(_Found(trimmed, QuoteKind.INDIRECT, Attribution(cue, objs[0], None, "according"), (trimmed,)))
+        taken.append(trimmed)
+    return found
+
+
+_TRIM_CHARS = " \t\n,;:.—–-"
+
+
+def _trim(body: str, span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and body[start] in _TRIM_CHARS:
+        start += 1
+    while end > start and body[end - 1] in _TRIM_CHARS:
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+class QuotesStage(Stage):
+    """Direct, block and reported quotes with their cues and speakers."""
+
+    name = "quotes"
+    version = "1"
+    needs = frozenset({"article", "parse", "entities"})
+    gives = frozenset({"quotes"})
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        assert analysis.article is not None and analysis.parse is not None
+        quotes = find_quotes(analysis.article, analysis.parse, analysis.entities)
+        return replace(analysis, quotes=quotes)

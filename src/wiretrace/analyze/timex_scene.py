@@ -1,0 +1,49 @@
+"""What normalizing one expression may look at: the text, the anchor date, the last date.
+
+A :class:`Scene` is built per candidate by :func:`wiretrace.analyze.timexes.find_timexes`; the
+normalizers in :mod:`timex_values` and :mod:`timex_amounts` read it and return a
+:class:`Reading`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from wiretrace.analyze.timex_tense import Tense, tense_near
+from wiretrace.model import TimexType
+
+__all__ = ["Reading", "Scene"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The TIMEX3 type and value (and a range's last value) of one expression."""
+
+    type: TimexType
+    value: str
+    end_value: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """One expression in its text: where it is, the anchor, and the last day mentioned."""
+
+    text: str
+    start: int
+    end: int
+    anchor: dt.date | None
+    ref: dt.date | None = None  # the last day-precise date before this expression
+
+    def tense(self) -> Tense:
+        """"past", "future" or None, from the words around the expression."""
+        return tense_near(self.text, self.start, self.end)
+
+    def after(self, n: int = 30) -> str:
+        """Up to ``n`` characters of the text after the expression."""
+        return self.text[self.end : self.end + n]
+
+    @property
+    def base(self) -> dt.date | None:
+        """The date that anaphora ("that day", "two days later") count from."""
+        return self.ref or self.anchor

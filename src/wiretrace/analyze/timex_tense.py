@@ -1,0 +1,67 @@
+"""Which way a date points: the tense of the words around an expression.
+
+"said Tuesday" points back, "will meet Friday" forward. :func:`tense_near` reads the clause
+before an expression (the nearest cue wins) and, when it holds no cue, the words after it.
+No parser: a handful of compiled cue patterns, good enough to choose between last Friday and
+next Friday.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+__all__ = ["Tense", "tense_near"]
+
+Tense = Literal["past", "future"] | None
+
+_FUTURE_RE = re.compile(
+    r"\b(?:will|won't|wo\s+n't|shall|'ll|would|going\s+to|plans?\s+to|planned\s+to|planning(?:\s+to)?"
+    r"|expects?\s+to|expected|is\s+to|are\s+to|scheduled|set\s+to|due\s+to|to\s+be\s+held|aims?\s+to"
+    r"|intends?\s+to|hopes?\s+to|as\s+soon\s+as|as\s+early\s+as|upcoming|until|postponed|delayed"
+    r"|next|await(?:s|ing)?|starting|beginning|to\s+(?:meet|hold|visit|travel|leave|attend|vote|return"
+    r"|begin|start|announce|decide|rule|open|sign|arrive))\b",
+    re.IGNORECASE,
+)
+_PAST_RE = re.compile(
+    r"\b(?:said|says|told|was|were|had|did|ago|last|since|earlier|previously|reported|announced"
+    r"|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)[a-z]{3,}ed)\b",
+)
+_CLAUSE_END = re.compile(r"[.!?;\n]|``|''|[“”\"]")
+_WINDOW = 90
+
+
+def _last_cue(window: str) -> tuple[int, Tense]:
+    """The position and direction of the cue nearest the end of ``window``."""
+    best: tuple[int, Tense] = (-1, None)
+    for m in _FUTURE_RE.finditer(window):
+        best = (m.end(), "future")
+    for m in _PAST_RE.finditer(window):
+        if m.end() > best[0]:
+            best = (m.end(), "past")
+    return best
+
+
+def _first_cue(window: str) -> Tense:
+    """The direction of the cue nearest the start of ``window``."""
+    future = _FUTURE_RE.search(window)
+    past = _PAST_RE.search(window)
+    if future and (not past or future.start() <= past.start()):
+        return "future"
+    return "past" if past else None
+
+
+def tense_near(text: str, start: int, end: int) -> Tense:
+    """"past", "future" or None for the expression at ``text[start:end]``."""
+    before = text[max(0, start - _WINDOW) : start]
+    cut = [m.end() for m in _CLAUSE_END.finditer(before)]
+    if cut:
+        before = before[cut[-1] :]
+    _, tense = _last_cue(before)
+    if tense is not None:
+        return tense
+    after = text[end : end + _WINDOW]
+    stop = _CLAUSE_END.search(after)
+    if stop:
+        after = after[: stop.start()]
+    return _first_cue(after)

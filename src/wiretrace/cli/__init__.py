@@ -1,0 +1,1 @@
+"""The ``wiretrace`` command line: thin commands over library calls."""
