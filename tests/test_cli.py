@@ -52,7 +52,7 @@ class FakeExtract(Stage):
         assert raw is not None
         body = raw.text if raw.text is not None else raw.data.decode("utf-8")
         if "UNREADABLE" in body:
-            raise InputError(analysis.input, "cannot be read as an article", "give another file")
+            raise InputError(raw.ref, "cannot be read as an article", "give another file")  # as the real one
         given = raw.meta_get("published")
         article = Article(
             body=body,
@@ -254,6 +254,15 @@ def test_jsonl_malformed_line_among_good_ones(fake: None, tmp_path: Path) -> Non
     assert errors[0].startswith(f"{path}:2: ")
     assert " — " in errors[0]
     assert "Traceback" not in result.stderr
+
+
+def test_jsonl_stage_error_names_file_and_line_not_the_id(fake: None, tmp_path: Path) -> None:
+    lines = [json.dumps({"id": "ok", "text": "Fine."}), json.dumps({"id": "bad", "text": "UNREADABLE"})]
+    path = jsonl_file(tmp_path, lines)
+    result = run(["analyze", "--jsonl", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"{path}:2: cannot be read as an article — give another file"]
+    assert json.loads(result.stdout)["id"] == "ok"
 
 
 def test_jsonl_from_stdin(fake: None) -> None:

@@ -29,7 +29,16 @@ from wiretrace.model import Analysis, RawDocument
 from wiretrace.pipeline import Pipeline, Result
 from wiretrace.registry import build_pipeline
 
-__all__ = ["Item", "analyze_documents", "analyze_inputs", "analyze_jsonl", "content_id", "parse_published"]
+__all__ = [
+    "Item",
+    "Named",
+    "analyze_documents",
+    "analyze_inputs",
+    "analyze_jsonl",
+    "content_id",
+    "parse_published",
+    "unexpected",
+]
 
 STDIN = "-"
 _STDIN_REFS = frozenset({"-", "<stdin>"})
@@ -37,7 +46,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Item:
     """One input to analyse: its name for people (``input``), its given id, the document."""
 
@@ -161,7 +170,7 @@ def _start(item: Item, day: dt.date | None) -> Analysis:
 
 def _finish(item: Item, result: Result, strict: bool) -> Result:
     if isinstance(result, InputError):
-        return result
+        return _renamed(result, item)
     if strict and result.problems:
         first = result.problems[0]
         more = f" (and {len(result.problems) - 1} more)" if len(result.problems) > 1 else ""
@@ -173,6 +182,16 @@ def _finish(item: Item, result: Result, strict: bool) -> Result:
     if item.given_id is None and result.article is not None:
         return replace(result, id=content_id(result.article.body))
     return result
+
+
+def _renamed(err: InputError, item: Item) -> InputError:
+    """A stage names the input by ``RawDocument.ref`` (for JSONL, the line's id): name it as
+    the output does (``FILE:LINE``), so every stderr line points at where to look."""
+    if err.source == item.name or err.source != item.doc.ref or item.doc.ref in _STDIN_REFS:
+        return err
+    renamed = InputError(item.name, err.problem, err.hint)
+    renamed.__cause__ = err.__cause__
+    return renamed
 
 
 def _run_chunk(pipeline: Pipeline, analyses: list[Analysis], size: int) -> list[Result]:

@@ -39,7 +39,7 @@ _TITLE_BEFORE = re.compile(
     r"novel|poem|podcast|program|programme|operation|headline|study|paper|memoir|exhibition)\s*,?\s*$",
     re.IGNORECASE,
 )
-_INTERRUPTION = 90  # most characters between the two halves of an interrupted quote
+_INTERRUPTION = 160  # most characters between the two halves of an interrupted quote
 _MIN_REPORTED_WORDS = 3
 _OBJECT_VERBS = frozenset(["accuse", "charge", "blame", "criticize", "praise", "condemn", "thank"])
 _INFINITIVE_VERBS = frozenset(
@@ -58,14 +58,17 @@ class _Found:
 def find_quotes(article: Article, parse: Parse, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
     """Every quote in the body, in order, with cue and speaker where the text gives them."""
     body = article.body
-    quoted = _merge_interrupted(body, find_quoted(body))
-    marks = [q.outer for q in quoted]
+    pieces = find_quoted(body)
+    marks = [q.outer for q in pieces]  # each stretch with its marks; an interruption stays outside
+    quoted = _merge_interrupted(body, pieces)
     blocks = _block_quotes(body, parse)
     found: list[_Found] = list(blocks)
     for q in quoted:
         if any(b.span.contains(q.span) for b in blocks):
             continue  # a quote inside a block quote is part of it
-        att = attribute(parse, q.span, marks)
+        att = attribute(parse, q.fragments[0], marks)
+        if att is None and len(q.fragments) > 1:
+            att = attribute(parse, q.fragments[-1], marks)
         if _is_speech(body, q, att):
             found.append(_Found(q.span, QuoteKind.DIRECT, att, q.fragments))
     taken = [f.span for f in found]
@@ -98,25 +101,30 @@ def _build(body: str, parse: Parse, entities: tuple[Entity, ...], found: list[_F
 
 
 def _merge_interrupted(body: str, quoted: list[Quoted]) -> list[Quoted]:
-    """“We will,” she said, “win.” is one quote with two fragments."""
+    """“We will,” she said, “win.” is one quote with two fragments; so is
+    “We will,” she said on Monday. “We always have.” — the attribution between belongs to both."""
     merged: list[Quoted] = []
     for q in quoted:
-        if merged:
+        if merged and _interrupts(body, merged[-1], q):
             prev = merged[-1]
-            gap = body[prev.outer.end : q.outer.start]
-            ends_open = body[prev.span.end - 1 : prev.span.end] in {",", "—", "–"} or gap.lstrip().startswith(",")
-            if (
-                prev.closed
-                and ends_open
-                and len(gap) <= _INTERRUPTION
-                and "\n" not in gap
-                and any(is_speech_verb(w) for w in re.findall(r"[A-Za-z]+", gap))
-                and not re.search(r"[.!?]\s", gap)
-            ):
-                merged[-1] = Quoted(fragments=(*prev.fragments, *q.fragments), closed=q.closed)
-                continue
+            merged[-1] = Quoted(fragments=(*prev.fragments, *q.fragments), closed=q.closed)
+            continue
         merged.append(q)
     return merged
+
+
+def _interrupts(body: str, prev: Quoted, nxt: Quoted) -> bool:
+    gap = body[prev.outer.end : nxt.outer.start]
+    if not prev.closed or "\n" in gap or len(gap) > _INTERRUPTION:
+        return False
+    if not any(is_speech_verb(w) for w in re.findall(r"[A-Za-z]+", gap)):
+        return False
+    ends_open = body[prev.span.end - 1 : prev.span.end] in {",", "—", "–"} or gap.lstrip().startswith(",")
+    if not ends_open:
+        return False
+    # one attribution clause: either it runs on (", she said, “…") or it is one sentence (". “…")
+    stops = re.findall(r"[.!?](?=\s)", gap)
+    return not stops or (len(stops) == 1 and gap.rstrip().endswith((".", "!", "?")))
 
 
 def _is_speech(body: str, q: Quoted, att: Attribution | None) -> bool:
@@ -139,8 +147,10 @@ def _title_case(text: str) -> bool:
 
 
 def _continues(body: str, span: Span, last_paragraph: int) -> bool:
-    """A quote opening a paragraph right after a paragraph whose quote was attributed."""
+    """A quote in the paragraph of the last attributed quote, or opening the paragraph after it."""
     start = _paragraph_start(body, span.start)
+    if start == last_paragraph:
+        return True  # “…,” she said. … “More.” in the same paragraph
     if body[start : span.start].strip() not in {"“", '"', "„", "«"}:
         return False
     prev_end = body.rfind("\n", 0, start)

@@ -75,6 +75,12 @@ def bare_units(g: Groups, scene: Scene) -> Reading | None:
     return Reading(type=DURATION, value=period(None, code, is_time))
 
 
+def unit_long(g: Groups, scene: Scene) -> Reading | None:
+    """"day-long" → P1D, "decade-long" → P10Y."""
+    code, is_time, factor = unit_code(g["unit"] or "")
+    return Reading(type=DURATION, value=period(float(factor), code, is_time))
+
+
 def ago(g: Groups, scene: Scene) -> Reading | None:
     """"two days ago", "three years earlier", "a week from now": the day, week, month or year."""
     count = _count(g)
@@ -185,6 +191,7 @@ def fuzzy(g: Groups, scene: Scene) -> Reading | None:
 AMOUNT_NORMALIZERS: dict[str, Normalizer] = {
     "duration": duration,
     "bare_units": bare_units,
+    "unit_long": unit_long,
     "ago": ago,
     "time": clock_time,
     "time_24": clock_time,

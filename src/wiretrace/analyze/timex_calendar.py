@@ -69,11 +69,13 @@ def nearest_month_year(anchor: dt.date, month: int, tense: str | None) -> int:
         return anchor.year
     later = anchor.year if month > anchor.month else anchor.year + 1
     earlier = later - 1
+    ahead = (later * 12 + month) - (anchor.year * 12 + anchor.month)
+    if ahead <= 2 or ahead >= 10:  # a month or two away, either way: the near one
+        return later if ahead <= 2 else earlier
     if tense == "future":
         return later
     if tense == "past":
         return earlier
-    ahead = (later * 12 + month) - (anchor.year * 12 + anchor.month)
     behind = (anchor.year * 12 + anchor.month) - (earlier * 12 + month)
     return later if ahead < behind else earlier
 

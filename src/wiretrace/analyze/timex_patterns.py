@@ -13,20 +13,36 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from wiretrace.analyze.timex_guards import (
+    ago_guard,
+    bare_month_guard,
+    bare_units_guard,
+    duration_guard,
+    may_guard,
+    noon_guard,
+    now_guard,
+    rel_unit_guard,
+    season_guard,
+    time_digits_guard,
+    year_guard,
+    year_range_guard,
+)
 from wiretrace.analyze.timex_lexicon import (
     MONTH_BEFORE_DAY_RE,
     MONTH_RE,
+    MONTHS,
     NUMBER_RE,
     POD_RE,
     SEASON_RE,
     UNIT_RE,
     VAGUE_RE,
     WEEKDAY_RE,
+    WEEKDAYS,
 )
 
 __all__ = ["RULES", "Candidate", "Rule", "find_candidates"]
 
-Guard = Callable[[str, "re.Match[str]"], bool]
+Guard = Callable[[str, re.Match[str]], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +57,13 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A named regex and the guard that vets its matches.
+
+    Each rule also has a key (:data:`_RULE_KEYS`), a cheap literal search for words every
+    match holds: the regex runs only in windows around key hits, which keeps a tagger of
+    forty rules fast on long texts.
+    """
+
     name: str
     regex: re.Pattern[str]
     guard: Guard | None = None
@@ -51,7 +74,7 @@ class Rule:
 _WD = f"(?:{WEEKDAY_RE})"
 _MON = f"(?:{MONTH_RE})"
 _MON_D = f"(?:{MONTH_BEFORE_DAY_RE})"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d,]\d|:|\.\d|%)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|,\d|:\d|\.\d|%)"
 _YEAR = r"(?:1\d\d\d|20\d\d|2100)"
 _DASH = r"\s*(?:-|–|—|\bto\b|\bthrough\b|\bthru\b|\buntil\b)\s*"
 _EDGE = r"(?<![\w$£€#./-])"  # not inside a number, word or code
@@ -61,183 +84,26 @@ _APPROX = (
     r"(?P<approx>[Mm]ore\s+than|[Ll]ess\s+than|[Ff]ewer\s+than|[Nn]early|[Aa]lmost|[Oo]ver"
     r"|[Aa]t\s+least|[Uu]p\s+to|[Aa]nother|[Aa]bout|[Aa]round|[Ss]ome|[Rr]oughly|[Aa]pproximately)"
 )
+# modifiers TimeML keeps in a duration's span ("over an hour") and those it leaves out ("about")
+_APPROX_IN = r"(?P<approx>[Mm]ore\s+than|[Ll]ess\s+than|[Ff]ewer\s+than|[Oo]ver|[Aa]t\s+least|[Uu]p\s+to)"
+_APPROX_OUT = r"(?:[Aa]bout|[Aa]round|[Ss]ome|[Rr]oughly|[Aa]pproximately|[Nn]early|[Aa]lmost|[Jj]ust|[Oo]nly)"
 _NUM = rf"(?P<num>{NUMBER_RE}|{VAGUE_RE})"
 _TZ = r"(?P<tz>GMT|UTC|[ECMP][SD]T|[A-Z]{2,3}T)"
 
 
 def _c(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.VERBOSE)
-
-
-# --------------------------------------------------------------------------- guards
-
-_WORD_RE = re.compile(r"[A-Za-z'’]+|\d+|\S")
-_TRIGGERS = frozenset(
-    "in since by from until till before after during of between and or to through early late mid "
-    "last next this that the each every until circa around on into throughout".split()
-)
-_DETERMINERS = frozenset("the a an his her its their our my your this that these those 's".split())
-_COUNT_NOUNS = frozenset(
-    "people troops soldiers men women children dollars euros pounds yen miles kilometers km meters "
-    "feet tons votes cases deaths students workers members police officers copies units homes jobs "
-    "barrels acres pages words employees points calories degrees rounds shares".split()
-)
-_FOLLOW_OK = frozenset(
-    "and or to through the a an when that which who with as at in on of for by from after before "
-    "until but is was were are had has have he she they it we i his her its their this these while "
-    "because if so than then there where during since".split()
-)
-_NUMBER_PREFIX = frozenset(
-    "about some nearly approximately than over under only just almost least around roughly no".split()
-)
-
-
-def _prev_words(text: str, pos: int, n: int = 2) -> list[str]:
-    """The last ``n`` words (punctuation counts as a word) before ``pos``, lower-cased."""
-    return [w.lower() for w in _WORD_RE.findall(text[max(0, pos - 40) : pos])[-n:]]
-
-
-def _next_words(text: str, pos: int, n: int = 2) -> list[str]:
-    """The first ``n`` words (punctuation counts) after ``pos``, as written."""
-    return _WORD_RE.findall(text[pos : pos + 40])[:n]
-
-
-def _year_guard(text: str, m: re.Match[str]) -> bool:
-    """A four-digit number is a year unless it counts things or names a code."""
-    year = int(m.group("year"))
-    if m.group("mod") or m.group("pre"):
-        return True
-    before = _prev_words(text, m.start("year"), 2)
-    prev = before[-1] if before else ""
-    after = _next_words(text, m.end("year"), 2)
-    nxt = after[0] if after else ""
-    if nxt.lower() in _COUNT_NOUNS or nxt in {"%", "GMT", "UTC", "hours", "hrs", "percent"}:
-        return False
-    if prev in _NUMBER_PREFIX or prev in {"$", "#", "no", "number", "nos"}:
-        return False
-    if year < 1900 or year > 2100:
-        return prev in _TRIGGERS or prev in _DETERMINERS
-    prev_raw = _WORD_RE.findall(text[max(0, m.start("year") - 40) : m.start("year")])[-1:]
-    if prev_raw and prev_raw[0][:1].isupper() and prev not in _TRIGGERS and prev not in _DETERMINERS:
-        return _sentence_start(text, m.start("year") - len(prev_raw[0]) - 1)
-    if nxt[:1].islower() and nxt.isalpha() and nxt not in _FOLLOW_OK:
-        return prev in _DETERMINERS or prev in _TRIGGERS or prev in {",", "(", "’s", "'s"}
-    return True
-
-
-def _sentence_start(text: str, pos: int) -> bool:
-    """Whether ``pos`` is at the start of a sentence or line."""
-    before = text[max(0, pos - 3) : max(0, pos)].rstrip(" ")
-    return not before or before[-1] in ".!?\n\"“'`"
-
-
-def _bare_month_guard(text: str, m: re.Match[str]) -> bool:
-    """A lone month name: "May" and "March" need a temporal preposition; names are refused."""
-    if m.group("mod") or m.group("rel"):
-        return True
-    word = m.group("mon")
-    before = _prev_words(text, m.start("mon"), 1)
-    prev = before[0] if before else ""
-    if prev in _TRIGGERS - {"the", "and", "or", "to"}:
-        return True
-    if word.lower() in {"may", "march"}:
-        return False
-    after = _next_words(text, m.end("mon"), 1)
-    nxt = after[0] if after else ""
-    if prev in {"the", "a"} or nxt.lower() in {"of", "for"}:
-        return False
-    if nxt[:1].isupper() and nxt.isalpha():
-        return False
-    if before and before[0][:1].isalpha():
-        prev_raw = _WORD_RE.findall(text[max(0, m.start("mon") - 30) : m.start("mon")])[-1]
-        return not (prev_raw[:1].isupper() and not _sentence_start(text, m.start("mon") - len(prev_raw) - 1))
-    return True
-
-
-def _may_guard(text: str, m: re.Match[str]) -> bool:
-    """"May 5" is a date, but "May 10 people" is not: refuse a count noun after the day."""
-    after = _next_words(text, m.end(), 1)
-    return not (after and after[0].lower() in _COUNT_NOUNS)
-
-
-def _year_range_guard(text: str, m: re.Match[str]) -> bool:
-    """"2001 and 2003" is a range only after "between"; the second year must come later."""
-    first, second = m.group("year"), m.group("year2")
-    end = int(second) if len(second) == 4 else int(first[:2] + second)
-    if end <= int(first):
-        return False
-    joiner = text[m.end("year") : m.start("year2")].strip().lower()
-    if joiner in {"and", "or"}:
-        return bool(m.group("from")) and m.group("from").lower() == "between"
-    return True
-
-
-def _season_guard(text: str, m: re.Match[str]) -> bool:
-    """A bare "fall" or "spring" is a season only after "the", "this", "in", "during"…"""
-    if m.group("rel") or m.group("year"):
-        return True
-    before = _prev_words(text, m.start("season"), 1)
-    after = _next_words(text, m.end("season"), 1)
-    if after and after[0].lower() in {"of", "for"}:
-        return False
-    return bool(before) and before[0] in {"the", "this", "in", "during", "until", "by", "since"}
-
-
-def _ago_guard(text: str, m: re.Match[str]) -> bool:
-    """"ten days before the vote" is a duration, not a date: before/after must end the phrase."""
-    direction = m.group("dir").lower()
-    if direction not in {"before", "after"}:
-        return True
-    after = _next_words(text, m.end(), 1)
-    return not after or after[0] in {",", ".", ";", ")", "'", "”", "\"", "-"}
-
-
-def _duration_guard(text: str, m: re.Match[str]) -> bool:
-    """Refuse ages ("six-year-old", "44 years old") and a lone "a"/"an" used as an article."""
-    after = text[m.end() : m.end() + 6].lower()
-    if (m.group("adj") or "").endswith("old") or after.startswith((" old", "-old", "-olds")):
-        return False
-    num = m.group("num").strip().lower()
-    if num in {"a", "an", "one"} and not (m.group("approx") or m.group("rel")):
-        return not text[m.end() : m.end() + 2].startswith(("'s", "’s"))
-    return True
-
-
-def _bare_units_guard(text: str, m: re.Match[str]) -> bool:
-    """Plural units alone ("for years") — not "working hours", "office hours"."""
-    if m.group("rel"):
-        return True
-    before = _prev_words(text, m.start("unit"), 1)
-    return not (before and before[0] in {"working", "office", "business", "opening", "visiting", "the"})
-
-
-def _now_guard(text: str, m: re.Match[str]) -> bool:
-    """"now" is not a time in "now that" (a conjunction) or "from now" (part of a span)."""
-    if m.group("word").lower() not in {"now", "current"}:
-        return True
-    after = _next_words(text, m.end(), 1)
-    before = _prev_words(text, m.start(), 1)
-    if m.group("word").lower() == "current":
-        return not (after and after[0].lower() in {"account", "accounts", "affairs", "events", "of"})
-    return not ((after and after[0].lower() == "that") or (before and before[0] == "from"))
-
-
-def _time_digits_guard(text: str, m: re.Match[str]) -> bool:
-    """"3:2" is a score unless a time zone or "at" marks it as a clock time."""
-    if m.group("tz"):
-        return True
-    before = _prev_words(text, m.start(), 1)
-    return bool(before) and before[0] in {"at", "by", "until", "before", "after", "from", "around"}
+    """Compile a rule: verbose, and never starting inside a word (which also makes it fast)."""
+    return re.compile(r"(?<!\w)" + pattern, re.VERBOSE)
 
 
 # --------------------------------------------------------------------------- rules
 
 RULES: tuple[Rule, ...] = (
     Rule("date_mdy", _c(rf"""
-        (?:(?P<wd>{_WD}),?\s+)?
+        (?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<body>(?:(?P<wd>{_WD}),?\s+)?
         (?P<mon>{_MON_D})\s*(?P<day>{_DAY})
         (?:{_DASH}(?:(?P<mon2>{_MON})\s*)?(?P<day2>{_DAY}))?
-        (?:,?\s*(?P<year>{_YEAR})(?![\d,]\d|\d))?"""), _may_guard),
+        (?:,?\s*(?P<year>{_YEAR})(?![\d,]\d|\d))?)"""), may_guard),
     Rule("date_dmy", _c(rf"""
         {_EDGE}(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?
         (?P<day>{_DAY})(?:{_DASH}(?P<day2>{_DAY}))?\s+(?:of\s+)?(?P<mon>{_MON})(?![\w.])
@@ -249,48 +115,53 @@ RULES: tuple[Rule, ...] = (
     Rule("week_of", _c(rf"""(?:[Tt]he\s+)?week\s+of\s+(?P<mon>{_MON_D})\s*(?P<day>{_DAY})""")),
     Rule("month_year", _c(rf"""
         (?:{_MOD}[\s-]+)?(?P<mon>{_MON})(?:\s+of)?,?\s+(?P<year>{_YEAR})(?![\d,]\d|\d)""")),
-    Rule("month", _c(rf"""(?:{_MOD}[\s-]+|{_REL}\s+)?(?P<mon>{_MON})(?![\w])"""), _bare_month_guard),
+    Rule("month", _c(rf"""(?:{_MOD}[\s-]+|{_REL}\s+)?(?P<mon>{_MON})(?![\w]|\s*\d)
+        (?:,?\s+(?P<yrel>this|next|last)\s+year(?!\w))?"""), bare_month_guard),
     Rule("year_range", _c(rf"""
         (?:(?P<from>[Ff]rom|[Bb]etween)\s+)?(?P<body>{_EDGE}(?P<year>{_YEAR})
         \s*(?:-|–|—|\bto\b|\bthrough\b|\band\b|\buntil\b)\s*(?P<year2>{_YEAR}|\d\d))(?![\w%]|,\d)"""),
-        _year_range_guard),
+        year_range_guard),
     Rule("year", _c(rf"""
         (?<![\w$£€#.,/:-])(?:{_MOD}[\s-]+)?(?:(?P<pre>[Pp]ost|[Pp]re)-)?
-        (?P<year>{_YEAR})(?![\w%]|,\d|\.\d|[-–/]\d|:\d)"""), _year_guard),
+        (?P<year>{_YEAR})(?![\w%]|,\d|\.\d|[-–/]\d|:\d)"""), year_guard),
     Rule("decade", _c(rf"""
         {_EDGE}(?:{_MOD}[\s-]+)?(?P<dec>1\d\d0|20\d0)'?s(?!\w)""")),
-    Rule("decade_short", _c(r"""(?:{mod}[\s-]+)?['‘’](?P<dd>\d0)s(?!\w)""".format(mod=_MOD))),
+    Rule("decade_short", _c(rf"""(?:{_MOD}[\s-]+)?['‘’](?P<dd>\d0)s(?!\w)""")),
     Rule("century", _c(r"""(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury(?!\w)""")),
     Rule("weekday_range", _c(rf"""
         (?:(?P<from>[Ff]rom|[Bb]etween)\s+)?(?P<body>(?P<wd>{_WD})\s*(?:-|–|\bto\b|\bthrough\b|\bthru\b
         |\buntil\b|\band\b)\s*(?P<wd2>{_WD})(?!\w))""")),
     Rule("weekday", _c(rf"""
-        (?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(?P<wd>{_WD})(?!\w)
+        (?<![\w-])(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(?P<wd>{_WD})(?!\w)
         (?:\s+(?P<pod>{POD_RE})(?!\w))?""")),
     Rule("deictic", _c(r"""
-        (?P<word>[Tt]oday|TODAY|[Tt]onight|[Yy]esterday|[Tt]omorrow)(?![\w])
+        (?<![\w-])(?P<word>[Tt]oday|TODAY|[Tt]onight|[Yy]esterday|[Tt]omorrow)(?![\w])
         (?:\s+(?P<pod>morning|afternoon|evening|night)(?!\w))?""")),
-    Rule("part_of_day", _c(rf"""(?P<rel>[Tt]his|[Ll]ast)\s+(?P<pod>{POD_RE})(?!\w)""")),
+    Rule("part_of_day", _c(rf"""(?<![\w-])(?P<rel>[Tt]his|[Ll]ast)\s+(?P<pod>{POD_RE})(?!\w)""")),
     Rule("rel_unit", _c(rf"""
         (?:{_MOD}[\s-]+)?(?:(?P<the>[Tt]he)\s+)?{_REL}\s+
-        (?P<unit>week(?:end)?|month|year|decade|century|quarter|day|fortnight|{SEASON_RE})(?!\w)""")),
+        (?P<unit>week(?:end)?|month|year|decade|century|quarter|day|fortnight|{SEASON_RE}|{POD_RE})(?!\w)"""),
+        rel_unit_guard),
+    Rule("weekend", _c(r"""(?P<word>[Tt]he\s+weekend)(?!\w)""")),
+    Rule("unit_long", _c(r"""(?<![\w-])(?P<unit>hour|day|week|month|year|decade)[\s-]long(?!\w)""")),
     Rule("anaphor", _c(r"""
         (?:(?P<mod>[Ee]arlier|[Ll]ater)\s+)?(?P<det>[Tt]hat\s+same|[Tt]hat|[Tt]he\s+same)\s+
         (?P<unit>day|week|month|year|morning|afternoon|evening|night)(?!\w)""")),
     Rule("ago", _c(rf"""
         (?:{_APPROX}\s+)?(?<![\w$.,])(?P<num>{NUMBER_RE}|{VAGUE_RE})[\s-]+(?P<unit>{UNIT_RE})s?\s+
-        (?P<dir>ago|earlier|later|before|after|hence|from\s+now)(?!\w)"""), _ago_guard),
+        (?P<dir>ago|earlier|later|before|after|hence|from\s+now)(?!\w)"""), ago_guard),
     Rule("duration", _c(rf"""
-        (?:(?P<the>[Tt]he)\s+)?(?:(?P<rel>[Pp]ast|[Ll]ast|[Nn]ext|[Cc]oming|[Ff]irst|[Ff]inal|[Pp]revious)\s+)?
-        (?:{_APPROX}\s+)?(?<![\w$.,])(?P<num>{NUMBER_RE}|{VAGUE_RE})(?:\s+more)?[\s-]+
-        (?P<unit>{UNIT_RE})s?(?P<adj>[\s-]+long(?!\w)|-old)?(?!\w)"""), _duration_guard),
+        (?:(?P<the>[Tt]he)\s+)?(?:{_APPROX_OUT}\s+)?
+        (?P<body>(?:(?P<rel>[Pp]ast|[Ll]ast|[Nn]ext|[Cc]oming|[Ff]irst|[Ff]inal|[Pp]revious)\s+)?
+        (?:{_APPROX_IN}\s+)?(?<![\w$.,])(?P<num>{NUMBER_RE}|{VAGUE_RE})(?:\s+more)?[\s-]+
+        (?P<unit>{UNIT_RE})s?(?P<adj>[\s-]+long(?!\w)|-old)?(?!\w))"""), duration_guard),
     Rule("bare_units", _c(r"""
-        (?:(?P<the>[Tt]he)\s+)?(?:(?P<rel>[Rr]ecent|[Cc]oming|(?:[Pp]ast|[Nn]ext|[Ll]ast)\s+(?:few|several))\s+)?
-        (?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?P<adj>-long)?(?!\w)"""),
-        _bare_units_guard),
+        (?:(?P<the>[Tt]he)\s+)?(?P<body>(?:(?P<rel>[Rr]ecent|[Cc]oming|(?:[Pp]ast|[Nn]ext|[Ll]ast)\s+(?:few|several))\s+)?
+        (?<![\w-])(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?P<adj>-long)?(?![\w-]))"""),
+        bare_units_guard),
     Rule("season", _c(rf"""
-        (?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+|{_MOD}[\s-]+)?(?P<season>{SEASON_RE})
-        (?:\s+(?:of\s+)?(?P<year>{_YEAR}))?(?!\w)"""), _season_guard),
+        (?<![\w-])(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+|{_MOD}[\s-]+)?(?P<season>{SEASON_RE})
+        (?:\s+(?:of\s+)?(?P<year>{_YEAR}))?(?!\w)"""), season_guard),
     Rule("quarter", _c(rf"""
         (?:(?P<the>[Tt]he)\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+
         (?P<unit>quarter|half)(?:\s+of\s+(?P<year>{_YEAR}))?(?!\w)""")),
@@ -301,8 +172,8 @@ RULES: tuple[Rule, ...] = (
         (?P<ampm>[ap]\.\s?m\.?|[ap]m(?!\w)|[AP]\.M\.?|[AP]M(?!\w))
         (?:\s+{_TZ}(?!\w))?(?:\s+(?:on\s+)?(?P<wd>{_WD}|today|tomorrow|yesterday)(?!\w))?""")),
     Rule("time_24", _c(rf"""(?<![\w$.:])(?P<hour>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])
-        (?:\s*{_TZ}(?!\w))?"""), _time_digits_guard),
-    Rule("time_word", _c(r"""(?P<word>[Nn]oon|[Mm]idnight|[Mm]idday)(?!\w)""")),
+        (?:\s*{_TZ}(?!\w))?"""), time_digits_guard),
+    Rule("time_word", _c(r"""(?<![\w-])(?P<word>noon|midnight|midday)(?!\w)"""), noon_guard),
     Rule("time_oclock", _c(rf"""(?<![\w.])(?P<hour>1[0-2]|[1-9]|{"|".join(
         ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
     )})(?:\s+o['’]clock|\s+in\s+the\s+(?P<pod>morning|afternoon|evening))(?!\w)""")),
@@ -316,9 +187,9 @@ RULES: tuple[Rule, ...] = (
         (?P<unit>{UNIT_RE}|{_WD})(?!\w)""")),
     Rule("set_weekdays", _c(rf"""(?P<wd>{_WD})s(?!\w)""")),
     Rule("fuzzy", _c(r"""
-        (?P<word>[Nn]ow|[Cc]urrently|[Nn]owadays|[Tt]hese\s+days|[Aa]t\s+present|[Pp]resently|current
+        (?<![\w'’-])(?P<word>[Nn]ow|[Cc]urrently|[Nn]owadays|[Tt]hese\s+days|[Aa]t\s+present|[Pp]resently|current
         |[Rr]ecently|[Ll]ately|(?:the|The)\s+past|(?:the|The)\s+(?:near\s+|distant\s+)?future|future)
-        (?![\w-])"""), _now_guard),
+        (?![\w-])"""), now_guard),
     Rule("holiday", _c(rf"""
         (?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?
         (?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?
@@ -326,6 +197,61 @@ RULES: tuple[Rule, ...] = (
         |Memorial\s+Day|Labor\s+Day|Veterans\s+Day|Election\s+Day)(?!\w)
         (?:,?\s+(?P<year>{_YEAR})(?!\d))?""")),
 )
+
+
+_TOKEN_RE = re.compile(r"[A-Za-z]+|\d+")
+_KEY_WORDS: dict[str, frozenset[str]] = {
+    "month": frozenset(MONTHS),
+    "weekday": frozenset([*WEEKDAYS, *(f"{w}s" for w in WEEKDAYS)]),
+    "deictic": frozenset("today tonight tomorrow yesterday".split()),
+    "unit": frozenset(
+        "second seconds minute minutes hour hours day days night nights week weeks weekend weekends "
+        "fortnight month months year years decade decades century centuries quarter quarters half "
+        "morning mornings afternoon evening evenings overnight spring summer fall autumn winter".split()
+    ),
+    "fuzzy": frozenset("now current currently recently lately past future present presently nowadays days".split()),
+    "holiday": frozenset("christmas year thanksgiving easter friday day halloween".split()),
+    "ampm": frozenset("m am pm".split()),
+    "clock": frozenset("noon midnight midday clock morning afternoon evening".split()),
+    "every": frozenset("every each once twice thrice times".split()),
+    "adverb": frozenset("daily weekly monthly annually yearly hourly nightly biweekly quarterly biannually".split()),
+}
+_RULE_KEYS = {
+    "date_mdy": "month", "date_dmy": "month", "week_of": "month", "month_year": "month", "month": "month",
+    "weekday_range": "weekday", "weekday": "weekday", "set_weekdays": "weekday", "deictic": "deictic",
+    "part_of_day": "unit", "rel_unit": "unit", "anaphor": "unit", "weekend": "unit", "unit_long": "unit",
+    "ago": "unit", "duration": "unit", "bare_units": "unit", "season": "unit", "quarter": "unit",
+    "set": "every", "set_freq": "every", "fuzzy": "fuzzy", "holiday": "holiday", "time": "ampm",
+    "time_word": "clock", "time_oclock": "clock", "set_adverb": "adverb",
+}  # fmt: skip
+_BEFORE, _AFTER, _MARGIN = 70, 40, 80
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per key, merged ``[start, end)`` ranges around its words: where its rules can match."""
+    windows: dict[str, list[tuple[int, int]]] = {key: [] for key in (*_KEY_WORDS, "digit")}
+    for token in _TOKEN_RE.finditer(text):
+        word = token.group()
+        keys = ("digit",) if word[0].isdigit() else [k for k, ws in _KEY_WORDS.items() if word.lower() in ws]
+        for key in keys:
+            start, end = max(0, token.start() - _BEFORE), token.end() + _AFTER
+            spans = windows[key]
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+    return windows
+
+
+def _matches(rule: Rule, text: str, windows: dict[str, list[tuple[int, int]]]) -> list[re.Match[str]]:
+    """The rule's matches that start inside one of its key's windows."""
+    found: list[re.Match[str]] = []
+    for start, end in windows[_RULE_KEYS.get(rule.name, "digit")]:
+        for m in rule.regex.finditer(text, start, min(len(text), end + _MARGIN)):
+            if m.start() >= end:
+                break
+            found.append(m)
+    return found
 
 
 def _span(m: re.Match[str]) -> tuple[int, int]:
@@ -338,8 +264,9 @@ def _span(m: re.Match[str]) -> tuple[int, int]:
 def find_candidates(text: str) -> list[Candidate]:
     """Every rule's matches, then the longest non-overlapping ones, in text order."""
     found: list[tuple[int, int, int, Candidate]] = []
+    windows = _windows(text)
     for priority, rule in enumerate(RULES):
-        for m in rule.regex.finditer(text):
+        for m in _matches(rule, text, windows):
             start, end = _span(m)
             if end <= start or (rule.guard is not None and not rule.guard(text, m)):
                 continue

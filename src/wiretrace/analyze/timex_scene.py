@@ -33,7 +33,8 @@ class Scene:
     start: int
     end: int
     anchor: dt.date | None
-    ref: dt.date | None = None  # the last day-precise date before this expression
+    ref: dt.date | None = None  # the last date mentioned before this expression
+    ref_grain: str = "day"  # how precisely it was given: "day", "month" or "year"
 
     def tense(self) -> Tense:
         """"past", "future" or None, from the words around the expression."""

@@ -14,19 +14,17 @@ import re
 from collections.abc import Callable, Mapping
 
 from wiretrace.analyze.timex_calendar import (
-    SEASON_START,
     add_months,
     day_value,
-    holiday_date,
     month_value,
     nearest_month_year,
-    season_of,
     week_value,
     weekday_after,
     weekday_before,
 )
-from wiretrace.analyze.timex_lexicon import HOLIDAYS, PARTS_OF_DAY, SEASONS, month_number, weekday_number
+from wiretrace.analyze.timex_lexicon import PARTS_OF_DAY, SEASONS, month_number, weekday_number
 from wiretrace.analyze.timex_scene import Reading, Scene
+from wiretrace.analyze.timex_seasons import holiday, quarter, season, season_value
 from wiretrace.analyze.timex_tense import Tense
 from wiretrace.model import TimexType
 
@@ -49,21 +47,24 @@ def _valid(year: int | None, month: int, day: int) -> bool:
     return 1 <= day <= calendar.monthrange(year or 2000, month)[1]
 
 
-def _explicit_year_after(scene: Scene) -> int | None:
+def _explicit_year_after(g: Groups, scene: Scene) -> int | None:
     """"in April next year": the year named right after a month or day, read at the anchor."""
-    m = _YEAR_AFTER_RE.match(scene.after())
-    if m is None or scene.anchor is None:
+    word = g.get("yrel")
+    if not word:
+        m = _YEAR_AFTER_RE.match(scene.after())
+        word = m.group(1) if m else None
+    if word is None or scene.anchor is None:
         return None
-    return scene.anchor.year + {"this": 0, "next": 1, "last": -1}[m.group(1).lower()]
+    return scene.anchor.year + {"this": 0, "next": 1, "last": -1}[word.lower()]
 
 
-def day_year(anchor: dt.date, month: int, day: int, tense: Tense) -> int:
-    """The year of "July 11" read at ``anchor``: a near date wins, else the tense decides."""
+def day_year(anchor: dt.date, month: int, day: int, tense: Tense, *, near: int = _NEAR_DAYS) -> int:
+    """The year of "July 11" read at ``anchor``: a date within ``near`` days wins, else the tense."""
     options = [dt.date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
                if _valid(y, month, day)]
-    near = [d for d in options if abs((d - anchor).days) <= _NEAR_DAYS]
-    if near:
-        return min(near, key=lambda d: abs((d - anchor).days)).year
+    close = [d for d in options if abs((d - anchor).days) <= near]
+    if close:
+        return min(close, key=lambda d: abs((d - anchor).days)).year
     if tense == "future":
         return min((d for d in options if d >= anchor), key=lambda d: d - anchor).year
     if tense == "past":
@@ -86,9 +87,11 @@ def date_md(g: Groups, scene: Scene) -> Reading | None:
     day = _day_number(g["day"])
     if month is None:
         return None
-    year = int(g["year"]) if g.get("year") else _explicit_year_after(scene)
+    year = int(g["year"] or 0) if g.get("year") else _explicit_year_after(g, scene)
     if year is None and scene.anchor is not None and _valid(None, month, day):
-        year = day_year(scene.anchor, month, day, scene.tense())
+        rel = (g.get("rel") or "").lower()
+        tense: Tense = "past" if rel == "last" else "future" if rel == "next" else scene.tense()
+        year = day_year(scene.anchor, month, day, tense, near=0 if rel in {"last", "next"} else _NEAR_DAYS)
     if not _valid(year, month, day):
         return None
     yy = f"{year:04d}" if year else "XXXX"
@@ -98,7 +101,7 @@ def date_md(g: Groups, scene: Scene) -> Reading | None:
     month2 = month_number(g.get("mon2") or "") or month
     day2 = _day_number(g["day2"])
     year2 = year + 1 if year and month2 < month else year
-    if not _valid(year2, month2, day2) or (month2, day2) <= (month, day) and month2 == month:
+    if not _valid(year2, month2, day2) or ((month2, day2) <= (month, day) and month2 == month):
         return None
     yy2 = f"{year2:04d}" if year2 else "XXXX"
     return Reading(type=DATE, value=value, end_value=f"{yy2}-{month2:02d}-{day2:02d}")
@@ -149,7 +152,7 @@ def month_alone(g: Groups, scene: Scene) -> Reading | None:
     elif rel in {"this", "current"}:
         year = anchor.year
     else:
-        year = _explicit_year_after(scene) or nearest_month_year(anchor, month, scene.tense())
+        year = _explicit_year_after(g, scene) or nearest_month_year(anchor, month, scene.tense())
     return Reading(type=DATE, value=month_value(year, month))
 
 
@@ -175,6 +178,16 @@ def decade_short(g: Groups, scene: Scene) -> Reading | None:
     if scene.anchor is not None:
         century = scene.anchor.year // 100 - (1 if dd > scene.anchor.year % 100 else 0)
     return Reading(type=DATE, value=f"{century:02d}{dd // 10}X")
+
+
+def weekend(g: Groups, scene: Scene) -> Reading | None:
+    """"the weekend": the one before the anchor, or the anchor's own when it falls on one."""
+    if scene.anchor is None:
+        return Reading(type=DATE, value="XXXX-WXX-WE")
+    tense = scene.tense()
+    if scene.anchor.isoweekday() < 6 and tense != "future":
+        return Reading(type=DATE, value=week_value(scene.anchor - dt.timedelta(weeks=1)) + "-WE")
+    return Reading(type=DATE, value=week_value(scene.anchor) + "-WE")
 
 
 def century(g: Groups, scene: Scene) -> Reading | None:
@@ -215,7 +228,8 @@ def weekday(g: Groups, scene: Scene) -> Reading | None:
     if scene.anchor is None:
         return _with_pod(f"XXXX-WXX-{number}", g.get("pod"))
     rel = (g.get("rel") or "").lower()
-    day = resolve_weekday(scene.anchor, number, rel, scene.tense())
+    possessive = scene.after(2) in {"'s", "’s"}  # "Wednesday's ruling" has happened
+    day = resolve_weekday(scene.anchor, number, rel, None if possessive else scene.tense())
     return _with_pod(day_value(day), g.get("pod"))
 
 
@@ -255,6 +269,12 @@ def part_of_day(g: Groups, scene: Scene) -> Reading | None:
 def anaphor(g: Groups, scene: Scene) -> Reading | None:
     """"that day", "that same week", "later that year": the last date mentioned, else the anchor."""
     base, unit = scene.base, (g["unit"] or "").lower()
+    grain = scene.ref_grain if scene.ref is not None else "day"
+    if base is not None and grain != "day" and unit not in {"year", "month"}:
+        return Reading(type=DATE, value=f"{base.year:04d}-{base.month:02d}-XX" if grain == "month"
+                       else f"{base.year:04d}-XX-XX")
+    if base is not None and grain == "year" and unit == "month":
+        return Reading(type=DATE, value=f"{base.year:04d}-XX")
     if base is None:
         unknown = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}
         return _with_pod(unknown.get(unit, "XXXX-XX-XX"), unit if unit in PARTS_OF_DAY else None)
@@ -271,12 +291,15 @@ def rel_unit(g: Groups, scene: Scene) -> Reading | None:
     """"last week", "next month", "this year", "the past year", "this summer", "next quarter"."""
     rel, unit = (g["rel"] or "").lower(), (g["unit"] or "").lower()
     if unit in SEASONS:
-        return _season(SEASONS[unit], rel, scene)
+        return season_value(SEASONS[unit], rel, scene)
     if unit in {"decade", "century", "fortnight"} or (rel == "past" and unit != "day"):
         return _rel_duration(rel, unit, scene)
     if (g.get("the") or "") and rel == "last" and unit in {"week", "month", "year"}:
         return _rel_duration(rel, unit, scene)
     delta = _REL_DELTA.get(rel, 0)
+    if unit in PARTS_OF_DAY:
+        day = _rel_day(delta, scene)
+        return day if day.value.startswith("X") else _with_pod(day.value, unit)
     if unit == "day":
         return _rel_day(delta, scene)
     anchor = scene.anchor
@@ -311,87 +334,6 @@ def _rel_duration(rel: str, unit: str, scene: Scene) -> Reading:
     return Reading(type=DURATION, value=size.get(unit, "P1D"))
 
 
-# --------------------------------------------------------------------------- seasons, quarters
-
-
-def _season(code: str, rel: str, scene: Scene, tense: Tense = None) -> Reading:
-    """The instance of a season that "this"/"last"/"next" (or the tense) picks at the anchor."""
-    anchor = scene.anchor
-    if anchor is None:
-        return Reading(type=DATE, value=f"XXXX-{code}")
-    now_year, now_code = season_of(anchor)
-    current = dt.date(now_year, SEASON_START[now_code], 1)
-    starts = [dt.date(y, SEASON_START[code], 1) for y in range(anchor.year - 2, anchor.year + 2)]
-    delta = _REL_DELTA.get(rel, 0)
-    if delta < 0:
-        chosen = max(d for d in starts if d < current)
-    elif delta > 0:
-        chosen = min(d for d in starts if d > current)
-    elif not rel and tense == "past":
-        chosen = max(d for d in starts if d <= current)
-    elif not rel and tense == "future":
-        chosen = min(d for d in starts if d >= current)
-    else:
-        chosen = min(starts, key=lambda d: abs((d + dt.timedelta(days=45) - anchor).days))
-    return Reading(type=DATE, value=f"{chosen.year:04d}-{code}")
-
-
-def season(g: Groups, scene: Scene) -> Reading | None:
-    """"this summer", "last fall", "summer 2022", "in the spring"."""
-    code = SEASONS[(g["season"] or "").lower()]
-    if g.get("year"):
-        return Reading(type=DATE, value=f"{g['year']}-{code}")
-    rel = (g.get("rel") or "").lower()
-    return _season(code, rel, scene, None if rel else scene.tense())
-
-
-def quarter(g: Groups, scene: Scene) -> Reading | None:
-    """"the third quarter" → "2023-Q3"; "the first half of 2022" → "2022-H1"."""
-    ordinal = (g.get("ord") or g.get("q") or "").lower()
-    number = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3, "3rd": 3,
-              "q3": 3, "fourth": 4, "4th": 4, "q4": 4, "last": 4, "final": 4}[ordinal]
-    half = (g.get("unit") or "") == "half"
-    if half and number > 2:
-        number = 2
-    letter, size = ("H", 6) if half else ("Q", 3)
-    if g.get("year"):
-        return Reading(type=DATE, value=f"{g['year']}-{letter}{number}")
-    if scene.anchor is None:
-        return Reading(type=DATE, value=f"XXXX-{letter}{number}")
-    current = (scene.anchor.month - 1) // size + 1
-    year_ = scene.anchor.year
-    if number > current and scene.tense() != "future":
-        year_ -= 1
-    return Reading(type=DATE, value=f"{year_:04d}-{letter}{number}")
-
-
-def holiday(g: Groups, scene: Scene) -> Reading | None:
-    """"Thanksgiving", "last Christmas", "Election Day 2022"."""
-    name = re.sub(r"\s+", " ", (g["hol"] or "").lower().replace("’", "'"))
-    name = re.sub(r" (day|sunday)$", "", name)
-    rule = HOLIDAYS.get(name)
-    if rule is None:
-        return None
-    if g.get("year"):
-        return Reading(type=DATE, value=day_value(holiday_date(rule, int(g["year"] or 0))))
-    anchor = scene.anchor
-    if anchor is None:
-        fixed = "-" in rule
-        return Reading(type=DATE, value=f"XXXX-{rule}" if fixed else "XXXX-XX-XX")
-    options = [holiday_date(rule, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-    rel = (g.get("rel") or "").lower()
-    tense = {"last": "past", "next": "future"}.get(rel) or scene.tense()
-    if rel == "this":
-        chosen = options[1]
-    elif tense == "past" and any(d <= anchor for d in options):
-        chosen = max(d for d in options if d <= anchor)
-    elif tense == "future":
-        chosen = min(d for d in options if d >= anchor)
-    else:
-        chosen = min(options, key=lambda d: abs((d - anchor).days))
-    return Reading(type=DATE, value=day_value(chosen))
-
-
 CALENDAR_NORMALIZERS: dict[str, Normalizer] = {
     "date_mdy": date_md,
     "date_dmy": date_md,
@@ -405,6 +347,7 @@ CALENDAR_NORMALIZERS: dict[str, Normalizer] = {
     "decade": decade,
     "decade_short": decade_short,
     "century": century,
+    "weekend": weekend,
     "weekday_range": weekday_range,
     "weekday": weekday,
     "deictic": deictic,

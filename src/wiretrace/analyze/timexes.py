@@ -25,20 +25,26 @@ from wiretrace.pipeline import Stage
 __all__ = ["TimexesStage", "find_timexes", "infer_published"]
 
 NORMALIZERS: dict[str, Normalizer] = {**CALENDAR_NORMALIZERS, **AMOUNT_NORMALIZERS}
+# deixis names the anchor, not a story's own time line: it is no antecedent for "that day"
+_NOT_REFERENCES = frozenset({"deictic", "part_of_day", "time", "rel_unit", "fuzzy", "weekday"})
 
 
 def _normalize(cand: Candidate, scene: Scene) -> Reading | None:
     return NORMALIZERS[cand.rule](cand.groups, scene)
 
 
-def _day_of(value: str) -> dt.date | None:
-    """The day a value names, when it names exactly one ("2023-07-11", "2023-07-11TMO")."""
-    if len(value) < 10 or not value[:4].isdigit():
-        return None
+def _reference(value: str) -> tuple[dt.date, str] | None:
+    """The date a value names and its grain: "2023-07-11" → day, "2023-07" → month, "2023" → year."""
     try:
-        return dt.date.fromisoformat(value[:10])
+        if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+            return dt.date.fromisoformat(value[:10]), "day"
+        if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
+            return dt.date(int(value[:4]), int(value[5:]), 1), "month"
+        if len(value) == 4 and value.isdigit():
+            return dt.date(int(value), 1, 1), "year"
     except ValueError:
         return None
+    return None
 
 
 def find_timexes(text: str, anchor: dt.date | None) -> tuple[Timex, ...]:
@@ -49,9 +55,12 @@ def find_timexes(text: str, anchor: dt.date | None) -> tuple[Timex, ...]:
     count from the last day mentioned before them.
     """
     found: list[Timex] = []
-    ref: dt.date | None = None
+    ref: tuple[dt.date, str] | None = None
     for cand in find_candidates(text):
-        scene = Scene(text=text, start=cand.start, end=cand.end, anchor=anchor, ref=ref)
+        scene = Scene(
+            text=text, start=cand.start, end=cand.end, anchor=anchor,
+            ref=ref[0] if ref else None, ref_grain=ref[1] if ref else "day",
+        )
         reading = _normalize(cand, scene)
         if reading is None:
             continue
@@ -64,8 +73,8 @@ def find_timexes(text: str, anchor: dt.date | None) -> tuple[Timex, ...]:
                 end_value=reading.end_value,
             )
         )
-        if cand.rule not in {"deictic", "part_of_day", "time"}:
-            ref = _day_of(reading.value) or ref
+        if cand.rule not in _NOT_REFERENCES:
+            ref = _reference(reading.value) or ref
     return tuple(found)
 
 
@@ -87,7 +96,7 @@ class TimexesStage(Stage):
         if article is None:
             return analysis
         if article.published is None:
-            inferred = infer_published(article.body)
+            inferred = infer_published(article.body, find_timexes(article.body, None))
             if inferred is not None:
                 article = replace(
                     article, published=inferred[0], published_source=PublishedSource.INFERRED

@@ -77,9 +77,7 @@ def analyze(
                 jsonl_path, published=published, stages=stages, strict=strict, batch_size=batch_size
             )
         else:
-            results = analyze_inputs(
-                inputs, published=published, stages=stages, strict=strict, batch_size=batch_size
-            )
+            results = analyze_inputs(inputs, published=published, stages=stages, strict=strict, batch_size=batch_size)
     except UsageError as err:
         raise click.UsageError(str(err)) from err
     except WiretraceError as err:
@@ -127,7 +125,7 @@ def _stage_versions() -> Iterator[str]:
 
 def _print_all(results: Iterator[Result], *, fmt: str, single: bool, debug: bool, reporter: Reporter) -> int:
     """Print each result as it comes (constant memory); return how many inputs failed."""
-    color = fmt == "text" and _isatty(sys.stdout)
+    color = fmt == "text" and _isatty(sys.stdout) and not os.environ.get("NO_COLOR")
     first = True
     while True:
         try:
@@ -142,9 +140,7 @@ def _print_all(results: Iterator[Result], *, fmt: str, single: bool, debug: bool
             _report(reporter, str(unexpected("wiretrace", exc, "analysing")), exc, debug)
             reporter.advance(failed=True)
             break
-        ok = _print_one(
-            result, fmt=fmt, single=single, color=color, first=first, debug=debug, reporter=reporter
-        )
+        ok = _print_one(result, fmt=fmt, single=single, color=color, first=first, debug=debug, reporter=reporter)
         first = first and not ok
         reporter.advance(failed=not ok)
     return reporter.failed

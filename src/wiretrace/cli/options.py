@@ -57,9 +57,7 @@ def _published(ctx: click.Context, param: click.Parameter, value: str | None) ->
     try:
         return parse_published(value)
     except UsageError:
-        raise click.BadParameter(
-            f"{value!r} is not a date — give it as YYYY-MM-DD, e.g. 2023-07-10"
-        ) from None
+        raise click.BadParameter(f"{value!r} is not a date — give it as YYYY-MM-DD, e.g. 2023-07-10") from None
 
 
 def format_option(f: F) -> F:

@@ -37,6 +37,8 @@ _ALIASES = {
     "gb2312": "gb18030",
     "gbk": "gb18030",
 }
+_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15"})
+CHAOS_TIE = 0.05
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
 
 
@@ -60,9 +62,9 @@ def decode_bytes(data: bytes, source: str, *, charset: str | None = None, html: 
         text = _try(data, label)
         if text is not None:
             return normalize_newlines(text)
-    best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding:
-        text = _try(data, best.encoding)
+    detected = _detect(data)
+    if detected is not None:
+        text = _try(data, detected)
         if text is not None and _readable(text):
             return normalize_newlines(text)
     raise InputError(
@@ -81,6 +83,23 @@ def declared_charset(data: bytes) -> str | None:
 def normalize_newlines(text: str) -> str:
     """``\\r\\n``, ``\\r`` and Unicode line/paragraph separators → ``\\n``; a leading BOM dropped."""
     return _NEWLINES.sub("\n", text.removeprefix("\ufeff"))
+
+
+def _detect(data: bytes) -> str | None:
+    """charset-normalizer's guess, preferring windows-1252 among equally good single-byte ones.
+
+    On short Western European text the detector often ranks a Baltic or Central European
+    code page first with the same score; windows-1252 is the common case (and what browsers
+    fall back to), so it wins a tie.
+    """
+    matches = list(from_bytes(data[:200_000]))
+    if not matches:
+        return None
+    best = min(m.chaos for m in matches)
+    for match in matches:
+        if match.encoding in _WESTERN and match.chaos <= best + CHAOS_TIE:
+            return "cp1252"
+    return str(matches[0].encoding)
 
 
 def _try(data: bytes, label: str) -> str | None:

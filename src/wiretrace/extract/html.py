@@ -40,6 +40,8 @@ __all__ = ["parse_html"]
 
 NO_TEXT_HINT = "is it an article? Save the article page itself, or give its text as a .txt file"
 EARLIEST_YEAR = 1990
+MIN_ARTICLE_CHARS = 20  # letters and digits, so that it holds for scripts without spaces
+_WORD_CHARS = re.compile(r"\w")
 MAX_TITLE_CHARS = 300
 _ISO_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s])")
 _CUE_XPATH = (
@@ -55,26 +57,18 @@ def parse_html(text: str, source: str, *, url: str | None = None) -> Article:
         raise InputError(source, "no article text found in the page", NO_TEXT_HINT)
     meta = read_page_meta(tree)
     page_url = url or meta.canonical
-    document = trafilatura.bare_extraction(
-        tree,
-        url=page_url,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    document = _main_text(tree, page_url, source)
     raw_text = getattr(document, "text", None) or ""
     paragraphs = [p.strip() for p in unicodedata.normalize("NFC", raw_text).split("\n") if p.strip()]
     titles = (meta.headline, meta.og_title, getattr(document, "title", None))
     body, trailer_credit, tags = split_trailer("\n\n".join(_without_title(paragraphs, titles)))
-    if not body.strip():
+    if len(_WORD_CHARS.findall(body)) < MIN_ARTICLE_CHARS:  # nothing, or a menu item it fell back on
         raise InputError(source, "no article text found in the page", NO_TEXT_HINT)
     authors, wire = clean_authors(meta.authors or _split_author(getattr(document, "author", None)))
-    published = _date(meta, tree, page_url)
     credit = trailer_credit or _lead_credit(body) or _based_on(meta) or _wire_credit(body, wire)
     if credit is not None and credit.url is None:
         credit = _with_link(credit, tree, page_url)
+    published = _date(meta, tree, page_url)  # last: htmldate may prune the tree
     return Article(
         body=body,
         headline=meta.headline or meta.og_title or getattr(document, "title", None) or None,
@@ -87,6 +81,24 @@ def parse_html(text: str, source: str, *, url: str | None = None) -> Article:
         url=page_url or None,
         language=meta.language,
     )
+
+
+def _main_text(tree: Any, url: str | None, source: str) -> Any:
+    """trafilatura's result (text and its metadata); without metadata if those fail on odd markup."""
+    for with_metadata in (True, False):
+        try:
+            return trafilatura.bare_extraction(
+                tree,
+                url=url,
+                favor_precision=True,
+                include_comments=False,
+                include_tables=True,
+                with_metadata=with_metadata,
+                date_extraction_params={"extensive_search": False, "original_date": True},
+            )
+        except Exception:  # noqa: BLE001 - third-party parser on hostile markup
+            continue
+    raise InputError(source, "the page could not be parsed as HTML", "check that it is a complete HTML page")
 
 
 def _without_title(paragraphs: list[str], titles: tuple[str | None, ...]) -> list[str]:

@@ -43,9 +43,7 @@ def read_path(path: str) -> RawDocument:
             with file.open("rb") as f:
                 data = _read_capped(f, limit, path)
         except OSError as err:
-            raise InputError(
-                path, f"cannot be read ({err.strerror or err})", "check its permissions"
-            ) from err
+            raise InputError(path, f"cannot be read ({err.strerror or err})", "check its permissions") from err
         source = path
     check_bytes(data, source)
     return RawDocument(ref=source, media_type=media_type_for(path, data), data=data)
@@ -65,9 +63,7 @@ def check_bytes(data: bytes, source: str) -> None:
         raise InputError(source, "is empty", "give a file that holds an article's text or HTML")
     kind = binary_kind(data)
     if kind is not None:
-        raise InputError(
-            source, f"looks like {kind}, not text or HTML", "give the article as a .txt or .html file"
-        )
+        raise InputError(source, f"looks like {kind}, not text or HTML", "give the article as a .txt or .html file")
 
 
 def _check_file(file: Path, name: str, limit: int) -> None:
@@ -78,9 +74,7 @@ def _check_file(file: Path, name: str, limit: int) -> None:
     except OSError as err:
         raise InputError(name, f"cannot be read ({err.strerror or err})", "check the path") from err
     if file.is_dir():
-        raise InputError(
-            name, "is a directory", "give the files inside it, e.g. " + f"{name.rstrip('/')}/*.txt"
-        )
+        raise InputError(name, "is a directory", "give the files inside it, e.g. " + f"{name.rstrip('/')}/*.txt")
     if not file.is_file():
         raise InputError(name, "is not a regular file", "give a path to a .txt or .html file")
     if stat.st_size > limit:

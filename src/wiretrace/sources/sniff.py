@@ -33,9 +33,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 _SNIFF_BYTES = 4096
 # Control bytes other than tab, newline, form feed and carriage return.
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
-_HTML_START = re.compile(
-    rb"<(?:!doctype\s+html|html|head|body|p|div|article|meta|title)[\s>/]", re.IGNORECASE
-)
+_HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body|p|div|article|meta|title)[\s>/]", re.IGNORECASE)
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 

@@ -64,30 +64,22 @@ def fetch_url(url: str, *, transport: httpx.BaseTransport | None = None) -> RawD
             raise InputError(
                 url, f"could not find the host {parts.hostname}", "check the address or your connection"
             ) from err
-        raise InputError(
-            url, "could not connect (no network?)", "check the address or your connection"
-        ) from err
+        raise InputError(url, "could not connect (no network?)", "check the address or your connection") from err
     except (httpx.InvalidURL, httpx.UnsupportedProtocol) as err:
         raise InputError(url, f"is not a valid URL ({err})", "check the address") from err
     except httpx.HTTPError as err:
-        raise InputError(
-            url, f"the download failed ({type(err).__name__}: {err})", "try again later"
-        ) from err
+        raise InputError(url, f"the download failed ({type(err).__name__}: {err})", "try again later") from err
 
 
 def _read_response(url: str, response: httpx.Response) -> RawDocument:
     if response.status_code >= 400:
         reason = response.reason_phrase or "error"
-        hint = (
-            "check the address" if response.status_code < 500 else "the site has a problem; try again later"
-        )
+        hint = "check the address" if response.status_code < 500 else "the site has a problem; try again later"
         raise InputError(url, f"the server answered {response.status_code} {reason}", hint)
     content_type = response.headers.get("content-type", "")
     mime = content_type.split(";", 1)[0].strip().lower()
     if mime and mime not in _HTML_TYPES and mime not in _TEXT_TYPES:
-        raise InputError(
-            url, f"is not an HTML page (the server says {mime})", "give the address of an article page"
-        )
+        raise InputError(url, f"is not an HTML page (the server says {mime})", "give the address of an article page")
     limit = settings.get_int("max_input_bytes")
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:

@@ -1,0 +1,52 @@
+# wiretrace — the one entry point for people and CI.
+# `make demo` and `make test` do all set-up on a fresh clone (they create .venv).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: install demo test test-fast lint format eval bench golden clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	@echo "== wiretrace analyze examples/dispute-plant.txt --format text"
+	@$(BIN)/wiretrace analyze examples/dispute-plant.txt --format text
+	@echo
+	@echo "== every bundled example, one JSON line each (summary)"
+	@$(BIN)/wiretrace analyze examples/*.txt examples/*.html --format jsonl | $(BIN)/python benchmarks/summarize.py
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests eval benchmarks
+	$(BIN)/ruff format --check src tests eval benchmarks
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format src tests eval benchmarks
+	$(BIN)/ruff check --fix src tests eval benchmarks
+
+golden: $(STAMP)
+	$(BIN)/python -m pytest -q tests/test_golden.py --update-golden
+
+eval: $(STAMP)
+	$(BIN)/python eval/run.py --shared $(SHARED)
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_pipeline.py --shared $(SHARED)
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,101 @@
+"""Normalization of seasons, quarters and holidays: "last fall", "the third quarter", "Thanksgiving".
+
+Functions ``(groups, scene) -> Reading | None`` registered in
+:data:`timex_values.CALENDAR_NORMALIZERS`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+
+from wiretrace.analyze.timex_calendar import SEASON_START, day_value, holiday_date, season_of
+from wiretrace.analyze.timex_lexicon import HOLIDAYS, SEASONS
+from wiretrace.analyze.timex_scene import Reading, Scene
+from wiretrace.analyze.timex_tense import Tense
+from wiretrace.model import TimexType
+
+__all__ = ["holiday", "quarter", "season", "season_value"]
+
+Groups = Mapping[str, str | None]
+DATE = TimexType.DATE
+_REL_DELTA = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}
+
+
+def season_value(code: str, rel: str, scene: Scene, tense: Tense = None) -> Reading:
+    """The instance of a season that "this"/"last"/"next" (or the tense) picks at the anchor."""
+    anchor = scene.anchor
+    if anchor is None:
+        return Reading(type=DATE, value=f"XXXX-{code}")
+    now_year, now_code = season_of(anchor)
+    current = dt.date(now_year, SEASON_START[now_code], 1)
+    starts = [dt.date(y, SEASON_START[code], 1) for y in range(anchor.year - 2, anchor.year + 2)]
+    delta = _REL_DELTA.get(rel, 0)
+    if delta < 0:
+        chosen = max(d for d in starts if d < current)
+    elif delta > 0:
+        chosen = min(d for d in starts if d > current)
+    elif not rel and tense == "past":
+        chosen = max(d for d in starts if d <= current)
+    elif not rel and tense == "future":
+        chosen = min(d for d in starts if d >= current)
+    else:
+        chosen = min(starts, key=lambda d: abs((d + dt.timedelta(days=45) - anchor).days))
+    return Reading(type=DATE, value=f"{chosen.year:04d}-{code}")
+
+
+def season(g: Groups, scene: Scene) -> Reading | None:
+    """"this summer", "last fall", "summer 2022", "in the spring"."""
+    code = SEASONS[(g["season"] or "").lower()]
+    if g.get("year"):
+        return Reading(type=DATE, value=f"{g['year']}-{code}")
+    rel = (g.get("rel") or "").lower()
+    return season_value(code, rel, scene, None if rel else scene.tense())
+
+
+def quarter(g: Groups, scene: Scene) -> Reading | None:
+    """"the third quarter" → "2023-Q3"; "the first half of 2022" → "2022-H1"."""
+    ordinal = (g.get("ord") or g.get("q") or "").lower()
+    number = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3, "3rd": 3,
+              "q3": 3, "fourth": 4, "4th": 4, "q4": 4, "last": 4, "final": 4}[ordinal]
+    half = (g.get("unit") or "") == "half"
+    if half and number > 2:
+        number = 2
+    letter, size = ("H", 6) if half else ("Q", 3)
+    if g.get("year"):
+        return Reading(type=DATE, value=f"{g['year']}-{letter}{number}")
+    if scene.anchor is None:
+        return Reading(type=DATE, value=f"XXXX-{letter}{number}")
+    current = (scene.anchor.month - 1) // size + 1
+    year_ = scene.anchor.year
+    if number > current and scene.tense() != "future":
+        year_ -= 1
+    return Reading(type=DATE, value=f"{year_:04d}-{letter}{number}")
+
+
+def holiday(g: Groups, scene: Scene) -> Reading | None:
+    """"Thanksgiving", "last Christmas", "Election Day 2022"."""
+    name = re.sub(r"\s+", " ", (g["hol"] or "").lower().replace("’", "'"))
+    name = re.sub(r" (day|sunday)$", "", name)
+    rule = HOLIDAYS.get(name)
+    if rule is None:
+        return None
+    if g.get("year"):
+        return Reading(type=DATE, value=day_value(holiday_date(rule, int(g["year"] or 0))))
+    anchor = scene.anchor
+    if anchor is None:
+        fixed = "-" in rule
+        return Reading(type=DATE, value=f"XXXX-{rule}" if fixed else "XXXX-XX-XX")
+    options = [holiday_date(rule, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    rel = (g.get("rel") or "").lower()
+    tense = {"last": "past", "next": "future"}.get(rel) or scene.tense()
+    if rel == "this":
+        chosen = options[1]
+    elif tense == "past" and any(d <= anchor for d in options):
+        chosen = max(d for d in options if d <= anchor)
+    elif tense == "future":
+        chosen = min(d for d in options if d >= anchor)
+    else:
+        chosen = min(options, key=lambda d: abs((d - anchor).days))
+    return Reading(type=DATE, value=day_value(chosen))

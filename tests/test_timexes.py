@@ -1,0 +1,304 @@
+"""Temporal expressions: recognition with exact offsets, TIMEX3 values, inference, the stage."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wiretrace.analyze.timexes import TimexesStage, find_timexes, infer_published
+from wiretrace.model import Analysis, Article, PublishedSource, TimexType
+
+ANCHOR = dt.date(2023, 7, 5)  # a Wednesday
+SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seed-article.txt"
+
+
+def only(text: str, anchor: dt.date | None = ANCHOR) -> tuple[str, str, str, str | None]:
+    """The one timex in ``text``: (its text, type, value, end value)."""
+    found = find_timexes(text, anchor)
+    assert len(found) == 1, found
+    t = found[0]
+    assert text[t.span.start : t.span.end] == t.text
+    return t.text, t.type.value, t.value, t.end_value
+
+
+def texts(text: str, anchor: dt.date | None = ANCHOR) -> list[str]:
+    return [t.text for t in find_timexes(text, anchor)]
+
+
+# --------------------------------------------------------------------------- absolute dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It happened on July 11, 2023 in Vilnius.", ("July 11, 2023", "DATE", "2023-07-11", None)),
+        ("It happened on 11 July 2023 in Vilnius.", ("11 July 2023", "DATE", "2023-07-11", None)),
+        ("The file is dated 2023-07-11.", ("2023-07-11", "DATE", "2023-07-11", None)),
+        ("The form says 7/11/2023 at the top.", ("7/11/2023", "DATE", "2023-07-11", None)),
+        ("At the summit in June 2022, allies met.", ("June 2022", "DATE", "2022-06", None)),
+        ("In 1898, the Maine exploded.", ("1898", "DATE", "1898", None)),
+        ("Prices rose in the 1990s.", ("1990s", "DATE", "199X", None)),
+        ("They remember Sept. 11 well.", ("Sept. 11", "DATE", "2023-09-11", None)),
+        ("Aug. 7, 1998 was hot.", ("Aug. 7, 1998", "DATE", "1998-08-07", None)),
+        ("The editorial of Thursday, April 6: a plea.", ("Thursday, April 6", "DATE", "2023-04-06", None)),
+    ],
+)
+def test_absolute_dates(sentence: str, expected: tuple[str, str, str, str | None]) -> None:
+    assert only(sentence) == expected
+
+
+def test_the_1964_incident_is_a_year() -> None:
+    assert only("The 1964 Gulf of Tonkin incident was fabricated.") == ("1964", "DATE", "1964", None)
+
+
+# --------------------------------------------------------------------------- ranges
+
+
+def test_day_range_is_one_expression() -> None:
+    text = "On July 11-12, NATO will hold a summit."
+    assert only(text) == ("July 11-12", "DATE", "2023-07-11", "2023-07-12")
+    assert find_timexes(text, ANCHOR)[0].span.start == 3
+
+
+def test_weekday_range_leaves_the_preposition_out() -> None:
+    assert only("Talks run from Monday to Wednesday.") == (
+        "Monday to Wednesday", "DATE", "2023-07-03", "2023-07-05",
+    )
+
+
+def test_year_range_after_between() -> None:
+    assert only("Output fell between 2001 and 2003.") == ("2001 and 2003", "DATE", "2001", "2003")
+
+
+# --------------------------------------------------------------------------- relative dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He left yesterday.", ("yesterday", "DATE", "2023-07-04", None)),
+        ("He leaves today.", ("today", "DATE", "2023-07-05", None)),
+        ("He leaves tomorrow.", ("tomorrow", "DATE", "2023-07-06", None)),
+        ("They met last week.", ("last week", "DATE", "2023-W26", None)),
+        ("They meet next week.", ("next week", "DATE", "2023-W28", None)),
+        ("Sales fell last month.", ("last month", "DATE", "2023-06", None)),
+        ("Sales will rise next year.", ("next year", "DATE", "2024", None)),
+        ("He arrived two days ago.", ("two days ago", "DATE", "2023-07-03", None)),
+        ("They expect rain this summer.", ("this summer", "DATE", "2023-SU", None)),
+        ("Profit rose in the third quarter.", ("the third quarter", "DATE", "2023-Q3", None)),
+        ("She spoke Tuesday morning.", ("Tuesday morning", "TIME", "2023-07-04TMO", None)),
+        ("He arrived at 3 p.m.", ("3 p.m.", "TIME", "2023-07-05T15:00", None)),
+        ("He was found on Thanksgiving Day.", ("Thanksgiving Day", "DATE", "2022-11-24", None)),
+    ],
+)
+def test_relative_dates(sentence: str, expected: tuple[str, str, str, str | None]) -> None:
+    assert only(sentence) == expected
+
+
+def test_earlier_counts_from_the_last_date_mentioned() -> None:
+    found = find_timexes("The war began in March 2003. Three years earlier, talks failed.", ANCHOR)
+    assert [(t.text, t.value) for t in found] == [("March 2003", "2003-03"), ("Three years earlier", "2000")]
+
+
+def test_that_day_refers_back() -> None:
+    found = find_timexes("He was shot on Oct. 23, 1998. Earlier that day, a fax arrived.", ANCHOR)
+    assert found[-1].text == "Earlier that day" and found[-1].value == "1998-10-23"
+
+
+# --------------------------------------------------------------------------- weekdays and tense
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Zelensky said Tuesday that talks failed.", "2023-07-04"),
+        ("The video was published Friday.", "2023-06-30"),
+        ("Officials said Wednesday that talks failed.", "2023-07-05"),  # the anchor's own day
+        ("Leaders will meet Friday in Vilnius.", "2023-07-07"),
+        ("The minister is expected to arrive on Monday.", "2023-07-10"),
+        ("He plans to travel Thursday.", "2023-07-06"),
+        ("They met last Friday.", "2023-06-30"),
+        ("They meet next Friday.", "2023-07-07"),
+        ("They met last Wednesday.", "2023-06-28"),
+        ("Friday, the court ruled.", "2023-06-30"),  # no cue: news convention is the past
+        ("Allies would look at Monday's ruling.", "2023-07-03"),  # a possessive has happened
+    ],
+)
+def test_weekdays_follow_the_tense(sentence: str, value: str) -> None:
+    found = find_timexes(sentence, ANCHOR)
+    assert len(found) == 1 and found[0].value == value
+
+
+# --------------------------------------------------------------------------- durations, sets, fuzzy
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He served three years in prison.", ("three years", "DURATION", "P3Y")),
+        ("The strike lasted 48 hours.", ("48 hours", "DURATION", "PT48H")),
+        ("It took a decade to build.", ("a decade", "DURATION", "P10Y")),
+        ("After a 16-hour flight she landed.", ("16-hour", "DURATION", "PT16H")),
+        ("She spent about 5 1/2 hours there.", ("5 1/2 hours", "DURATION", "PT5H30M")),
+        ("It lasted over an hour.", ("over an hour", "DURATION", "PT1H")),
+        ("They have fought for years.", ("years", "DURATION", "PXY")),
+        ("They meet every Monday.", ("every Monday", "SET", "XXXX-WXX-1")),
+        ("Rallies are held daily.", ("daily", "SET", "P1D")),
+        ("The fee is paid annually.", ("annually", "SET", "P1Y")),
+        ("The plant is now closed.", ("now", "DATE", "PRESENT_REF")),
+        ("It is currently closed.", ("currently", "DATE", "PRESENT_REF")),
+        ("He recently resigned.", ("recently", "DATE", "PAST_REF")),
+        ("It happened in the past.", ("the past", "DATE", "PAST_REF")),
+        ("Nobody knows the future.", ("the future", "DATE", "FUTURE_REF")),
+    ],
+)
+def test_durations_sets_and_fuzzy(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert only(sentence)[:3] == expected
+
+
+# --------------------------------------------------------------------------- false positives
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You may leave now that the vote is over.",
+        "Protesters march on the capital.",
+        "May God help us.",
+        "NATO sent 1,200 troops.",
+        "The bill cost $2000.",
+        "NATO sent 2000 troops to the border.",
+        "Second, the ministers disagreed.",
+        "World War 3 is not inevitable.",
+        "Article 2 of the treaty applies.",
+        "Resolution 1441 was adopted.",
+        "The 44-year-old protester was arrested.",
+        "A 6-year-old boy survived.",
+        "He knows the rules.",
+        "It was a second betrayal.",
+        "April Ryan asked a question.",
+        "The fall of Kabul shocked many.",
+    ],
+)
+def test_false_positive_guards(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+# --------------------------------------------------------------------------- no anchor
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("On July 11 they met.", "XXXX-07-11"),
+        ("They met on Tuesday.", "XXXX-WXX-2"),
+        ("They meet next week.", "XXXX-WXX"),
+        ("He left yesterday.", "XXXX-XX-XX"),
+        ("Sales fell last month.", "XXXX-XX"),
+        ("They met in April.", "XXXX-04"),
+        ("On July 11, 2023 they met.", "2023-07-11"),
+        ("He served three years.", "P3Y"),
+    ],
+)
+def test_without_anchor_unknown_parts_stay_unknown(sentence: str, value: str) -> None:
+    found = find_timexes(sentence, None)
+    assert len(found) == 1 and found[0].value == value
+
+
+# --------------------------------------------------------------------------- inference
+
+
+def test_infer_from_a_dateline() -> None:
+    text = "VILNIUS, July 5, 2023 (Reuters) — NATO leaders gathered on Tuesday."
+    result = infer_published(text)
+    assert result is not None and result[0] == dt.date(2023, 7, 5) and "dateline" in result[1]
+
+
+def test_infer_is_none_on_weak_evidence() -> None:
+    assert infer_published("Leaders met on Tuesday and will meet again in July.") is None
+    assert infer_published("") is None
+
+
+def test_infer_from_next_week_and_a_future_day() -> None:
+    text = (
+        "At the last summit in June 2022, allies pledged troops. On July 11-12, NATO will hold a "
+        "summit. In a video published Tuesday, he said the summit will take place next week."
+    )
+    result = infer_published(text)
+    assert result is not None
+    assert result[0] == dt.date(2023, 7, 5)
+    assert "2023-07-09" in result[1]
+
+
+@pytest.mark.shared_data
+def test_seed_article_is_dated_to_the_week_before_the_summit() -> None:
+    if not SEED.is_file():
+        pytest.skip(f"{SEED} is missing — the shared examples are not checked out beside the repo")
+    text = SEED.read_text(encoding="utf-8")
+    result = infer_published(text)
+    assert result is not None
+    assert dt.date(2023, 7, 3) <= result[0] <= dt.date(2023, 7, 9)
+    values = {t.text: t.value for t in find_timexes(text, result[0])}
+    assert values["Tuesday"] == "2023-07-04"
+    assert values["next week"] == "2023-W28"
+    assert values["June 2022"] == "2022-06"
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+def test_stage_infers_the_date_and_normalizes_against_it() -> None:
+    body = (
+        "At the last summit in June 2022, allies pledged troops. On July 11-12, NATO will hold a "
+        "summit. In a video published Tuesday, he said the summit will take place next week."
+    )
+    result = TimexesStage()(Analysis(id="a", input="a", article=Article(body=body)))
+    assert result.article is not None
+    assert result.article.published == dt.date(2023, 7, 5)
+    assert result.article.published_source is PublishedSource.INFERRED
+    assert {t.text: t.value for t in result.timexes}["Tuesday"] == "2023-07-04"
+
+
+def test_stage_keeps_a_given_date() -> None:
+    article = Article(body="He left yesterday.", published=ANCHOR, published_source=PublishedSource.GIVEN)
+    result = TimexesStage()(Analysis(id="a", input="a", article=article))
+    assert result.article == article
+    assert [(t.value, t.type) for t in result.timexes] == [("2023-07-04", TimexType.DATE)]
+
+
+def test_stage_contract() -> None:
+    assert TimexesStage.name == "timexes"
+    assert TimexesStage.needs == frozenset({"article"})
+    assert TimexesStage.gives == frozenset({"timexes"})
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(
+            [*"0123456789 ,.-/:'’", "May ", "July ", "Tuesday ", "last ", "next ", "week", "years ",
+             "ago", "a.m.", "the ", "1998", "every ", "day", "s", "\n", "between ", " and "]
+        ),
+        max_size=30,
+    ).map("".join),
+    anchor=st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))),
+)
+def test_never_raises_and_spans_match(text: str, anchor: dt.date | None) -> None:
+    for t in find_timexes(text, anchor):
+        assert text[t.span.start : t.span.end] == t.text
+        assert t.text and t.value
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=200))
+def test_arbitrary_text_never_raises(text: str) -> None:
+    for t in find_timexes(text, dt.date(2023, 7, 5)):
+        assert text[t.span.start : t.span.end] == t.text
+    infer_published(text)
