@@ -278,6 +278,8 @@ def test_jsonl_path_as_argument_is_read_as_jsonl(fake: None, tmp_path: Path) -> 
     path = jsonl_file(tmp_path, [json.dumps({"id": "z", "text": "Z."})])
     data = json.loads(run(["analyze", str(path), "--format", "jsonl"]).stdout)
     assert (data["id"], data["input"]) == ("z", f"{path}:1")
+    lines = run(["analyze", str(path)]).stdout.splitlines()  # default json: still one line each
+    assert [json.loads(line)["id"] for line in lines] == ["z"]
 
 
 def test_jsonl_streams_lazily(fake: None, tmp_path: Path) -> None:

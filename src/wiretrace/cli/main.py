@@ -82,7 +82,7 @@ def analyze(
         raise click.UsageError(str(err)) from err
     except WiretraceError as err:
         _fail(f"wiretrace: {err}", err, debug)
-    single = fmt == "json" and jsonl_path is None and len(inputs) == 1 and not Path(inputs[0]).is_dir()
+    single = fmt == "json" and len(inputs) == 1 and _one_article(inputs[0])
     with progress(total) as reporter:
         failed = _print_all(results, fmt=fmt, single=single, debug=debug, reporter=reporter)
     sys.exit(1 if failed else 0)
@@ -196,6 +196,11 @@ def _fail(line: str, cause: BaseException, debug: bool) -> NoReturn:
         click.echo("".join(traceback.format_exception(cause)).rstrip(), err=True)
     click.echo(line, err=True)
     sys.exit(1)
+
+
+def _one_article(item: str) -> bool:
+    """Whether an input is one article (a JSONL file or a folder holds many)."""
+    return not item.lower().endswith((".jsonl", ".ndjson")) and not Path(item).is_dir()
 
 
 def _isatty(stream: object) -> bool:
