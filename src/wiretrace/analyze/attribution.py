@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from wiretrace.analyze.cues import is_speech_verb, lemma_of
+from wiretrace.analyze.cues import DISPUTE_VERBS, SPEECH_NOUNS, WEAK_VERBS, is_speech_verb, lemma_of
 from wiretrace.analyze.phrases import children, root_of, tokens_in
 from wiretrace.model import Parse, Span
 
@@ -115,16 +115,52 @@ def attribute(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | Non
 
 
 def _walk_up(parse: Parse, i: int, inside: range, outside: Callable[[int], bool]) -> Attribution | None:
+    """Up the parse to the reporting verb (or noun: "the minister’s assurance that “…”")."""
     tokens = parse.tokens
+    weak: Attribution | None = None
     for _ in range(_MAX_HOPS):
         tok = tokens[i]
-        if i not in inside and outside(i) and is_reporting(parse, i):
-            subject = subject_of(parse, i)
-            if subject is not None and not (inside.start <= subject < inside.stop):
-                return Attribution(cue=cue_span(parse, i), source=subject, verb=i, rule="parse")
+        if i not in inside and outside(i):
+            if lemma_of(tok.text) in DISPUTE_VERBS and tok.pos == "VERB":
+                # "contradicting the minister’s assurance that “…”": the quote is the other side's
+                disputed = _disputed_source(parse, i)
+                if disputed is not None:
+                    return disputed
+            elif is_reporting(parse, i):
+                subject = subject_of(parse, i)
+                if subject is not None and not (inside.start <= subject < inside.stop):
+                    found = Attribution(cue=cue_span(parse, i), source=subject, verb=i, rule="parse")
+                    if lemma_of(tok.text) not in WEAK_VERBS:
+                        return found
+                    weak = weak or found  # "tests showed “…”": look for a speaker higher up
+            elif tok.pos == "NOUN" and tok.lower in SPEECH_NOUNS and (owner := _noun_source(parse, i)) is not None:
+                return Attribution(cue=Span(tok.start, tok.end), source=owner, verb=None, rule="noun")
         if tok.head == i:
-            return None
+            return weak
         i = tok.head
+    return weak
+
+
+def _disputed_source(parse: Parse, verb: int) -> Attribution | None:
+    tokens = parse.tokens
+    for c in children(parse, verb):
+        if tokens[c].dep == "dobj" and tokens[c].lower in SPEECH_NOUNS:
+            owner = _noun_source(parse, c)
+            if owner is not None:
+                return Attribution(cue=Span(tokens[c].start, tokens[c].end), source=owner, verb=None, rule="noun")
+    return None
+
+
+def _noun_source(parse: Parse, noun: int) -> int | None:
+    """Whose statement: "the minister’s assurance", "a statement by the ministry"."""
+    tokens = parse.tokens
+    for c in children(parse, noun):
+        if tokens[c].dep == "poss" and tokens[c].pos in {"PROPN", "NOUN"}:
+            return c
+        if tokens[c].dep == "prep" and tokens[c].lower in {"by", "from"}:
+            objs = [g for g in children(parse, c) if tokens[g].dep == "pobj"]
+            if objs:
+                return objs[0]
     return None
 
 

@@ -15,6 +15,8 @@ __all__ = [
     "PERSON_PRONOUNS",
     "SPEECH_NOUNS",
     "SPEECH_VERBS",
+    "TITLE_WORDS",
+    "WEAK_VERBS",
     "is_speech_verb",
     "lemma_of",
 ]
@@ -33,6 +35,12 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         advise tell concur agree disagree conclude find show indicate signal recount describe decry label
         brand order instruct announce acknowledge conclude speculate insist sound
     """.split()
+)
+
+# Verbs of knowing and evidence: a quote under one of them may still be reported by a
+# speech verb higher up ("she said tests showed “advanced corrosion”" — she is the speaker).
+WEAK_VERBS: frozenset[str] = frozenset(
+    "show find indicate signal suggest know think believe feel hope fear expect remember recall see".split()
 )
 
 # Verbs that mean the subject contradicts something (a dispute cue when they govern a claim).
@@ -56,7 +64,20 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
     """
         statement statements remark remarks comment comments words speech address interview tweet tweets
         post letter memo report testimony announcement claim claims assertion allegation allegations
-        accusation accusations warning warnings told according
+        accusation accusations warning warnings told according assurance assurances promise promises
+        pledge pledges insistence argument denial account message view belief suggestion description
+    """.split()
+)
+
+# Words of a title before or instead of a name ("Environment Minister", "the senator").
+TITLE_WORDS: frozenset[str] = frozenset(
+    """
+    president minister spokesman spokeswoman spokesperson official secretary senator sen governor gov
+    mayor ambassador general commander director chief chairman chairwoman chair ceo leader adviser
+    advisor analyst expert researcher professor prof lawyer attorney judge justice envoy diplomat aide
+    lawmaker representative rep candidate nominee inspector superintendent commissioner councillor
+    councilor councilman councilwoman mr mrs ms dr sir lord lady king queen prince pope bishop
+    chancellor premier deputy vice sheriff officer sergeant captain colonel lieutenant major admiral
     """.split()
 )
 

@@ -1,49 +1,70 @@
 """Disputes inside one article: a claim, and a statement that contradicts it.
 
-A counter-statement is a claim whose sentence carries a contradiction cue outside the
-claim itself — "Contrary to Zelensky's statements", "denied", "rejected", "there is no
-evidence that", "not true" — or a negated restatement of another speaker's claim. The
-claim it contradicts is the one, by another speaker, that shares the most content words
-with it; a cue that names whom it contradicts ("Contrary to Zelensky's …") limits the
-choice to that speaker's claims. wiretrace never says who is right: it links both sides.
+Three shapes, each linking two claims by different speakers:
+
+- a framing cue outside the counter-claim: "Contrary to Zelensky’s statements, Grossi said
+  …", "…, directly contradicting the minister’s assurance";
+- a denial: the counter is the claim of a denial verb ("Vestra denied that …"), holds a
+  refutation ("there is no evidence that …", "not true"), or follows a sentence that
+  rejects an earlier account ("The ministry rejected that account. A spokesperson said …");
+- a negated restatement: B says "not X" after A said "X".
+
+The claim disputed is the one by another speaker that shares the most content words with
+the counter (nearest first on ties); a cue that names whom it contradicts ("Contrary to
+Zelensky’s …", "the minister’s statements") narrows the choice to that speaker. wiretrace
+never says who is right: it links both sides, with the cue as evidence.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from wiretrace.analyze.speakers import SpeakerResolver
 from wiretrace.model import Claim, Dispute, Entity, Mention, Parse, Span
 
 __all__ = ["find_disputes"]
 
-_CUES = re.compile(
-    r"\b(?:contrary to|in contrast to|contradict\w*|den(?:y|ies|ied|ying|ial)|reject\w*|disput\w*|"
-    r"refut\w*|rebut\w*|dismiss\w*|debunk\w*|(?:there is |there was |found )?no evidence|not true|"
-    r"false(?:ly)?|untrue|pushed back|push back|countered)\b",
+_FRAMING = re.compile(r"\b(?:contrary to|in contrast to|contradict\w*|at odds with|disputing)\b", re.IGNORECASE)
+_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|disput(?:e|es|ed)|refut\w*|rebut\w*|dismiss\w*|"
+    r"pushed back|push back|countered)\b",
+    re.IGNORECASE,
+)
+_REFUTATION = re.compile(
+    r"\b(?:no evidence|not true|untrue|false(?:ly)?|debunk\w*|baseless|unfounded|incorrect|inaccurate|"
+    r"misleading|never happened)\b",
     re.IGNORECASE,
 )
 _STOP = frozenset(
     """
-        a an the of to in on at for by with from and or but that this these those it its is are was were be
-        been being have has had do does did will would could should may might can not no never he she they
-        we i you his her their our your them us him which who whom what when where why how as than then
-        there here also any all some such into over about after before under while said says say
+    a an the of to in on at for by with from and or but that this these those it its is are was were be been
+    being have has had do does did will would could should may might can not no never he she they we i you his
+    her their our your them us him which who whom what when where why how as than then there here also any all
+    some such into over about after before under while said says say told
     """.split()
 )
 _MIN_SHARED = 2
-_MIN_SHARED_NAMED = 1
 _RESTATEMENT_OVERLAP = 0.5
+_FOLLOWING = 400  # characters after a rejecting sentence to look for the rejection's content
 
 
-def _words(text: str) -> set[str]:
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    mention: Mention
+    strength: str  # "framing", "denial", "refutation"
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased content words, crudely stemmed ("explosives" → "explosive")."""
     found = set()
     for word in re.findall(r"[A-Za-z][A-Za-z'’-]+", text.lower()):
         if word in _STOP or len(word) < 3:
             continue
         stem = word
         for suffix in ("ing", "ed", "es", "s"):
-            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 stem = word[: -len(suffix)]
                 break
         found.add(stem)
@@ -56,29 +77,44 @@ def find_disputes(
     resolver = SpeakerResolver(body, parse, entities)
     disputes: list[Dispute] = []
     paired: set[tuple[str, str]] = set()
+
+    def add(target: Claim | None, counter: Claim, cue: Mention | None) -> None:
+        if target is not None and (target.id, counter.id) not in paired:
+            paired.add((target.id, counter.id))
+            disputes.append(Dispute(claim=target.id, counter=counter.id, cue=cue))
+
     for counter in claims:
         cue = _cue_for(body, parse, counter)
         if cue is None:
             continue
-        named = _named_target(body, parse, resolver, cue)
-        target = _best_target(counter, claims, named, body)
-        if target is not None and (target.id, counter.id) not in paired:
-            paired.add((target.id, counter.id))
-            disputes.append(Dispute(claim=target.id, counter=counter.id, cue=cue))
-    for dispute in _negated_restatements(claims, paired):
-        disputes.append(dispute)
+        wanted = _named_target(body, parse, resolver, cue.mention, claims)
+        needed = 1 if cue.strength == "denial" or wanted is not None else _MIN_SHARED
+        add(_best_target(counter, claims, wanted, needed), counter, cue.mention)
+    for rejected, rejecting, rejection in _rejected_accounts(body, parse, claims):
+        add(rejected, rejecting, rejection)
+    for said, unsaid in _negated_restatements(claims):
+        add(said, unsaid, None)
     return tuple(disputes)
 
 
-def _cue_for(body: str, parse: Parse, claim: Claim) -> Mention | None:
-    """A contradiction cue in the claim's sentence, outside the claim; or a denial verb."""
-    first = parse.token_at(claim.span.start)
-    sentence = parse.sentence_of(first) if first is not None else None
-    region = sentence.span if sentence is not None else claim.span
-    for m in _CUES.finditer(body, region.start, region.end):
-        span = Span(m.start(), m.end())
-        if not claim.span.overlaps(span) and _outside_quotes(body, region, span):
-            return Mention(span=span, text=m.group(0))
+def _sentence_span(parse: Parse, offset: int) -> Span | None:
+    i = parse.token_at(offset)
+    sentence = parse.sentence_of(i) if i is not None else None
+    return sentence.span if sentence is not None else None
+
+
+def _cue_for(body: str, parse: Parse, claim: Claim) -> _Cue | None:
+    """A contradiction cue for ``claim``: framing or denial words in its sentence outside it,
+    or refutation words inside it."""
+    region = _sentence_span(parse, claim.span.start) or claim.span
+    for pattern, strength in ((_FRAMING, "framing"), (_DENIAL, "denial")):
+        for m in pattern.finditer(body, region.start, region.end):
+            span = Span(m.start(), m.end())
+            if not claim.span.overlaps(span) and _outside_quotes(body, region, span):
+                return _Cue(Mention(span=span, text=m.group(0)), strength)
+    refuting = _REFUTATION.search(body, claim.span.start, claim.span.end)
+    if refuting:
+        return _Cue(Mention(span=Span(refuting.start(), refuting.end()), text=refuting.group(0)), "refutation")
     return None
 
 
@@ -87,20 +123,41 @@ def _outside_quotes(body: str, region: Span, span: Span) -> bool:
     return (before.count("“") - before.count("”")) <= 0 and before.count('"') % 2 == 0
 
 
-def _named_target(body: str, parse: Parse, resolver: SpeakerResolver, cue: Mention) -> str | None:
-    """ "Contrary to Zelensky's statements": the entity the cue names, if any."""
-    if not cue.text.lower().startswith(("contrary", "in contrast", "contradict")):
+def _named_target(
+    body: str, parse: Parse, resolver: SpeakerResolver, cue: Mention, claims: tuple[Claim, ...]
+) -> Callable[[Claim], bool] | None:
+    """ "Contrary to Zelensky’s statements" / "the minister’s assurance": whose claims are meant."""
+    if not _FRAMING.fullmatch(cue.text):
         return None
-    start = parse.token_at(cue.span.end + 1)
+    start = parse.token_at(min(len(body) - 1, cue.span.end + 1))
     if start is None:
         return None
     for i in range(start, min(start + 6, len(parse.tokens))):
+        tok = parse.tokens[i]
+        if tok.text in {",", ".", ";"}:
+            break
         entity = resolver.entity_at(i)
         if entity is not None:
-            return entity.id
-        if parse.tokens[i].text in {",", "."}:
-            break
+            return _by_entity(entity.id)
+        if tok.dep == "poss" and tok.pos == "NOUN":  # "the minister’s statements"
+            return _by_title(tok.lower)
     return None
+
+
+def _by_entity(entity_id: str) -> Callable[[Claim], bool]:
+    return lambda c: c.speaker is not None and c.speaker.entity == entity_id
+
+
+def _by_title(word: str) -> Callable[[Claim], bool]:
+    return lambda c: word in _speaker_words(c)
+
+
+def _speaker_words(claim: Claim) -> set[str]:
+    s = claim.speaker
+    if s is None:
+        return set()
+    text = " ".join(filter(None, [s.name, s.description, s.mention.text if s.mention else None]))
+    return set(text.lower().split())
 
 
 def _same_speaker(a: Claim, b: Claim) -> bool:
@@ -111,34 +168,63 @@ def _same_speaker(a: Claim, b: Claim) -> bool:
     return a.speaker.name.lower() == b.speaker.name.lower()
 
 
-def _best_target(counter: Claim, claims: tuple[Claim, ...], named: str | None, body: str) -> Claim | None:
-    words = _words(counter.text)
-    best: tuple[int, Claim] | None = None
+def _best_target(
+    counter: Claim, claims: tuple[Claim, ...], wanted: Callable[[Claim], bool] | None, needed: int
+) -> Claim | None:
+    words = content_words(counter.text)
+    best: tuple[int, int, Claim] | None = None  # (shared words, -distance, claim)
     for claim in claims:
-        if claim.id == counter.id or _same_speaker(claim, counter):
+        if claim.id == counter.id or _same_speaker(claim, counter) or claim.span.overlaps(counter.span):
             continue
-        if named is not None and (claim.speaker is None or claim.speaker.entity != named):
+        if wanted is not None and not wanted(claim):
             continue
-        shared = len(words & _words(claim.text))
-        if best is None or shared > best[0]:
-            best = (shared, claim)
-    needed = _MIN_SHARED_NAMED if named is not None else _MIN_SHARED
+        shared = len(words & content_words(claim.text))
+        key = (shared, -abs(claim.span.start - counter.span.start))
+        if best is None or key > best[:2]:
+            best = (*key, claim)
     if best is None or best[0] < needed:
         return None
-    return best[1]
+    return best[2]
 
 
-def _negated_restatements(claims: tuple[Claim, ...], paired: set[tuple[str, str]]) -> list[Dispute]:
+def _rejected_accounts(body: str, parse: Parse, claims: tuple[Claim, ...]) -> list[tuple[Claim, Claim, Mention]]:
+    """ "The ministry rejected that account. A spokesperson said …": a rejecting sentence that
+    holds no claim disputes the last claim before it, through the first claim after it."""
+    found = []
+    for sentence in parse.sentences:
+        region = sentence.span
+        if any(c.span.overlaps(region) for c in claims):
+            continue
+        m = _DENIAL.search(body, region.start, region.end)
+        if m is None:
+            continue
+        after = [c for c in claims if region.end <= c.span.start <= region.end + _FOLLOWING]
+        if not after:
+            continue
+        counter = after[0]
+        before = [
+            c
+            for c in claims
+            if region.start - _FOLLOWING <= c.span.end <= region.start and not _same_speaker(c, counter)
+        ]
+        if not before:
+            continue
+        words = content_words(counter.text)
+        target = max(reversed(before), key=lambda c: len(words & content_words(c.text)))
+        found.append((target, counter, Mention(span=Span(m.start(), m.end()), text=m.group(0))))
+    return found
+
+
+def _negated_restatements(claims: tuple[Claim, ...]) -> list[tuple[Claim, Claim]]:
     """Speaker B says "not X" after speaker A said "X"."""
     found = []
     for n, later in enumerate(claims):
         for earlier in claims[:n]:
             if later.negated == earlier.negated or _same_speaker(earlier, later):
                 continue
-            a, b = _words(earlier.text), _words(later.text)
-            if not a or not b or (earlier.id, later.id) in paired:
+            a, b = content_words(earlier.text), content_words(later.text)
+            if not a or not b:
                 continue
             if len(a & b) / min(len(a), len(b)) >= _RESTATEMENT_OVERLAP and len(a & b) >= 3:
-                paired.add((earlier.id, later.id))
-                found.append(Dispute(claim=earlier.id, counter=later.id, cue=None))
+                found.append((earlier, later))
     return found

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from wiretrace.analyze.cues import is_speech_verb
+from wiretrace.analyze.cues import TITLE_WORDS, is_speech_verb
 from wiretrace.analyze.outlets import is_outlet_name
 from wiretrace.analyze.phrases import descriptions_of, strip_span
 from wiretrace.model import Analysis, Article, Entity, EntityType, Mention, Parse, Span
@@ -94,7 +94,7 @@ def _raw_mentions(body: str, parse: Parse) -> list[tuple[Mention, str]]:
         if fac is not None:
             span, label = fac, EntityType.FAC.value
         found.append((Mention(span=span, text=body[span.start : span.end]), label))
-    return found
+    return _other_occurrences(body, parse, found)
 
 
 def _unlabelled_speakers(body: str, parse: Parse) -> list[tuple[Mention, str]]:
@@ -113,12 +113,17 @@ def _unlabelled_speakers(body: str, parse: Parse) -> list[tuple[Mention, str]]:
             continue
         span = Span(tokens[first].start, tok.end)
         found.append((Mention(span=span, text=body[span.start : span.end]), EntityType.PERSON.value))
-    return _other_occurrences(body, parse, found)
+    return found
 
 
 def _other_occurrences(body: str, parse: Parse, found: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
-    """Every unlabelled occurrence of a found surname, with the given name before it if any."""
-    surnames = {m.text.split()[-1] for m, _ in found}
+    """Every occurrence of a person's surname the model left unlabelled ("Anselm said"),
+    with the given name before it if any ("Ivo Daalder" where only "Daalder wrote" was found)."""
+    surnames = {
+        m.text.split()[-1]
+        for m, label in found
+        if label == EntityType.PERSON.value and (len(m.text.split()) > 1 or m.text[:1].isupper())
+    }
     spans = {m.span for m, _ in found}
     tokens = parse.tokens
     for tok in tokens:
@@ -126,7 +131,7 @@ def _other_occurrences(body: str, parse: Parse, found: list[tuple[Mention, str]]
             continue
         first = tok.i
         while first > 0 and tokens[first - 1].pos == "PROPN" and tokens[first - 1].text[:1].isupper():
-            if tokens[first - 1].ent_type or tok.i - first >= 3:
+            if tokens[first - 1].ent_type or tok.i - first >= 3 or tokens[first - 1].lower.rstrip(".") in TITLE_WORDS:
                 break
             first -= 1
         span = Span(tokens[first].start, tok.end)
@@ -155,10 +160,15 @@ def _repair_types(
     body: str, parse: Parse, mentions: list[tuple[Mention, str]], article: Article
 ) -> list[tuple[Mention, str]]:
     outlets = {article.outlet, article.source.outlet if article.source else None} - {None}
+    surnames = {
+        m.text.split()[-1] for m, label in mentions if label == EntityType.PERSON.value and len(m.text.split()) > 1
+    }
     repaired = []
     for mention, label in mentions:
         fixed = label
-        if mention.text in outlets or is_outlet_name(mention.text):
+        if label == EntityType.ORG.value and mention.text in surnames:
+            fixed = EntityType.PERSON.value  # "Anselm said": the surname of Rupert Anselm, not an organisation
+        elif mention.text in outlets or is_outlet_name(mention.text):
             fixed = EntityType.MEDIA.value
         elif label == EntityType.ORG.value and _followed_by_place(body, parse, mention):
             fixed = EntityType.GPE.value

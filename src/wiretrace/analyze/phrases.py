@@ -95,14 +95,19 @@ def token_span(parse: Parse, first: int, last: int) -> Span:
     return Span(parse.tokens[first].start, parse.tokens[last - 1].end)
 
 
-def noun_phrase(parse: Parse, i: int, *, with_clauses: bool = False) -> Span:
-    """The noun phrase headed by token ``i``: its subtree, cut before a comma, relative
-    clause or apposition unless ``with_clauses``."""
+def noun_phrase(parse: Parse, i: int, *, with_clauses: bool = False, stop_at_comma: bool = True) -> Span:
+    """The noun phrase headed by token ``i``: its subtree, cut before a relative clause or
+    apposition (and a comma, if ``stop_at_comma``) unless ``with_clauses``."""
     first, last = subtree(parse, i)
     if not with_clauses:
+        for c in children(parse, i):
+            if c > i and parse.tokens[c].dep in {"relcl", "appos", "acl"}:
+                last = min(last, subtree(parse, c)[0])
         for j in range(i + 1, last):
             tok = parse.tokens[j]
-            if tok.text in {",", "—", "–", "(", ";", ":"} or (tok.head == i and tok.dep in {"relcl", "appos", "acl"}):
+            if (stop_at_comma and tok.text in {",", "—", "–", "(", ";", ":"}) or (
+                tok.head == i and tok.dep in {"relcl", "appos", "acl"}
+            ):
                 last = j
                 break
     while last - 1 > first and parse.tokens[last - 1].pos in {"PUNCT", "SPACE"}:
@@ -148,8 +153,7 @@ def _apposition(body: str, parse: Parse, root: int) -> str | None:
     for c in children(parse, root):
         tok = parse.tokens[c]
         if tok.dep == "appos" and c > root and tok.ent_type not in {"PERSON", "DATE", "CARDINAL"}:
-            first, last = subtree(parse, c)
-            span = strip_span(body, token_span(parse, first, last))
+            span = strip_span(body, noun_phrase(parse, c, stop_at_comma=False))
             if span and len(span) <= 120:
                 return body[span.start : span.end]
     return None

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from wiretrace.analyze.attribution import Attribution, attribute, cue_span, intro_attribution, is_reporting, subject_of
 from wiretrace.analyze.cues import DISPUTE_VERBS, is_speech_verb, lemma_of
-from wiretrace.analyze.phrases import children, subtree, token_span
+from wiretrace.analyze.phrases import children, root_of, subtree, token_span, tokens_in
 from wiretrace.analyze.quotemarks import Quoted, find_quoted
 from wiretrace.analyze.speakers import SpeakerResolver
 from wiretrace.model import Analysis, Article, Entity, Mention, Parse, Quote, QuoteKind, Span, Speaker
@@ -71,8 +71,7 @@ def find_quotes(article: Article, parse: Parse, entities: tuple[Entity, ...]) ->
             att = attribute(parse, q.fragments[-1], marks)
         if _is_speech(body, q, att):
             found.append(_Found(q.span, QuoteKind.DIRECT, att, q.fragments))
-    taken = [f.span for f in found]
-    found.extend(_reported(body, parse, marks, taken))
+    found.extend(_reported(body, parse, marks, list(found)))
     found.sort(key=lambda f: (f.span.start, -f.span.end))
     return _build(body, parse, entities, found)
 
@@ -195,57 +194,87 @@ def _block_quotes(body: str, parse: Parse) -> list[_Found]:
 # --------------------------------------------------------------------------- reported
 
 
-def _reported(body: str, parse: Parse, marks: list[Span], taken: list[Span]) -> list[_Found]:
-    """Reported speech: the clause a speech verb governs, when it holds no quotation marks."""
+def _reported(body: str, parse: Parse, marks: list[Span], quoted: list[_Found]) -> list[_Found]:
+    """Reported speech: the clause a speech verb governs.
+
+    A clause whose quotation marks are this verb's own quotes is reported through them (a
+    mixed quote); a clause that holds someone else's quote stops before it ("inspectors
+    found corroded valves, [directly contradicting the minister’s assurance that “…”]").
+    """
     found: list[_Found] = []
+    taken = [q.span for q in quoted]
     tokens = parse.tokens
     for tok in tokens:
-        if not is_reporting(parse, tok.i):
-            continue
-        if any(m.start <= tok.start < m.end for m in marks):
+        if not is_reporting(parse, tok.i) or any(m.start <= tok.start < m.end for m in marks):
             continue
         subject = subject_of(parse, tok.i)
-        if subject is None:
+        complement = _complement(parse, tok.i) if subject is not None else None
+        if subject is None or complement is None:
             continue
-        content = _complement(parse, tok.i)
-        if content is None or content.start <= tokens[subject].start < content.end:
+        content, head = complement
+        if content.start <= tokens[subject].start < content.end:
             continue
-        content = _trim(body, content)
-        if content is None or len(content.text(body).split()) < _MIN_REPORTED_WORDS:
+        inner = [q for q in quoted if q.span.overlaps(content)]
+        if any(q.kind == QuoteKind.BLOCK or (q.attribution and q.attribution.verb == tok.i) for q in inner):
             continue
-        if any(m.overlaps(content) for m in marks) or any(t.overlaps(content) for t in taken):
+        if inner:
+            cut = _cut_before(parse, head, inner[0].span)
+            content = Span(content.start, cut) if cut is not None and cut > content.start else content
+        trimmed = _trim(body, content)
+        if trimmed is None or len(trimmed.text(body).split()) < _MIN_REPORTED_WORDS:
+            continue
+        if any(t.overlaps(trimmed) for t in taken):
             continue
         cue = cue_span(parse, tok.i)
-        found.append(_Found(content, QuoteKind.INDIRECT, Attribution(cue, subject, tok.i, "reported"), (content,)))
-        taken.append(content)
+        found.append(_Found(trimmed, QuoteKind.INDIRECT, Attribution(cue, subject, tok.i, "reported"), (trimmed,)))
+        taken.append(trimmed)
     found.extend(_according_to(body, parse, marks, taken))
     return found
 
 
-def _complement(parse: Parse, verb: int) -> Span | None:
+def _cut_before(parse: Parse, head: int | None, quote: Span) -> int | None:
+    """The offset where the content head's dependent that holds ``quote`` begins."""
+    indices = tokens_in(parse, quote)
+    if head is None or not indices:
+        return None
+    i = root_of(parse, indices)
+    for _ in range(12):
+        up = parse.tokens[i].head
+        if up == head:
+            first = subtree(parse, i)[0]
+            return parse.tokens[first - 1].end if first > 0 else None
+        if up == i:
+            return None
+        i = up
+    return None
+
+
+def _complement(parse: Parse, verb: int) -> tuple[Span, int | None] | None:
+    """The reported content of a speech verb, and the token heading it when there is one."""
     tokens = parse.tokens
     lemma = lemma_of(tokens[verb].text)
     kids = children(parse, verb)
     clauses = [c for c in kids if tokens[c].dep == "ccomp"]
     if clauses:  # a clause after the verb wins over one before it ("In … that X had …, Y warned that …")
         after = [c for c in clauses if c > verb]
-        return token_span(parse, *subtree(parse, after[0] if after else clauses[-1]))
+        head = after[0] if after else clauses[-1]
+        return token_span(parse, *subtree(parse, head)), head
     objects = [c for c in kids if tokens[c].dep == "dobj"]
     preps = [c for c in kids if tokens[c].dep == "prep" and tokens[c].lower in {"of", "for", "on"}]
     xcomps = [c for c in kids if tokens[c].dep == "xcomp"]
     if lemma in _OBJECT_VERBS and objects and preps and preps[0] > objects[0]:
         first = subtree(parse, objects[0])[0]
-        return token_span(parse, first, subtree(parse, preps[0])[1])
+        return token_span(parse, first, subtree(parse, preps[0])[1]), None
     if lemma == "call" and preps:  # "called for [X to Y]", "called on [X to Y]"
         clauses = [c for c in kids if tokens[c].dep in {"xcomp", "advcl", "ccomp"} and c > preps[0]]
         last = max([subtree(parse, preps[0])[1], *(subtree(parse, c)[1] for c in clauses)])
-        return token_span(parse, preps[0] + 1, last)
+        return token_span(parse, preps[0] + 1, last), None
     if lemma in _INFINITIVE_VERBS and xcomps:
         target = xcomps[0]
         first = subtree(parse, objects[0])[0] if objects and objects[0] < target else subtree(parse, target)[0]
-        return token_span(parse, first, subtree(parse, target)[1])
+        return token_span(parse, first, subtree(parse, target)[1]), target
     if lemma in DISPUTE_VERBS and objects:
-        return token_span(parse, *subtree(parse, objects[0]))
+        return token_span(parse, *subtree(parse, objects[0])), objects[0]
     return None
 
 

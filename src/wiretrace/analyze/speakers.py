@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import bisect
 
-from wiretrace.analyze.cues import INSTITUTION_NOUNS, PERSON_PRONOUNS
-from wiretrace.analyze.phrases import noun_phrase, strip_span
+from wiretrace.analyze.cues import INSTITUTION_NOUNS, PERSON_PRONOUNS, TITLE_WORDS
+from wiretrace.analyze.phrases import children, noun_phrase, strip_span
 from wiretrace.model import Entity, EntityType, Mention, Parse, Span, Speaker
 
 __all__ = ["SpeakerResolver"]
@@ -22,14 +22,6 @@ __all__ = ["SpeakerResolver"]
 _PRONOUN_WINDOW = 1500  # characters back to look for an antecedent
 _INSTITUTION_WINDOW = 2500
 GROUP_TYPES = frozenset({EntityType.ORG, EntityType.MEDIA, EntityType.GPE, EntityType.NORP})
-_PERSON_TITLES = frozenset(
-    """
-        president minister spokesman spokeswoman spokesperson official officials secretary senator governor
-        mayor ambassador general commander director chief chairman chairwoman chair ceo leader adviser
-        advisor analyst expert researcher professor lawyer attorney judge envoy diplomat source sources
-        aide aides lawmaker lawmakers representative candidate nominee
-    """.split()
-)
 
 
 class SpeakerResolver:
@@ -88,19 +80,65 @@ class SpeakerResolver:
 
     def _resolve(self, token: int) -> Speaker:
         tok = self.parse.tokens[token]
-        np_span = noun_phrase(self.parse, token)
-        np_span = _trim_punct(self.body, np_span)
+        np_span = _trim_punct(self.body, noun_phrase(self.parse, token))
         mention = Mention(span=np_span, text=self.body[np_span.start : np_span.end])
         entity = self.entity_at(token)
         if entity is not None:
             return self._from_entity(entity, mention)
         if tok.lower in PERSON_PRONOUNS and tok.pos == "PRON":
             return self._pronoun(tok.lower, mention)
-        if tok.lower in INSTITUTION_NOUNS and self._definite(token):
-            found = self._nearest_before(tok.start, GROUP_TYPES - {EntityType.NORP}, _INSTITUTION_WINDOW)
+        named = self._apposition(token)  # "a spokesperson, Felix Ormond, said"
+        if named is not None:
+            return self._from_entity(named, mention, description=mention.text)
+        if self._definite(token):
+            found = self._institution(token) if tok.lower in INSTITUTION_NOUNS else None
+            if found is None and tok.lower in TITLE_WORDS:
+                found = self._titled_person(token, mention)  # "the minister" → Environment Minister X
             if found is not None:
-                return self._from_entity(found, mention)
+                return self._from_entity(found, mention, description=mention.text)
         return Speaker(name=mention.text, mention=mention)
+
+    def _apposition(self, token: int) -> Entity | None:
+        for c in children(self.parse, token):
+            if self.parse.tokens[c].dep == "appos":
+                entity = self.entity_at(c)
+                if entity is not None and entity.type in {EntityType.PERSON, EntityType.ORG, EntityType.MEDIA}:
+                    return entity
+        return None
+
+    def _institution(self, token: int) -> Entity | None:
+        """ "the ministry" → the nearest earlier organisation, one named "… Ministry …" first."""
+        tok = self.parse.tokens[token]
+        types = GROUP_TYPES - {EntityType.NORP}
+        named = [
+            e
+            for _, e in self._mentions
+            if e.type in types and tok.lower in e.name.lower().split() and e.mentions[0].span.start < tok.start
+        ]
+        if named:
+            return named[-1]
+        return self._nearest_before(tok.start, types, _INSTITUTION_WINDOW)
+
+    def _titled_person(self, token: int, mention: Mention) -> Entity | None:
+        """The person whose title matches a definite description ("the province’s inspector general")."""
+        head = self.parse.tokens[token].lower
+        words = {w.lower().strip(".,") for w in mention.text.split() if not w.endswith(("’s", "'s"))}
+        words -= {"the", "a", "an"}
+        best: tuple[int, int, Entity] | None = None
+        offset = mention.span.start
+        for entity in self.entities.values():
+            if entity.type != EntityType.PERSON:
+                continue
+            titles = " ".join(entity.descriptions).lower().split()
+            if head not in titles:
+                continue
+            score = len(words & set(titles))
+            distance = min(
+                abs(m.span.start - offset) + (0 if m.span.start < offset else 10_000) for m in entity.mentions
+            )
+            if best is None or (score, -distance) > (best[0], -best[1]):
+                best = (score, distance, entity)
+        return best[2] if best is not None else None
 
     def _definite(self, token: int) -> bool:
         first = noun_phrase(self.parse, token).start
@@ -132,11 +170,6 @@ class SpeakerResolver:
                 if title is not None and title.text(self.body).lower() not in {"the", "a", "an"}:
                     return self.body[title.start : title.end]
         return None
-
-
-def looks_like_person_phrase(text: str) -> bool:
-    """ "a former NATO commander", "two people familiar with the talks": a human source."""
-    return any(w.lower().strip(",.") in _PERSON_TITLES for w in text.split())
 
 
 def _trim_punct(body: str, span: Span) -> Span:

@@ -61,7 +61,7 @@ def _count(g: Groups) -> float | None:
 
 
 def duration(g: Groups, scene: Scene) -> Reading | None:
-    """"three years" → P3Y, "48 hours" → PT48H, "a decade" → P10Y, "16-hour" → PT16H."""
+    """ "three years" → P3Y, "48 hours" → PT48H, "a decade" → P10Y, "16-hour" → PT16H."""
     count = _count(g)
     code, is_time, factor = unit_code(g["unit"] or "")
     if count is not None:
@@ -70,19 +70,19 @@ def duration(g: Groups, scene: Scene) -> Reading | None:
 
 
 def bare_units(g: Groups, scene: Scene) -> Reading | None:
-    """"years", "recent days", "the coming months", "decades-long" → PXY, PXD, PXM."""
+    """ "years", "recent days", "the coming months", "decades-long" → PXY, PXD, PXM."""
     code, is_time, _ = unit_code(g["unit"] or "")
     return Reading(type=DURATION, value=period(None, code, is_time))
 
 
 def unit_long(g: Groups, scene: Scene) -> Reading | None:
-    """"day-long" → P1D, "decade-long" → P10Y."""
+    """ "day-long" → P1D, "decade-long" → P10Y."""
     code, is_time, factor = unit_code(g["unit"] or "")
     return Reading(type=DURATION, value=period(float(factor), code, is_time))
 
 
 def ago(g: Groups, scene: Scene) -> Reading | None:
-    """"two days ago", "three years earlier", "a week from now": the day, week, month or year."""
+    """ "two days ago", "three years earlier", "a week from now": the day, week, month or year."""
     count = _count(g)
     code, is_time, factor = unit_code(g["unit"] or "")
     direction = (g["dir"] or "").lower()
@@ -127,7 +127,7 @@ def _day_of(word: str | None, scene: Scene) -> str:
 
 
 def clock_time(g: Groups, scene: Scene) -> Reading | None:
-    """"3 p.m.", "10:35 a.m. EST Tuesday", "15:30 GMT", "4 in the morning", "noon"."""
+    """ "3 p.m.", "10:35 a.m. EST Tuesday", "15:30 GMT", "4 in the morning", "noon"."""
     word = (g.get("word") or "").lower()
     if word:
         hour, minute = (24, 0) if word == "midnight" else (12, 0)
@@ -148,7 +148,7 @@ _ADVERB_PERIODS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually"
 
 
 def set_every(g: Groups, scene: Scene) -> Reading | None:
-    """"every Monday" → XXXX-WXX-1, "every two years" → P2Y, "each morning" → XXXX-XX-XXTMO."""
+    """ "every Monday" → XXXX-WXX-1, "every two years" → P2Y, "each morning" → XXXX-XX-XXTMO."""
     unit = re.sub(r"s$", "", (g.get("unit") or "").lower()) if g.get("unit") else ""
     if g.get("adv"):
         return Reading(type=SET, value=_ADVERB_PERIODS[(g["adv"] or "").lower()])
@@ -181,7 +181,7 @@ _FUZZY = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT
 
 
 def fuzzy(g: Groups, scene: Scene) -> Reading | None:
-    """"now" → PRESENT_REF, "recently" → PAST_REF, "the future" → FUTURE_REF."""
+    """ "now" → PRESENT_REF, "recently" → PAST_REF, "the future" → FUTURE_REF."""
     word = " ".join((g["word"] or "").lower().split())
     if "future" in word:
         return Reading(type=DATE, value="FUTURE_REF")

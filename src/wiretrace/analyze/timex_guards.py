@@ -108,13 +108,13 @@ def bare_month_guard(text: str, m: re.Match[str]) -> bool:
 
 
 def may_guard(text: str, m: re.Match[str]) -> bool:
-    """"May 5" is a date, but "May 10 people" is not: refuse a count noun after the day."""
+    """ "May 5" is a date, but "May 10 people" is not: refuse a count noun after the day."""
     after = _next_words(text, m.end(), 1)
     return not (after and after[0].lower() in _COUNT_NOUNS)
 
 
 def year_range_guard(text: str, m: re.Match[str]) -> bool:
-    """"2001 and 2003" is a range only after "between"; the second year must come later."""
+    """ "2001 and 2003" is a range only after "between"; the second year must come later."""
     first, second = m.group("year"), m.group("year2")
     end = int(second) if len(second) == 4 else int(first[:2] + second)
     if end <= int(first):
@@ -137,14 +137,14 @@ def season_guard(text: str, m: re.Match[str]) -> bool:
 
 
 def ago_guard(text: str, m: re.Match[str]) -> bool:
-    """"ten days before the vote" is a duration, not a date: before/after must end the phrase."""
+    """ "ten days before the vote" is a duration, not a date: before/after must end the phrase."""
     direction = m.group("dir").lower()
     if m.group("unit").lower() in {"second", "minute", "hour"} and direction not in {"ago", "hence"}:
         return False  # "an hour later": a duration and a signal
     if direction not in {"before", "after"}:
         return True
     after = _next_words(text, m.end(), 1)
-    return not after or after[0] in {",", ".", ";", ")", "'", "”", "\"", "-"}
+    return not after or after[0] in {",", ".", ";", ")", "'", "”", '"', "-"}
 
 
 def duration_guard(text: str, m: re.Match[str]) -> bool:
@@ -171,7 +171,7 @@ def bare_units_guard(text: str, m: re.Match[str]) -> bool:
 
 
 def now_guard(text: str, m: re.Match[str]) -> bool:
-    """"now" is not a time in "now that" (a conjunction) or "from now" (part of a span)."""
+    """ "now" is not a time in "now that" (a conjunction) or "from now" (part of a span)."""
     if m.group("word").lower() not in {"now", "current"}:
         return True
     after = _next_words(text, m.end(), 1)
@@ -182,7 +182,7 @@ def now_guard(text: str, m: re.Match[str]) -> bool:
 
 
 def rel_unit_guard(text: str, m: re.Match[str]) -> bool:
-    """"this day" and "last morning" are rarely times; parts of day need next/following/previous."""
+    """ "this day" and "last morning" are rarely times; parts of day need next/following/previous."""
     rel, unit = m.group("rel").lower(), m.group("unit").lower()
     if unit in {"morning", "afternoon", "evening", "night", "overnight"}:
         return rel in {"next", "following", "previous"}
@@ -190,13 +190,13 @@ def rel_unit_guard(text: str, m: re.Match[str]) -> bool:
 
 
 def noon_guard(text: str, m: re.Match[str]) -> bool:
-    """"high noon" is a figure of speech."""
+    """ "high noon" is a figure of speech."""
     before = _prev_words(text, m.start(), 1)
     return not (before and before[0] == "high")
 
 
 def time_digits_guard(text: str, m: re.Match[str]) -> bool:
-    """"3:2" is a score unless a time zone or "at" marks it as a clock time."""
+    """ "3:2" is a score unless a time zone or "at" marks it as a clock time."""
     if m.group("tz"):
         return True
     before = _prev_words(text, m.start(), 1)

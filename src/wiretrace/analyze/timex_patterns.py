@@ -99,103 +99,196 @@ def _c(pattern: str) -> re.Pattern[str]:
 # --------------------------------------------------------------------------- rules
 
 RULES: tuple[Rule, ...] = (
-    Rule("date_mdy", _c(rf"""
+    Rule(
+        "date_mdy",
+        _c(rf"""
         (?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<body>(?:(?P<wd>{_WD}),?\s+)?
         (?P<mon>{_MON_D})\s*(?P<day>{_DAY})
         (?:{_DASH}(?:(?P<mon2>{_MON})\s*)?(?P<day2>{_DAY}))?
-        (?:,?\s*(?P<year>{_YEAR})(?![\d,]\d|\d))?)"""), may_guard),
-    Rule("date_dmy", _c(rf"""
+        (?:,?\s*(?P<year>{_YEAR})(?![\d,]\d|\d))?)"""),
+        may_guard,
+    ),
+    Rule(
+        "date_dmy",
+        _c(rf"""
         {_EDGE}(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?
         (?P<day>{_DAY})(?:{_DASH}(?P<day2>{_DAY}))?\s+(?:of\s+)?(?P<mon>{_MON})(?![\w.])
-        (?:,?\s+(?P<year>{_YEAR})(?!\d))?""")),
-    Rule("date_iso", _c(rf"""{_EDGE}(?P<year>{_YEAR})-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)
-        (?:T(?P<hour>[01]\d|2[0-3]):(?P<min>[0-5]\d))?(?![\d])""")),
-    Rule("date_slash", _c(rf"""{_EDGE}(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])
-        /(?P<year>{_YEAR}|\d\d)(?![\d/])""")),
+        (?:,?\s+(?P<year>{_YEAR})(?!\d))?"""),
+    ),
+    Rule(
+        "date_iso",
+        _c(rf"""{_EDGE}(?P<year>{_YEAR})-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)
+        (?:T(?P<hour>[01]\d|2[0-3]):(?P<min>[0-5]\d))?(?![\d])"""),
+    ),
+    Rule(
+        "date_slash",
+        _c(rf"""{_EDGE}(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])
+        /(?P<year>{_YEAR}|\d\d)(?![\d/])"""),
+    ),
     Rule("week_of", _c(rf"""(?:[Tt]he\s+)?week\s+of\s+(?P<mon>{_MON_D})\s*(?P<day>{_DAY})""")),
-    Rule("month_year", _c(rf"""
-        (?:{_MOD}[\s-]+)?(?P<mon>{_MON})(?:\s+of)?,?\s+(?P<year>{_YEAR})(?![\d,]\d|\d)""")),
-    Rule("month", _c(rf"""(?:{_MOD}[\s-]+|{_REL}\s+)?(?P<mon>{_MON})(?![\w]|\s*\d)
-        (?:,?\s+(?P<yrel>this|next|last)\s+year(?!\w))?"""), bare_month_guard),
-    Rule("year_range", _c(rf"""
+    Rule(
+        "month_year",
+        _c(rf"""
+        (?:{_MOD}[\s-]+)?(?P<mon>{_MON})(?:\s+of)?,?\s+(?P<year>{_YEAR})(?![\d,]\d|\d)"""),
+    ),
+    Rule(
+        "month",
+        _c(rf"""(?:{_MOD}[\s-]+|{_REL}\s+)?(?P<mon>{_MON})(?![\w]|\s*\d)
+        (?:,?\s+(?P<yrel>this|next|last)\s+year(?!\w))?"""),
+        bare_month_guard,
+    ),
+    Rule(
+        "year_range",
+        _c(rf"""
         (?:(?P<from>[Ff]rom|[Bb]etween)\s+)?(?P<body>{_EDGE}(?P<year>{_YEAR})
         \s*(?:-|–|—|\bto\b|\bthrough\b|\band\b|\buntil\b)\s*(?P<year2>{_YEAR}|\d\d))(?![\w%]|,\d)"""),
-        year_range_guard),
-    Rule("year", _c(rf"""
+        year_range_guard,
+    ),
+    Rule(
+        "year",
+        _c(rf"""
         (?<![\w$£€#.,/:-])(?:{_MOD}[\s-]+)?(?:(?P<pre>[Pp]ost|[Pp]re)-)?
-        (?P<year>{_YEAR})(?![\w%]|,\d|\.\d|[-–/]\d|:\d)"""), year_guard),
-    Rule("decade", _c(rf"""
-        {_EDGE}(?:{_MOD}[\s-]+)?(?P<dec>1\d\d0|20\d0)'?s(?!\w)""")),
+        (?P<year>{_YEAR})(?![\w%]|,\d|\.\d|[-–/]\d|:\d)"""),
+        year_guard,
+    ),
+    Rule(
+        "decade",
+        _c(rf"""
+        {_EDGE}(?:{_MOD}[\s-]+)?(?P<dec>1\d\d0|20\d0)'?s(?!\w)"""),
+    ),
     Rule("decade_short", _c(rf"""(?:{_MOD}[\s-]+)?['‘’](?P<dd>\d0)s(?!\w)""")),
     Rule("century", _c(r"""(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury(?!\w)""")),
-    Rule("weekday_range", _c(rf"""
+    Rule(
+        "weekday_range",
+        _c(rf"""
         (?:(?P<from>[Ff]rom|[Bb]etween)\s+)?(?P<body>(?P<wd>{_WD})\s*(?:-|–|\bto\b|\bthrough\b|\bthru\b
-        |\buntil\b|\band\b)\s*(?P<wd2>{_WD})(?!\w))""")),
-    Rule("weekday", _c(rf"""
+        |\buntil\b|\band\b)\s*(?P<wd2>{_WD})(?!\w))"""),
+    ),
+    Rule(
+        "weekday",
+        _c(rf"""
         (?<![\w-])(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(?P<wd>{_WD})(?!\w)
-        (?:\s+(?P<pod>{POD_RE})(?!\w))?""")),
-    Rule("deictic", _c(r"""
+        (?:\s+(?P<pod>{POD_RE})(?!\w))?"""),
+    ),
+    Rule(
+        "deictic",
+        _c(r"""
         (?<![\w-])(?P<word>[Tt]oday|TODAY|[Tt]onight|[Yy]esterday|[Tt]omorrow)(?![\w])
-        (?:\s+(?P<pod>morning|afternoon|evening|night)(?!\w))?""")),
+        (?:\s+(?P<pod>morning|afternoon|evening|night)(?!\w))?"""),
+    ),
     Rule("part_of_day", _c(rf"""(?<![\w-])(?P<rel>[Tt]his|[Ll]ast)\s+(?P<pod>{POD_RE})(?!\w)""")),
-    Rule("rel_unit", _c(rf"""
+    Rule(
+        "rel_unit",
+        _c(rf"""
         (?:{_MOD}[\s-]+)?(?:(?P<the>[Tt]he)\s+)?{_REL}\s+
         (?P<unit>week(?:end)?|month|year|decade|century|quarter|day|fortnight|{SEASON_RE}|{POD_RE})(?!\w)"""),
-        rel_unit_guard),
+        rel_unit_guard,
+    ),
     Rule("weekend", _c(r"""(?P<word>[Tt]he\s+weekend)(?!\w)""")),
     Rule("unit_long", _c(r"""(?<![\w-])(?P<unit>hour|day|week|month|year|decade)[\s-]long(?!\w)""")),
-    Rule("anaphor", _c(r"""
+    Rule(
+        "anaphor",
+        _c(r"""
         (?:(?P<mod>[Ee]arlier|[Ll]ater)\s+)?(?P<det>[Tt]hat\s+same|[Tt]hat|[Tt]he\s+same)\s+
-        (?P<unit>day|week|month|year|morning|afternoon|evening|night)(?!\w)""")),
-    Rule("ago", _c(rf"""
+        (?P<unit>day|week|month|year|morning|afternoon|evening|night)(?!\w)"""),
+    ),
+    Rule(
+        "ago",
+        _c(rf"""
         (?:{_APPROX}\s+)?(?<![\w$.,])(?P<num>{NUMBER_RE}|{VAGUE_RE})[\s-]+(?P<unit>{UNIT_RE})s?\s+
-        (?P<dir>ago|earlier|later|before|after|hence|from\s+now)(?!\w)"""), ago_guard),
-    Rule("duration", _c(rf"""
+        (?P<dir>ago|earlier|later|before|after|hence|from\s+now)(?!\w)"""),
+        ago_guard,
+    ),
+    Rule(
+        "duration",
+        _c(rf"""
         (?:(?P<the>[Tt]he)\s+)?(?:{_APPROX_OUT}\s+)?
         (?P<body>(?:(?P<rel>[Pp]ast|[Ll]ast|[Nn]ext|[Cc]oming|[Ff]irst|[Ff]inal|[Pp]revious)\s+)?
         (?:{_APPROX_IN}\s+)?(?<![\w$.,])(?P<num>{NUMBER_RE}|{VAGUE_RE})(?:\s+more)?[\s-]+
-        (?P<unit>{UNIT_RE})s?(?P<adj>[\s-]+long(?!\w)|-old)?(?!\w))"""), duration_guard),
-    Rule("bare_units", _c(r"""
+        (?P<unit>{UNIT_RE})s?(?P<adj>[\s-]+long(?!\w)|-old)?(?!\w))"""),
+        duration_guard,
+    ),
+    Rule(
+        "bare_units",
+        _c(r"""
         (?:(?P<the>[Tt]he)\s+)?(?P<body>(?:(?P<rel>[Rr]ecent|[Cc]oming|(?:[Pp]ast|[Nn]ext|[Ll]ast)\s+(?:few|several))\s+)?
         (?<![\w-])(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?P<adj>-long)?(?![\w-]))"""),
-        bare_units_guard),
-    Rule("season", _c(rf"""
+        bare_units_guard,
+    ),
+    Rule(
+        "season",
+        _c(rf"""
         (?<![\w-])(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+|{_MOD}[\s-]+)?(?P<season>{SEASON_RE})
-        (?:\s+(?:of\s+)?(?P<year>{_YEAR}))?(?!\w)"""), season_guard),
-    Rule("quarter", _c(rf"""
+        (?:\s+(?:of\s+)?(?P<year>{_YEAR}))?(?!\w)"""),
+        season_guard,
+    ),
+    Rule(
+        "quarter",
+        _c(rf"""
         (?:(?P<the>[Tt]he)\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+
-        (?P<unit>quarter|half)(?:\s+of\s+(?P<year>{_YEAR}))?(?!\w)""")),
+        (?P<unit>quarter|half)(?:\s+of\s+(?P<year>{_YEAR}))?(?!\w)"""),
+    ),
     Rule("quarter_code", _c(rf"""(?<!\w)(?P<q>Q[1-4])(?:\s+(?P<year>{_YEAR}))?(?!\w)""")),
-    Rule("time", _c(rf"""
+    Rule(
+        "time",
+        _c(rf"""
         (?:(?P<wd0>{_WD}|[Tt]oday|[Tt]omorrow|[Yy]esterday)(?:\s+at)?\s+)?
         (?<![\w$.:])(?P<hour>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*
         (?P<ampm>[ap]\.\s?m\.?|[ap]m(?!\w)|[AP]\.M\.?|[AP]M(?!\w))
-        (?:\s+{_TZ}(?!\w))?(?:\s+(?:on\s+)?(?P<wd>{_WD}|today|tomorrow|yesterday)(?!\w))?""")),
-    Rule("time_24", _c(rf"""(?<![\w$.:])(?P<hour>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])
-        (?:\s*{_TZ}(?!\w))?"""), time_digits_guard),
+        (?:\s+{_TZ}(?!\w))?(?:\s+(?:on\s+)?(?P<wd>{_WD}|today|tomorrow|yesterday)(?!\w))?"""),
+    ),
+    Rule(
+        "time_24",
+        _c(rf"""(?<![\w$.:])(?P<hour>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])
+        (?:\s*{_TZ}(?!\w))?"""),
+        time_digits_guard,
+    ),
     Rule("time_word", _c(r"""(?<![\w-])(?P<word>noon|midnight|midday)(?!\w)"""), noon_guard),
-    Rule("time_oclock", _c(rf"""(?<![\w.])(?P<hour>1[0-2]|[1-9]|{"|".join(
-        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
-    )})(?:\s+o['’]clock|\s+in\s+the\s+(?P<pod>morning|afternoon|evening))(?!\w)""")),
-    Rule("set", _c(rf"""
+    Rule(
+        "time_oclock",
+        _c(
+            rf"""(?<![\w.])(?P<hour>1[0-2]|[1-9]|{
+                "|".join(
+                    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+                )
+            })(?:\s+o['’]clock|\s+in\s+the\s+(?P<pod>morning|afternoon|evening))(?!\w)"""
+        ),
+    ),
+    Rule(
+        "set",
+        _c(rf"""
         (?P<every>[Ee]very|[Ee]ach)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUMBER_RE})\s+)?
-        (?P<unit>{UNIT_RE}|weekend|morning|afternoon|evening|{_WD}|{SEASON_RE}|{_MON})s?(?!\w)""")),
-    Rule("set_adverb", _c(r"""(?<![\w-])(?P<adv>[Dd]aily|[Ww]eekly|[Mm]onthly|[Aa]nnually|[Yy]early
-        |[Hh]ourly|[Nn]ightly|[Bb]iweekly|[Qq]uarterly|[Bb]iannually)(?![\w-])""")),
-    Rule("set_freq", _c(rf"""
+        (?P<unit>{UNIT_RE}|weekend|morning|afternoon|evening|{_WD}|{SEASON_RE}|{_MON})s?(?!\w)"""),
+    ),
+    Rule(
+        "set_adverb",
+        _c(r"""(?<![\w-])(?P<adv>[Dd]aily|[Ww]eekly|[Mm]onthly|[Aa]nnually|[Yy]early
+        |[Hh]ourly|[Nn]ightly|[Bb]iweekly|[Qq]uarterly|[Bb]iannually)(?![\w-])"""),
+    ),
+    Rule(
+        "set_freq",
+        _c(rf"""
         (?P<freq>[Oo]nce|[Tt]wice|[Tt]hrice|\w+\s+times)\s+(?:a|an|per|each|every)\s+
-        (?P<unit>{UNIT_RE}|{_WD})(?!\w)""")),
+        (?P<unit>{UNIT_RE}|{_WD})(?!\w)"""),
+    ),
     Rule("set_weekdays", _c(rf"""(?P<wd>{_WD})s(?!\w)""")),
-    Rule("fuzzy", _c(r"""
+    Rule(
+        "fuzzy",
+        _c(r"""
         (?<![\w'’-])(?P<word>[Nn]ow|[Cc]urrently|[Nn]owadays|[Tt]hese\s+days|[Aa]t\s+present|[Pp]resently|current
         |[Rr]ecently|[Ll]ately|(?:the|The)\s+past|(?:the|The)\s+(?:near\s+|distant\s+)?future|future)
-        (?![\w-])"""), now_guard),
-    Rule("holiday", _c(rf"""
+        (?![\w-])"""),
+        now_guard,
+    ),
+    Rule(
+        "holiday",
+        _c(rf"""
         (?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?
         (?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?
         |Easter(?:\s+Sunday)?|Good\s+Friday|Independence\s+Day|Halloween|Valentine['’]s\s+Day
         |Memorial\s+Day|Labor\s+Day|Veterans\s+Day|Election\s+Day)(?!\w)
-        (?:,?\s+(?P<year>{_YEAR})(?!\d))?""")),
+        (?:,?\s+(?P<year>{_YEAR})(?!\d))?"""),
+    ),
 )
 
 

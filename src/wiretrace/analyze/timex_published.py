@@ -97,17 +97,19 @@ def _future_event(text: str, timexes: Sequence[Timex], year: int) -> tuple[dt.da
 
 
 def _week_bounds(text: str, event: dt.date, timex: Timex) -> _Bounds | None:
-    """"next week" (or "this week") in a text about a future ``event``: the article's week."""
+    """ "next week" (or "this week") in a text about a future ``event``: the article's week."""
     words = {m.group(1).lower() for m in _WEEK_WORDS.finditer(text)}
     monday = event - dt.timedelta(days=event.isoweekday() - 1)
     why = f"{timex.text!r} ({event.isoformat()}) is in the future"
     if "next" in words:
         first = monday - dt.timedelta(weeks=1)
-        return _Bounds(first=first, last=monday - dt.timedelta(days=1),
-                       reasons=(why, "and the text calls it next week"))
+        return _Bounds(
+            first=first, last=monday - dt.timedelta(days=1), reasons=(why, "and the text calls it next week")
+        )
     if "this" in words and event > monday:
-        return _Bounds(first=monday, last=event - dt.timedelta(days=1),
-                       reasons=(why, "and the text calls it this week"))
+        return _Bounds(
+            first=monday, last=event - dt.timedelta(days=1), reasons=(why, "and the text calls it this week")
+        )
     return None
 
 

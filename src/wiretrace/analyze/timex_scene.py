@@ -37,7 +37,7 @@ class Scene:
     ref_grain: str = "day"  # how precisely it was given: "day", "month" or "year"
 
     def tense(self) -> Tense:
-        """"past", "future" or None, from the words around the expression."""
+        """ "past", "future" or None, from the words around the expression."""
         return tense_near(self.text, self.start, self.end)
 
     def after(self, n: int = 30) -> str:

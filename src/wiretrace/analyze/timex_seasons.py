@@ -46,7 +46,7 @@ def season_value(code: str, rel: str, scene: Scene, tense: Tense = None) -> Read
 
 
 def season(g: Groups, scene: Scene) -> Reading | None:
-    """"this summer", "last fall", "summer 2022", "in the spring"."""
+    """ "this summer", "last fall", "summer 2022", "in the spring"."""
     code = SEASONS[(g["season"] or "").lower()]
     if g.get("year"):
         return Reading(type=DATE, value=f"{g['year']}-{code}")
@@ -55,10 +55,24 @@ def season(g: Groups, scene: Scene) -> Reading | None:
 
 
 def quarter(g: Groups, scene: Scene) -> Reading | None:
-    """"the third quarter" → "2023-Q3"; "the first half of 2022" → "2022-H1"."""
+    """ "the third quarter" → "2023-Q3"; "the first half of 2022" → "2022-H1"."""
     ordinal = (g.get("ord") or g.get("q") or "").lower()
-    number = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3, "3rd": 3,
-              "q3": 3, "fourth": 4, "4th": 4, "q4": 4, "last": 4, "final": 4}[ordinal]
+    number = {
+        "first": 1,
+        "1st": 1,
+        "q1": 1,
+        "second": 2,
+        "2nd": 2,
+        "q2": 2,
+        "third": 3,
+        "3rd": 3,
+        "q3": 3,
+        "fourth": 4,
+        "4th": 4,
+        "q4": 4,
+        "last": 4,
+        "final": 4,
+    }[ordinal]
     half = (g.get("unit") or "") == "half"
     if half and number > 2:
         number = 2
@@ -75,7 +89,7 @@ def quarter(g: Groups, scene: Scene) -> Reading | None:
 
 
 def holiday(g: Groups, scene: Scene) -> Reading | None:
-    """"Thanksgiving", "last Christmas", "Election Day 2022"."""
+    """ "Thanksgiving", "last Christmas", "Election Day 2022"."""
     name = re.sub(r"\s+", " ", (g["hol"] or "").lower().replace("’", "'"))
     name = re.sub(r" (day|sunday)$", "", name)
     rule = HOLIDAYS.get(name)

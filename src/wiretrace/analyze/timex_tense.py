@@ -52,7 +52,7 @@ def _first_cue(window: str) -> Tense:
 
 
 def tense_near(text: str, start: int, end: int) -> Tense:
-    """"past", "future" or None for the expression at ``text[start:end]``."""
+    """ "past", "future" or None for the expression at ``text[start:end]``."""
     before = text[max(0, start - _WINDOW) : start]
     cut = [m.end() for m in _CLAUSE_END.finditer(before)]
     if cut:

@@ -48,7 +48,7 @@ def _valid(year: int | None, month: int, day: int) -> bool:
 
 
 def _explicit_year_after(g: Groups, scene: Scene) -> int | None:
-    """"in April next year": the year named right after a month or day, read at the anchor."""
+    """ "in April next year": the year named right after a month or day, read at the anchor."""
     word = g.get("yrel")
     if not word:
         m = _YEAR_AFTER_RE.match(scene.after())
@@ -60,8 +60,7 @@ def _explicit_year_after(g: Groups, scene: Scene) -> int | None:
 
 def day_year(anchor: dt.date, month: int, day: int, tense: Tense, *, near: int = _NEAR_DAYS) -> int:
     """The year of "July 11" read at ``anchor``: a date within ``near`` days wins, else the tense."""
-    options = [dt.date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
-               if _valid(y, month, day)]
+    options = [dt.date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1) if _valid(y, month, day)]
     close = [d for d in options if abs((d - anchor).days) <= near]
     if close:
         return min(close, key=lambda d: abs((d - anchor).days)).year
@@ -82,7 +81,7 @@ def _with_pod(value: str, pod: str | None) -> Reading:
 
 
 def date_md(g: Groups, scene: Scene) -> Reading | None:
-    """"July 11", "July 11, 2023", "11 July", ranges "July 11-12" and "June 30-July 2"."""
+    """ "July 11", "July 11, 2023", "11 July", ranges "July 11-12" and "June 30-July 2"."""
     month = month_number(g["mon"] or "")
     day = _day_number(g["day"])
     if month is None:
@@ -108,7 +107,7 @@ def date_md(g: Groups, scene: Scene) -> Reading | None:
 
 
 def date_numeric(g: Groups, scene: Scene) -> Reading | None:
-    """"2023-07-11" (with an optional "T15:30"), "7/11/2023", "7/11/23"."""
+    """ "2023-07-11" (with an optional "T15:30"), "7/11/2023", "7/11/23"."""
     raw_year = g["year"] or ""
     year = int(raw_year)
     if len(raw_year) == 2:
@@ -124,7 +123,7 @@ def date_numeric(g: Groups, scene: Scene) -> Reading | None:
 
 
 def week_of(g: Groups, scene: Scene) -> Reading | None:
-    """"the week of March 6" → the ISO week holding that day."""
+    """ "the week of March 6" → the ISO week holding that day."""
     day_reading = date_md(g, scene)
     if day_reading is None or day_reading.value.startswith("X"):
         return Reading(type=DATE, value="XXXX-WXX") if day_reading else None
@@ -137,7 +136,7 @@ def month_year(g: Groups, scene: Scene) -> Reading | None:
 
 
 def month_alone(g: Groups, scene: Scene) -> Reading | None:
-    """"April", "last April", "early June": the year from the anchor and the tense."""
+    """ "April", "last April", "early June": the year from the anchor and the tense."""
     month = month_number(g["mon"] or "")
     if month is None:
         return None
@@ -167,12 +166,12 @@ def year_range(g: Groups, scene: Scene) -> Reading | None:
 
 
 def decade(g: Groups, scene: Scene) -> Reading | None:
-    """"the 1990s" → "199X" (the convention of the TempEval-3 data)."""
+    """ "the 1990s" → "199X" (the convention of the TempEval-3 data)."""
     return Reading(type=DATE, value=f"{(g['dec'] or '')[:3]}X")
 
 
 def decade_short(g: Groups, scene: Scene) -> Reading | None:
-    """"the '90s": the latest such decade not after the anchor (the 1900s when there is none)."""
+    """ "the '90s": the latest such decade not after the anchor (the 1900s when there is none)."""
     dd = int(g["dd"] or 0)
     century = 19
     if scene.anchor is not None:
@@ -181,7 +180,7 @@ def decade_short(g: Groups, scene: Scene) -> Reading | None:
 
 
 def weekend(g: Groups, scene: Scene) -> Reading | None:
-    """"the weekend": the one before the anchor, or the anchor's own when it falls on one."""
+    """ "the weekend": the one before the anchor, or the anchor's own when it falls on one."""
     if scene.anchor is None:
         return Reading(type=DATE, value="XXXX-WXX-WE")
     tense = scene.tense()
@@ -191,7 +190,7 @@ def weekend(g: Groups, scene: Scene) -> Reading | None:
 
 
 def century(g: Groups, scene: Scene) -> Reading | None:
-    """"the 20th century" → "19"."""
+    """ "the 20th century" → "19"."""
     n = int(g["ord"] or 0)
     return Reading(type=DATE, value=f"{n - 1:02d}") if 1 <= n <= 21 else None
 
@@ -221,7 +220,7 @@ def resolve_weekday(anchor: dt.date, weekday: int, rel: str, tense: Tense) -> dt
 
 
 def weekday(g: Groups, scene: Scene) -> Reading | None:
-    """"Tuesday", "last Tuesday", "Tuesday morning" (→ "2023-07-04TMO")."""
+    """ "Tuesday", "last Tuesday", "Tuesday morning" (→ "2023-07-04TMO")."""
     number = weekday_number(g["wd"] or "")
     if number is None:
         return None
@@ -234,7 +233,7 @@ def weekday(g: Groups, scene: Scene) -> Reading | None:
 
 
 def weekday_range(g: Groups, scene: Scene) -> Reading | None:
-    """"from Monday to Wednesday": both days, counted from the first."""
+    """ "from Monday to Wednesday": both days, counted from the first."""
     first, last = weekday_number(g["wd"] or ""), weekday_number(g["wd2"] or "")
     if first is None or last is None:
         return None
@@ -249,7 +248,7 @@ def weekday_range(g: Groups, scene: Scene) -> Reading | None:
 
 
 def deictic(g: Groups, scene: Scene) -> Reading | None:
-    """"today", "yesterday", "tomorrow", "tonight", "yesterday morning"."""
+    """ "today", "yesterday", "tomorrow", "tonight", "yesterday morning"."""
     word = (g["word"] or "").lower()
     pod = g.get("pod") or ("night" if word == "tonight" else None)
     if scene.anchor is None:
@@ -259,7 +258,7 @@ def deictic(g: Groups, scene: Scene) -> Reading | None:
 
 
 def part_of_day(g: Groups, scene: Scene) -> Reading | None:
-    """"this morning", "last night"."""
+    """ "this morning", "last night"."""
     if scene.anchor is None:
         return _with_pod("XXXX-XX-XX", g["pod"])
     shift = -1 if (g["rel"] or "").lower() == "last" else 0
@@ -267,12 +266,13 @@ def part_of_day(g: Groups, scene: Scene) -> Reading | None:
 
 
 def anaphor(g: Groups, scene: Scene) -> Reading | None:
-    """"that day", "that same week", "later that year": the last date mentioned, else the anchor."""
+    """ "that day", "that same week", "later that year": the last date mentioned, else the anchor."""
     base, unit = scene.base, (g["unit"] or "").lower()
     grain = scene.ref_grain if scene.ref is not None else "day"
     if base is not None and grain != "day" and unit not in {"year", "month"}:
-        return Reading(type=DATE, value=f"{base.year:04d}-{base.month:02d}-XX" if grain == "month"
-                       else f"{base.year:04d}-XX-XX")
+        return Reading(
+            type=DATE, value=f"{base.year:04d}-{base.month:02d}-XX" if grain == "month" else f"{base.year:04d}-XX-XX"
+        )
     if base is not None and grain == "year" and unit == "month":
         return Reading(type=DATE, value=f"{base.year:04d}-XX")
     if base is None:
@@ -288,7 +288,7 @@ def anaphor(g: Groups, scene: Scene) -> Reading | None:
 
 
 def rel_unit(g: Groups, scene: Scene) -> Reading | None:
-    """"last week", "next month", "this year", "the past year", "this summer", "next quarter"."""
+    """ "last week", "next month", "this year", "the past year", "this summer", "next quarter"."""
     rel, unit = (g["rel"] or "").lower(), (g["unit"] or "").lower()
     if unit in SEASONS:
         return season_value(SEASONS[unit], rel, scene)
@@ -318,7 +318,7 @@ def rel_unit(g: Groups, scene: Scene) -> Reading | None:
 
 
 def _rel_day(delta: int, scene: Scene) -> Reading:
-    """"the next day", "the previous day" count from the last date; "this day" is the anchor."""
+    """ "the next day", "the previous day" count from the last date; "this day" is the anchor."""
     base = scene.base if delta else scene.anchor
     if base is None:
         return Reading(type=DATE, value="XXXX-XX-XX")
@@ -326,11 +326,19 @@ def _rel_day(delta: int, scene: Scene) -> Reading:
 
 
 def _rel_duration(rel: str, unit: str, scene: Scene) -> Reading:
-    """"the past year", "the last decade", "this century": a stretch of time, not a date."""
+    """ "the past year", "the last decade", "this century": a stretch of time, not a date."""
     if unit == "decade" and rel in {"this", "current"} and scene.anchor is not None:
         return Reading(type=DATE, value=f"{str(scene.anchor.year)[:3]}X")
-    size = {"decade": "P10Y", "century": "P100Y", "fortnight": "P2W", "week": "P1W",
-            "weekend": "P2D", "month": "P1M", "year": "P1Y", "quarter": "P3M"}
+    size = {
+        "decade": "P10Y",
+        "century": "P100Y",
+        "fortnight": "P2W",
+        "week": "P1W",
+        "weekend": "P2D",
+        "month": "P1M",
+        "year": "P1Y",
+        "quarter": "P3M",
+    }
     return Reading(type=DURATION, value=size.get(unit, "P1D"))
 
 

@@ -58,8 +58,12 @@ def find_timexes(text: str, anchor: dt.date | None) -> tuple[Timex, ...]:
     ref: tuple[dt.date, str] | None = None
     for cand in find_candidates(text):
         scene = Scene(
-            text=text, start=cand.start, end=cand.end, anchor=anchor,
-            ref=ref[0] if ref else None, ref_grain=ref[1] if ref else "day",
+            text=text,
+            start=cand.start,
+            end=cand.end,
+            anchor=anchor,
+            ref=ref[0] if ref else None,
+            ref_grain=ref[1] if ref else "day",
         )
         reading = _normalize(cand, scene)
         if reading is None:
@@ -98,8 +102,6 @@ class TimexesStage(Stage):
         if article.published is None:
             inferred = infer_published(article.body, find_timexes(article.body, None))
             if inferred is not None:
-                article = replace(
-                    article, published=inferred[0], published_source=PublishedSource.INFERRED
-                )
+                article = replace(article, published=inferred[0], published_source=PublishedSource.INFERRED)
         timexes = find_timexes(article.body, article.published)
         return replace(analysis, article=article, timexes=timexes)
