@@ -18,8 +18,6 @@ from wiretrace.extract.dates import date_line
 from wiretrace.extract.plaintext import parse_plaintext
 from wiretrace.model import PublishedSource, RawDocument, SourceCredit
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-
 PARA1 = (
     "The harbour board of Port Ellery voted on Tuesday to close the old ferry pier for repairs, "
     "a decision that will send commuters on a forty-minute detour for most of the summer."
@@ -32,17 +30,9 @@ PARA3 = "Ferry operators said they would add two evening crossings from the nort
 BODY = f"{PARA1}\n\n{PARA2}\n\n{PARA3}"
 
 
-def _shared_seed() -> Path:
-    for base in (SHARED, Path.cwd().parent / "shared"):
-        seed = base / "examples" / "seed-article.txt"
-        if seed.is_file():
-            return seed
-    pytest.skip("shared folder with examples/seed-article.txt not found (expected ../shared)")
-
-
 @pytest.mark.shared_data
-def test_seed_article() -> None:
-    seed = _shared_seed()
+def test_seed_article(seed_article: Path) -> None:
+    seed = seed_article
     text = seed.read_text(encoding="utf-8")
     article = read_article(RawDocument(ref=str(seed), media_type="text/plain", data=seed.read_bytes()))
     assert article.outlet == "Gibraltar Messenger"

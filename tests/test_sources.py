@@ -121,6 +121,39 @@ def test_jsonl_malformed_lines_among_good_ones(tmp_path: Path) -> None:
     assert "neither" in str(errors[2])
 
 
+def test_jsonl_records_carry_their_line_number_and_blank_lines_do_not_shift_it(tmp_path: Path) -> None:
+    path = write_jsonl(
+        tmp_path,
+        [
+            json.dumps({"id": "a", "text": "First."}),
+            "",
+            "   ",
+            json.dumps({"id": "b", "text": "Second."}),
+            "{broken",
+            json.dumps({"id": "c", "html": "<p>Third.</p>"}),
+        ],
+    )
+    results = list(read_jsonl(path))
+    docs = [r for r in results if isinstance(r, RawDocument)]
+    assert [(d.ref, d.meta_get("line")) for d in docs] == [("a", "1"), ("b", "4"), ("c", "6")]
+    [error] = [r for r in results if isinstance(r, InputError)]
+    assert error.source == f"{path}:5"
+
+
+def test_analyze_jsonl_names_inputs_file_colon_line_across_blank_lines(tmp_path: Path) -> None:
+    from wiretrace.analyze_api import analyze_jsonl  # noqa: PLC0415 - the API over this reader
+
+    path = write_jsonl(
+        tmp_path,
+        ["", json.dumps({"id": "a", "text": "First."}), "", json.dumps({"id": "b", "text": "Second."})],
+    )
+    results = list(analyze_jsonl(path, stages=["extract"]))
+    assert [(r.id, r.input) for r in results if not isinstance(r, InputError)] == [
+        ("a", f"{path}:2"),
+        ("b", f"{path}:4"),
+    ]
+
+
 def test_jsonl_missing_file_is_an_error_not_an_exception(tmp_path: Path) -> None:
     [error] = list(read_jsonl(str(tmp_path / "nope.jsonl")))
     assert isinstance(error, InputError) and "no such file" in str(error)

@@ -13,7 +13,6 @@ from wiretrace.analyze.timexes import TimexesStage, find_timexes, infer_publishe
 from wiretrace.model import Analysis, Article, PublishedSource, TimexType
 
 ANCHOR = dt.date(2023, 7, 5)  # a Wednesday
-SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seed-article.txt"
 
 
 def only(text: str, anchor: dt.date | None = ANCHOR) -> tuple[str, str, str, str | None]:
@@ -66,7 +65,10 @@ def test_day_range_is_one_expression() -> None:
 
 def test_weekday_range_leaves_the_preposition_out() -> None:
     assert only("Talks run from Monday to Wednesday.") == (
-        "Monday to Wednesday", "DATE", "2023-07-03", "2023-07-05",
+        "Monday to Wednesday",
+        "DATE",
+        "2023-07-03",
+        "2023-07-05",
     )
 
 
@@ -235,10 +237,8 @@ def test_infer_from_next_week_and_a_future_day() -> None:
 
 
 @pytest.mark.shared_data
-def test_seed_article_is_dated_to_the_week_before_the_summit() -> None:
-    if not SEED.is_file():
-        pytest.skip(f"{SEED} is missing — the shared examples are not checked out beside the repo")
-    text = SEED.read_text(encoding="utf-8")
+def test_seed_article_is_dated_to_the_week_before_the_summit(seed_article: Path) -> None:
+    text = seed_article.read_text(encoding="utf-8")
     result = infer_published(text)
     assert result is not None
     assert dt.date(2023, 7, 3) <= result[0] <= dt.date(2023, 7, 9)
@@ -283,8 +283,26 @@ def test_stage_contract() -> None:
 @given(
     text=st.lists(
         st.sampled_from(
-            [*"0123456789 ,.-/:'’", "May ", "July ", "Tuesday ", "last ", "next ", "week", "years ",
-             "ago", "a.m.", "the ", "1998", "every ", "day", "s", "\n", "between ", " and "]
+            [
+                *"0123456789 ,.-/:'’",
+                "May ",
+                "July ",
+                "Tuesday ",
+                "last ",
+                "next ",
+                "week",
+                "years ",
+                "ago",
+                "a.m.",
+                "the ",
+                "1998",
+                "every ",
+                "day",
+                "s",
+                "\n",
+                "between ",
+                " and ",
+            ]
         ),
         max_size=30,
     ).map("".join),

@@ -64,7 +64,8 @@ class Span:
         return self.start <= other.start and other.end <= self.end
 
     def overlaps(self, other: Span) -> bool:
-        return self.start < other.end and other.start < self.end
+        """True when the two share at least one character (an empty span shares none)."""
+        return self.start < other.end and other.start < self.end and self.start < self.end and other.start < other.end
 
 
 # --------------------------------------------------------------------------- input

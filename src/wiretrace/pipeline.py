@@ -99,11 +99,12 @@ class Pipeline:
     def _apply(self, stage: Stage, batch: list[Analysis]) -> list[Result]:
         try:
             done: list[Result] = list(stage.pipe(batch))
+        except InputError:  # the input's result, strict or not, whatever the batch size
+            return [self._apply_one(stage, a) for a in batch]
         except Exception:
             if len(batch) == 1 and self.strict:
                 raise
-            done = [self._apply_one(stage, a) for a in batch]
-            return done
+            return [self._apply_one(stage, a) for a in batch]
         return [self._stamp(stage, a) for a in done]
 
     def _apply_one(self, stage: Stage, analysis: Analysis) -> Result:
@@ -114,7 +115,8 @@ class Pipeline:
         except Exception as err:
             if self.strict:
                 raise
-            message = str(err) if isinstance(err, WiretraceError) else f"{type(err).__name__}: {err}"
+            detail = str(err)
+            message = detail if isinstance(err, WiretraceError) else f"{type(err).__name__}: {detail}".rstrip(": ")
             problem = Problem(stage=stage.name, message=" ".join(message.split()) or type(err).__name__)
             return replace(analysis, problems=(*analysis.problems, problem))
 

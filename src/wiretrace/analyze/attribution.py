@@ -97,7 +97,11 @@ def cue_span(parse: Parse, verb: int) -> Span:
 
 
 def attribute(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | None:
-    """The attribution of ``span``; ``quoted`` are all quote spans (marks included)."""
+    """The attribution of ``span``; ``quoted`` are all quote spans (marks included).
+
+    A quote of several sentences is attributed from its last sentence ("“… . …,” he said")
+    and then its first ("He said: “… . …”").
+    """
     indices = tokens_in(parse, span)
     if not indices:
         return None
@@ -106,12 +110,43 @@ def attribute(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | Non
         tok = parse.tokens[i]
         return not any(q.start <= tok.start < q.end for q in quoted)
 
-    return (
-        _walk_up(parse, root_of(parse, indices), indices, outside)
-        or _according_to(parse, indices, outside)
-        or _nearest_verb(parse, indices, outside)
-        or _colon_intro(parse, indices)
-    )
+    for part in _sentence_parts(parse, indices):
+        found = (
+            _walk_up(parse, root_of(parse, part), indices, outside)
+            or _according_to(parse, part, outside)
+            or _nearest_verb(parse, part, outside)
+        )
+        if found is not None:
+            return found
+    return _colon_label(parse, indices) or _colon_intro(parse, indices)
+
+
+def _sentence_parts(parse: Parse, indices: range) -> list[range]:
+    """The quote's tokens in its last sentence and in its first (one part if one sentence)."""
+    first = parse.sentence_of(indices[0])
+    last = parse.sentence_of(indices[-1])
+    if first is None or last is None or first == last:
+        return [indices]
+    return [range(max(last.first, indices[0]), indices[-1] + 1), range(indices[0], min(first.last, indices[-1] + 1))]
+
+
+def _colon_label(parse: Parse, indices: range) -> Attribution | None:
+    """ "Retired fisherman Rolf Danneker: “…”" — a name and a colon, no verb, then the quote."""
+    tokens = parse.tokens
+    j = indices[0] - 1
+    while (j >= 0 and tokens[j].text in {"“", '"', "„", "«"} | {" "}) or (j >= 0 and tokens[j].pos == "SPACE"):
+        j -= 1
+    if j < 1 or tokens[j].text != ":":
+        return None
+    sentence = parse.sentence_of(j)
+    first = sentence.first if sentence is not None else max(0, j - 12)
+    label = range(first, j)
+    if not label or len(label) > 12 or any(tokens[k].pos in {"VERB", "AUX"} for k in label):
+        return None
+    names = [k for k in label if tokens[k].ent_type in {"PERSON", "ORG"} or tokens[k].pos == "PROPN"]
+    if not names:
+        return None
+    return Attribution(cue=Span(tokens[j].start, tokens[j].end), source=names[-1], verb=None, rule="label")
 
 
 def _walk_up(parse: Parse, i: int, inside: range, outside: Callable[[int], bool]) -> Attribution | None:

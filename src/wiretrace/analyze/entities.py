@@ -168,12 +168,27 @@ def _repair_types(
         fixed = label
         if label == EntityType.ORG.value and mention.text in surnames:
             fixed = EntityType.PERSON.value  # "Anselm said": the surname of Rupert Anselm, not an organisation
+        elif label != EntityType.PERSON.value and _titled_name(parse, mention):
+            fixed = EntityType.PERSON.value  # "Her deputy, Morten Eide," was a WORK_OF_ART
         elif mention.text in outlets or is_outlet_name(mention.text):
             fixed = EntityType.MEDIA.value
         elif label == EntityType.ORG.value and _followed_by_place(body, parse, mention):
             fixed = EntityType.GPE.value
         repaired.append((mention, fixed))
     return repaired
+
+
+def _titled_name(parse: Parse, mention: Mention) -> bool:
+    """A proper name in apposition to a person's title: "her deputy, Morten Eide,"."""
+    first = parse.token_at(mention.span.start)
+    last = parse.token_at(max(mention.span.start, mention.span.end - 1))
+    if first is None or last is None or not 1 < last - first + 2 <= 4:
+        return False
+    tokens = parse.tokens
+    if any(t.pos != "PROPN" for t in tokens[first : last + 1]):
+        return False
+    root = tokens[last]
+    return root.dep == "appos" and tokens[root.head].lower in TITLE_WORDS
 
 
 def _followed_by_place(body: str, parse: Parse, mention: Mention) -> bool:

@@ -78,6 +78,7 @@ def _paragraph(text: str, start: int, end: int, limit: int) -> list[tuple[int, i
 
 
 def _cut(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    limit = max(limit, 1)  # a zero or negative setting must not loop forever
     pieces: list[tuple[int, int]] = []
     while end - start > limit:
         window = text[start : start + limit]

@@ -35,9 +35,18 @@ _SHAPES = re.compile(
 )
 
 
+# Names shaped like outlets that are documents or programmes: "Nuclear Posture Review".
+_NOT_OUTLETS = re.compile(
+    r"\b(?:Posture|Strategic|Defen[cs]e|Budget|Policy|Annual|Quarterly|Spending|Security|Judicial|Peer|"
+    r"Performance|Program|Programme|Safety|Environmental|Impact|Medical|Federal) (?:Review|Monitor|Register|Report)$"
+)
+
+
 def is_outlet_name(name: str) -> bool:
     """True for "Politico", "The Northfield Ledger", "World Socialist Web Site"."""
     clean = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE)
     if name.strip().casefold() in KNOWN_OUTLETS or clean.casefold() in KNOWN_OUTLETS:
         return True
+    if _NOT_OUTLETS.search(clean):
+        return False
     return len(clean.split()) >= 2 and bool(_SHAPES.search(clean)) and clean[0].isupper()

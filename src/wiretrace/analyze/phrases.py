@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from wiretrace.model import Mention, Parse, Span, Token
@@ -19,6 +20,7 @@ __all__ = [
 _LEADING = ("the ", "The ")
 _TRAILING_POSSESSIVE = ("’s", "'s", "’", "'")
 _TRIM = ' \t\n,.;:!?"“”‘’()[]—–-'
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Bros)\.)$")
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "PUNCT", "ADP", "NUM"})
 
@@ -36,9 +38,11 @@ def strip_span(body: str, span: Span) -> Span | None:
         if text.endswith(tail) and len(text) > len(tail) + 1:
             end -= len(tail)
             break
-    while start < end and body[start] in _TRIM:
+    while start < end and (body[start] in _TRIM or body[start].isspace()):
         start += 1
-    while end > start and body[end - 1] in _TRIM:
+    while end > start and (body[end - 1] in _TRIM or body[end - 1].isspace()):
+        if body[end - 1] == "." and _ABBREVIATION.search(body, start, end):
+            break  # "U.S.", "Jr.", "D.C." keep their own period
         end -= 1
     return Span(start, end) if end > start else None
 

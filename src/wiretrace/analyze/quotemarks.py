@@ -19,7 +19,7 @@ OPENERS = frozenset("“„«")
 CLOSERS = frozenset("”»")
 STRAIGHT = '"'
 _MARKS = re.compile(r'[“”„«»"]')
-_PARAGRAPH = re.compile(r"[^\n]+")
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")  # a line with text; blank lines (spaces, \r) are gaps
 _BEFORE_OPEN = frozenset(" \t\n([{—–-/:;,")
 _MIN_UNCLOSED_WORDS = 5
 
@@ -58,6 +58,7 @@ def find_quoted(body: str) -> list[Quoted]:
     pending: list[Span] = []  # fragments of a quote running on from earlier paragraphs
     for n, (p_start, p_end) in enumerate(paragraphs):
         depth = 1 if pending else 0
+        low_open = False
         open_at = p_start if pending else -1
         if pending:  # the run-on quote reopens with a mark at the paragraph start
             first = _first_mark(body, p_start, p_end)
@@ -66,10 +67,14 @@ def find_quoted(body: str) -> list[Quoted]:
             i, ch = m.start(), m.group(0)
             if pending and i < open_at:
                 continue
-            opening = ch in OPENERS or (ch == STRAIGHT and _is_opening_straight(body, i, depth > 0))
+            if ch == "“" and depth > 0 and low_open:
+                opening = False  # the German pair „…“ closes with “
+            else:
+                opening = ch in OPENERS or (ch == STRAIGHT and _is_opening_straight(body, i, depth > 0))
             if opening:
                 if depth == 0:
                     open_at = i + 1
+                    low_open = ch == "„"
                 depth += 1 if (ch != STRAIGHT or depth == 0) else 0
             elif depth > 0:
                 depth -= 1

@@ -31,12 +31,12 @@ __all__ = ["QuotesStage", "find_quotes"]
 _PARAGRAPH = re.compile(r"[^\n]+")
 _NOT_SPEECH_BEFORE = re.compile(
     r"(?:so-called|so called|dubbed|nicknamed|known as|titled|entitled|headlined|labelled|labeled|"
-    r"the (?:term|word|words|phrase|slogan|motto|hashtag|name))\s*$",
+    r"the (?:term|word|words|phrase|slogan|motto|hashtag|name)|what [^,.;“”\"]{1,40} call(?:s|ed)?)\s*$",
     re.IGNORECASE,
 )
 _TITLE_BEFORE = re.compile(
-    r"(?:book|report|film|movie|article|song|album|show|series|documentary|op-ed|column|essay|play|"
-    r"novel|poem|podcast|program|programme|operation|headline|study|paper|memoir|exhibition)\s*,?\s*$",
+    r"\b(?:book|report|film|movie|article|song|album|show|series|documentary|op-ed|column|essay|play|"
+    r"novel|poem|podcast|program|programme|operation|headline|study|paper|memoir|exhibition)\b[^.;“”\"]{0,40}$",
     re.IGNORECASE,
 )
 _INTERRUPTION = 160  # most characters between the two halves of an interrupted quote
@@ -130,14 +130,20 @@ def _is_speech(body: str, q: Quoted, att: Attribution | None) -> bool:
     """A scare quote, a term or a title is not speech."""
     text = q.span.text(body)
     words = len(text.split())
-    before = body[max(0, q.outer.start - 40) : q.outer.start]
+    before = body[max(0, q.outer.start - 60) : q.outer.start]
     if _NOT_SPEECH_BEFORE.search(before):
         return False
-    if words <= 8 and _TITLE_BEFORE.search(before) and _title_case(text):
-        return False
+    if words <= 8 and _title_case(text) and (_TITLE_BEFORE.search(before) or _appositive(body, q)):
+        return False  # a title: a book, “The Quiet Fleet,” or a report, “Harbors in a Warming Century,”
     if att is None:
         return words > 2
     return True
+
+
+def _appositive(body: str, q: Quoted) -> bool:
+    """“Title,” set off by commas right after a noun: ", “The Quiet Fleet,” spoke"."""
+    before = body[max(0, q.outer.start - 2) : q.outer.start]
+    return before.endswith(", ") and body[q.span.end - 1 : q.span.end] == ","
 
 
 def _title_case(text: str) -> bool:

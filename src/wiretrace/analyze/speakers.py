@@ -12,6 +12,7 @@ A speaker is a role a mention plays, so nothing here invents people:
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 
 from wiretrace.analyze.cues import INSTITUTION_NOUNS, PERSON_PRONOUNS, TITLE_WORDS
 from wiretrace.analyze.phrases import children, noun_phrase, strip_span
@@ -21,6 +22,13 @@ __all__ = ["SpeakerResolver"]
 
 _PRONOUN_WINDOW = 1500  # characters back to look for an antecedent
 _INSTITUTION_WINDOW = 2500
+# Institution nouns that name one kind of body: "the ministry" resolves only to an
+# organisation called "… Ministry …", never to the nearest organisation.
+NAMED_INSTITUTIONS = frozenset(
+    "ministry department court police army navy union party bank embassy parliament senate congress council "
+    "commission committee university school hospital bureau".split()
+)
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m"}
 GROUP_TYPES = frozenset({EntityType.ORG, EntityType.MEDIA, EntityType.GPE, EntityType.NORP})
 
 
@@ -35,6 +43,7 @@ class SpeakerResolver:
         self._starts = [s.start for s, _ in pairs]
         self._mentions = pairs
         self.previous: list[Speaker] = []
+        self._genders = self._guess_genders()
 
     # -- lookups ----------------------------------------------------------------------
 
@@ -57,19 +66,54 @@ class SpeakerResolver:
             k -= 1
         return None
 
-    def _subject_person_before(self, offset: int) -> Entity | None:
-        """The nearest earlier person mention that is a subject, else the nearest person."""
+    def _subject_person_before(self, offset: int, kind: str) -> Entity | None:
+        """The nearest earlier person of the pronoun's gender (where the article tells it)
+        whose mention is a subject, else the nearest such person."""
         k = bisect.bisect_left(self._starts, offset) - 1
         fallback: Entity | None = None
         while k >= 0 and self._mentions[k][0].start >= offset - _PRONOUN_WINDOW:
             span, entity = self._mentions[k]
-            if entity.type == EntityType.PERSON:
+            if entity.type == EntityType.PERSON and self._genders.get(entity.id, kind) == kind:
                 fallback = fallback or entity
                 head = self.parse.token_at(max(span.start, span.end - 1))
-                if head is not None and self.parse.tokens[head].dep in {"nsubj", "nsubjpass"}:
+                if head is not None and self._is_subject(head):
                     return entity
             k -= 1
         return fallback
+
+    def _is_subject(self, i: int) -> bool:
+        """A subject, or the name in apposition to one ("Her deputy, Morten Eide, was …")."""
+        tok = self.parse.tokens[i]
+        if tok.dep in {"nsubj", "nsubjpass"}:
+            return True
+        return tok.dep == "appos" and self.parse.tokens[tok.head].dep in {"nsubj", "nsubjpass"}
+
+    def _guess_genders(self) -> dict[str, str]:
+        """Each person's gender as the article itself tells it: an honorific before a mention,
+        or the first he/she after it before anyone else is named. No name lists."""
+        votes: dict[str, Counter[str]] = {}
+        tokens = self.parse.tokens
+        for span, entity in self._mentions:
+            first = self.parse.token_at(span.start)
+            last = self.parse.token_at(max(span.start, span.end - 1))
+            if entity.type != EntityType.PERSON or first is None or last is None:
+                continue
+            vote = votes.setdefault(entity.id, Counter())
+            before = tokens[first - 1].lower.rstrip(".") if first > 0 else ""
+            if before in _HONORIFICS:
+                vote[_HONORIFICS[before]] += 2
+            sentence = self.parse.sentence_of(last)
+            stop = sentence.last if sentence is not None else last + 1
+            following = self.parse.sentence_of(stop) if stop < len(tokens) else None
+            stop = following.last if following is not None else stop
+            for tok in tokens[last + 1 : min(stop, last + 60)]:
+                if tok.ent_type == "PERSON":
+                    break
+                kind = PERSON_PRONOUNS.get(tok.lower)
+                if kind in {"m", "f"} and tok.pos == "PRON":
+                    vote[kind] += 1
+                    break
+        return {eid: v.most_common(1)[0][0] for eid, v in votes.items() if v and len(set(v.values())) == len(v)}
 
     # -- resolution -------------------------------------------------------------------
 
@@ -109,7 +153,9 @@ class SpeakerResolver:
     def _institution(self, token: int) -> Entity | None:
         """ "the ministry" → the nearest earlier organisation, one named "… Ministry …" first."""
         tok = self.parse.tokens[token]
-        types = GROUP_TYPES - {EntityType.NORP}
+        types = {EntityType.ORG, EntityType.MEDIA}
+        if tok.lower in {"government", "administration", "authorities", "regime", "country"}:
+            types |= {EntityType.GPE}
         named = [
             e
             for _, e in self._mentions
@@ -117,7 +163,9 @@ class SpeakerResolver:
         ]
         if named:
             return named[-1]
-        return self._nearest_before(tok.start, types, _INSTITUTION_WINDOW)
+        if tok.lower in NAMED_INSTITUTIONS:
+            return None  # "the ministry" is not whichever organisation came last
+        return self._nearest_before(tok.start, frozenset(types), _INSTITUTION_WINDOW)
 
     def _titled_person(self, token: int, mention: Mention) -> Entity | None:
         """The person whose title matches a definite description ("the province’s inspector general")."""
@@ -147,7 +195,7 @@ class SpeakerResolver:
     def _pronoun(self, word: str, mention: Mention) -> Speaker:
         kind = PERSON_PRONOUNS[word]
         if kind in {"m", "f"}:
-            found = self._subject_person_before(mention.span.start)
+            found = self._subject_person_before(mention.span.start, kind)
             if found is not None:
                 return self._from_entity(found, mention)
         if kind in {"p", "n"}:

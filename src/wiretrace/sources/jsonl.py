@@ -9,8 +9,9 @@ A ``text`` is taken verbatim as the article body — no header parsing, so chara
 offsets index it exactly; an ``html`` is read like a page. The other fields become
 ``RawDocument.meta`` string pairs; ``authors`` (a list of names, or one string) is stored
 **joined with "; "** (:data:`AUTHORS_SEPARATOR`), which :func:`split_authors` undoes.
-A malformed line yields an :class:`InputError` with source ``FILE:LINE`` and the reading
-goes on.
+Every record also carries ``("line", "N")``, its 1-based line number in the file (blank
+lines counted), so a caller can name it ``FILE:LINE``. A malformed line yields an
+:class:`InputError` with source ``FILE:LINE`` and the reading goes on.
 """
 
 from __future__ import annotations
@@ -77,12 +78,12 @@ def _read_lines(stream: BinaryIO, name: str) -> Iterator[RawDocument | InputErro
         if not line.strip():
             continue
         try:
-            yield _parse_line(line, where)
+            yield _parse_line(line, where, number)
         except InputError as err:
             yield err
 
 
-def _parse_line(line: bytes, where: str) -> RawDocument:
+def _parse_line(line: bytes, where: str, number: int) -> RawDocument:
     try:
         record = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError as err:
@@ -105,7 +106,7 @@ def _parse_line(line: bytes, where: str) -> RawDocument:
         raise InputError(where, 'has neither "text" nor "html"', _HINT)
     if not content.strip():
         raise InputError(where, f'"{"text" if text is not None else "html"}" is empty', "give the article")
-    meta = _meta(record, where)
+    meta = (*_meta(record, where), ("line", str(number)))
     if text is not None:
         return RawDocument(ref=str(ref), media_type="text/plain", text=text, meta=meta)
     return RawDocument(
