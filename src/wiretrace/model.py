@@ -130,6 +130,8 @@ class Article:
     tags: tuple[str, ...] = ()
     url: str | None = None
     language: str | None = None
+    # Paragraphs the source itself set off as quoted passages (an HTML <blockquote>).
+    blocks: tuple[Span, ...] = ()
 
 
 # --------------------------------------------------------------------------- parse

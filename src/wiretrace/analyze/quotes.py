@@ -61,7 +61,7 @@ def find_quotes(article: Article, parse: Parse, entities: tuple[Entity, ...]) ->
     pieces = find_quoted(body)
     marks = [q.outer for q in pieces]  # each stretch with its marks; an interruption stays outside
     quoted = _merge_interrupted(body, pieces)
-    blocks = _block_quotes(body, parse)
+    blocks = _block_quotes(body, parse, article.blocks)
     found: list[_Found] = list(blocks)
     for q in quoted:
         if any(b.span.contains(q.span) for b in blocks):
@@ -173,19 +173,36 @@ def _paragraph_start(body: str, offset: int) -> int:
 # --------------------------------------------------------------------------- block
 
 
-def _block_quotes(body: str, parse: Parse) -> list[_Found]:
-    """The paragraph after an introduction that ends in a colon and reports speech."""
-    found: list[_Found] = []
+def _block_quotes(body: str, parse: Parse, marked: tuple[Span, ...] = ()) -> list[_Found]:
+    """The paragraph after an introduction that ends in a colon and reports speech, and the
+    passages the source itself set off (an HTML <blockquote>), attributed by such an
+    introduction where there is one."""
     paragraphs = [Span(m.start(), m.end()) for m in _PARAGRAPH.finditer(body) if m.group(0).strip()]
+    found = _introduced_blocks(body, parse, paragraphs)
+    for span in marked:
+        if any(f.span.overlaps(span) for f in found):
+            continue
+        before = [p for p in paragraphs if p.end <= span.start]
+        att = _intro_of(body, parse, before[-1]) if before else None
+        found.append(_Found(span, QuoteKind.BLOCK, att, (span,)))
+    return found
+
+
+def _intro_of(body: str, parse: Parse, intro: Span) -> Attribution | None:
+    text = intro.text(body).rstrip()
+    if not text.endswith(":"):
+        return None
+    colon = parse.token_at(intro.start + len(text) - 1)
+    sentence = parse.sentence_of(colon) if colon is not None else None
+    if colon is None or sentence is None:
+        return None
+    return intro_attribution(parse, sentence.first, colon)
+
+
+def _introduced_blocks(body: str, parse: Parse, paragraphs: list[Span]) -> list[_Found]:
+    found: list[_Found] = []
     for intro, passage in itertools.pairwise(paragraphs):
-        text = intro.text(body).rstrip()
-        if not text.endswith(":"):
-            continue
-        colon = parse.token_at(intro.start + len(text) - 1)
-        sentence = parse.sentence_of(colon) if colon is not None else None
-        if colon is None or sentence is None:
-            continue
-        att = intro_attribution(parse, sentence.first, colon)
+        att = _intro_of(body, parse, intro)
         if att is None:
             continue
         stripped = passage.text(body).strip()

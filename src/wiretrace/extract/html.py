@@ -41,6 +41,7 @@ __all__ = ["parse_html"]
 NO_TEXT_HINT = "is it an article? Save the article page itself, or give its text as a .txt file"
 EARLIEST_YEAR = 1990
 MIN_ARTICLE_CHARS = 20  # letters and digits, so that it holds for scripts without spaces
+_MIN_BLOCK_CHARS = 40  # a blockquote paragraph this long or longer is a quoted passage
 _WORD_CHARS = re.compile(r"\w")
 MAX_TITLE_CHARS = 300
 _ISO_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s])")
@@ -56,6 +57,7 @@ def parse_html(text: str, source: str, *, url: str | None = None) -> Article:
     if tree is None:
         raise InputError(source, "no article text found in the page", NO_TEXT_HINT)
     meta = read_page_meta(tree)
+    quoted = _blockquote_texts(tree)  # before trafilatura, which prunes the tree
     page_url = url or meta.canonical
     document = _main_text(tree, page_url, source)
     raw_text = getattr(document, "text", None) or ""
@@ -80,7 +82,29 @@ def parse_html(text: str, source: str, *, url: str | None = None) -> Article:
         tags=tags,
         url=page_url or None,
         language=meta.language,
+        blocks=_block_spans(body, quoted),
     )
+
+
+def _blockquote_texts(tree: Any) -> list[str]:
+    texts = []
+    for element in tree.iter("blockquote"):
+        text = " ".join(element.text_content().split())
+        if text:
+            texts.append(text)
+    return texts
+
+
+def _block_spans(body: str, quoted: list[str]) -> tuple[Span, ...]:
+    """The body's paragraphs that were <blockquote> passages in the page."""
+    if not quoted:
+        return ()
+    spans = []
+    for m in re.finditer(r"[^\n]+", body):
+        key = " ".join(m.group(0).split())
+        if len(key) >= _MIN_BLOCK_CHARS and any(key == q or key in q for q in quoted):
+            spans.append(Span(m.start(), m.end()))
+    return tuple(spans)
 
 
 def _main_text(tree: Any, url: str | None, source: str) -> Any:
