@@ -9,13 +9,15 @@ Two kinds of evidence, tried in order:
    article to one week; a weekday told in the past tense ("published Tuesday") narrows it;
    the year is the one after the latest year the text names for a past month or day (news
    style leaves the current year out: "the last summit in June 2022" is from an earlier
-   year).
+   year) — unless the text also names that month without a year ("in June"), which makes
+   it this year's.
 
 Anything weaker returns None: no guess is better than a confident wrong date.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -75,6 +77,13 @@ def _past_year(text: str, timexes: Sequence[Timex]) -> tuple[int, str] | None:
     if best is None:
         return None
     year = int(best.value[:4]) + 1
+    month = best.value[5:7]
+    if any(t.value == f"XXXX-{month}" and tense_near(text, t.span.start, t.span.end) != "future" for t in timexes):
+        # "the June 2024 election" … "won a narrow majority in June": a month the text also
+        # names without its year is this year's, so the year named is the current one
+        year -= 1
+        name = calendar.month_name[int(month)]
+        return year, f"year {year}: the text names {best.text!r} and also plain {name!r}, so {name} is this year's"
     bare = [int(t.value) for t in timexes if len(t.value) == 4 and t.value.isdigit()]
     if any(y >= year for y in bare):
         return None  # a later bare year: the rule does not hold here

@@ -17,7 +17,10 @@ from wiretrace.extract.dates import date_line, find_date
 
 __all__ = ["Byline", "clean_authors", "looks_like_person", "parse_byline", "split_names"]
 
-_BY = re.compile(r"^(?:written\s+|words\s+|story\s+|reporting\s+)?by[:\s]\s*(?P<rest>.+)$", re.IGNORECASE)
+_BY = re.compile(
+    r"^(?:written\s+|words\s+|story\s+|reporting\s+|(?:re)?posted\s+|compiled\s+|edited\s+)?by[:\s]\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
 _FIELD_SEP = re.compile(r"\s+[|·•]\s+|\s+[–—]\s+|\s+-\s+")
 _NAME_SEP = re.compile(r"\s*(?:,\s*and\s+|,|;|\s+and\s+|\s+&\s+)\s*", re.IGNORECASE)
 

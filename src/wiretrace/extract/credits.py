@@ -70,7 +70,8 @@ _URL = re.compile(r"https?://[^\s<>\"')\]]+")
 _TITLE_SEP = re.compile(r"\s+[–—-]\s+|\s*:\s+")
 _TAIL = re.compile(
     r"""(?:\s+(?:and\s+is|and\s+was|and\s+has|under\s+a|under\s+the|with\s+permission|with\s+the\s+permission|
-    is\s+republished|is\s+reprinted|here\s+with|via\s+)|,\s+(?:and|a|an|the|where|which|republished|reprinted)\s)""",
+    is\s+republished|is\s+reprinted|here\s+with|via\s+)|,\s+(?:and|a|an|the|where|which|republished|reprinted)\s
+    |(?<=[a-z]{2})\.\s+(?=[A-Z]))""",
     re.IGNORECASE | re.VERBOSE,
 )
 _QUOTED = re.compile(r"[“\"‘'](?P<title>[^”\"’']{3,200})[”\"’']")

@@ -52,6 +52,7 @@ class PageMeta:
     og_published: str | None = None
     canonical: str | None = None
     language: str | None = None
+    tags: tuple[str, ...] = ()  # JSON-LD keywords, article:tag metas, rel="tag" links
 
 
 def read_page_meta(tree: Any) -> PageMeta:
@@ -75,7 +76,31 @@ def read_page_meta(tree: Any) -> PageMeta:
         og_published=og.get("article:published_time") or og.get("og:article:published_time"),
         canonical=str(canonical).strip() or og.get("og:url"),
         language=_language(str(lang)),
+        tags=_tags(tree, article),
     )
+
+
+def _tags(tree: Any, article: dict[str, Any] | None) -> tuple[str, ...]:
+    """The page's own subject tags, from the first of: JSON-LD keywords, article:tag, rel=tag."""
+    keywords = article.get("keywords") if article else None
+    if isinstance(keywords, str):
+        found = [k.strip() for k in keywords.split(",")]
+    elif isinstance(keywords, list):
+        found = [k.strip() for k in keywords if isinstance(k, str)]
+    else:
+        found = []
+    if not found:
+        found = [str(v).strip() for v in tree.xpath("//meta[@property='article:tag']/@content")]
+    if not found:
+        links = tree.xpath(
+            "//a[contains(concat(' ', @rel, ' '), ' tag ') or contains(@href, '/tag/') or contains(@href, '/tags/')]"
+        )
+        found = [" ".join(a.text_content().split()) for a in links]
+    unique: dict[str, None] = {}
+    for tag in found:
+        if tag and len(tag) <= 80:
+            unique.setdefault(tag, None)
+    return tuple(unique)[:30]
 
 
 # -- JSON-LD --------------------------------------------------------------------------
