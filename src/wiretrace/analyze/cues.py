@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 __all__ = [
+    "COMPANY_NOUNS",
     "DISPUTE_VERBS",
     "INSTITUTION_NOUNS",
     "PERSON_PRONOUNS",
@@ -78,6 +79,15 @@ TITLE_WORDS: frozenset[str] = frozenset(
     lawmaker representative rep candidate nominee inspector superintendent commissioner councillor
     councilor councilman councilwoman mr mrs ms dr sir lord lady king queen prince pope bishop
     chancellor premier deputy vice sheriff officer sergeant captain colonel lieutenant major admiral
+    """.split()
+)
+
+# Nouns that stand for a company or other organisation ("the developer, Tessaly Offshore,").
+COMPANY_NOUNS: frozenset[str] = frozenset(
+    """
+    company firm developer operator contractor manufacturer maker producer supplier utility bank lender
+    insurer airline carrier startup publisher broadcaster retailer chain group organization organisation
+    agency charity nonprofit union association coalition consortium subsidiary owner
     """.split()
 )
 

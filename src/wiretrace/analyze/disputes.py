@@ -42,8 +42,13 @@ _STOP = frozenset(
     a an the of to in on at for by with from and or but that this these those it its is are was were be been
     being have has had do does did will would could should may might can not no never he she they we i you his
     her their our your them us him which who whom what when where why how as than then there here also any all
-    some such into over about after before under while said says say told
+    some such into over about after before under while said says say told out off up down just only
     """.split()
+)
+_ANAPHORIC = re.compile(
+    r"^(?:the|that|this|these|those|such) (?:claims?|allegations?|accusations?|accounts?|reports?|"
+    r"suggestions?|characteri[sz]ations?|assertions?|charges?|findings?|criticism)\b",
+    re.IGNORECASE,
 )
 _MIN_SHARED = 2
 _RESTATEMENT_OVERLAP = 0.5
@@ -89,7 +94,9 @@ def find_disputes(
             continue
         wanted = _named_target(body, parse, resolver, cue.mention, claims)
         needed = 1 if cue.strength == "denial" or wanted is not None else _MIN_SHARED
-        add(_best_target(counter, claims, wanted, needed), counter, cue.mention)
+        if cue.strength == "denial" and _ANAPHORIC.search(counter.text):
+            needed = 0  # "rejected the claim that …": some earlier claim, however it was worded
+        add(_best_target(parse, counter, claims, wanted, needed), counter, cue.mention)
     for rejected, rejecting, rejection in _rejected_accounts(body, parse, claims):
         add(rejected, rejecting, rejection)
     for said, unsaid in _negated_restatements(claims):
@@ -169,14 +176,20 @@ def _same_speaker(a: Claim, b: Claim) -> bool:
 
 
 def _best_target(
-    counter: Claim, claims: tuple[Claim, ...], wanted: Callable[[Claim], bool] | None, needed: int
+    parse: Parse, counter: Claim, claims: tuple[Claim, ...], wanted: Callable[[Claim], bool] | None, needed: int
 ) -> Claim | None:
+    """The disputed claim: said before the counter (or in its sentence, or by the speaker the
+    cue names), by someone else, sharing the most words with it; the nearest on ties."""
     words = content_words(counter.text)
+    sentence = _sentence_span(parse, counter.span.start)
     best: tuple[int, int, Claim] | None = None  # (shared words, -distance, claim)
     for claim in claims:
         if claim.id == counter.id or _same_speaker(claim, counter) or claim.span.overlaps(counter.span):
             continue
         if wanted is not None and not wanted(claim):
+            continue
+        earlier = claim.span.start < counter.span.start or (sentence is not None and sentence.contains(claim.span))
+        if wanted is None and not earlier:
             continue
         shared = len(words & content_words(claim.text))
         key = (shared, -abs(claim.span.start - counter.span.start))

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from wiretrace.analyze.cues import TITLE_WORDS, is_speech_verb
+from wiretrace.analyze.cues import COMPANY_NOUNS, TITLE_WORDS, is_speech_verb
 from wiretrace.analyze.outlets import is_outlet_name
 from wiretrace.analyze.phrases import descriptions_of, strip_span
 from wiretrace.model import Analysis, Article, Entity, EntityType, Mention, Parse, Span
@@ -168,8 +168,12 @@ def _repair_types(
         fixed = label
         if label == EntityType.ORG.value and mention.text in surnames:
             fixed = EntityType.PERSON.value  # "Anselm said": the surname of Rupert Anselm, not an organisation
-        elif label != EntityType.PERSON.value and _titled_name(parse, mention):
+        elif label != EntityType.PERSON.value and _in_apposition_to(parse, mention, TITLE_WORDS):
             fixed = EntityType.PERSON.value  # "Her deputy, Morten Eide," was a WORK_OF_ART
+        elif label not in {EntityType.ORG.value, EntityType.MEDIA.value} and _in_apposition_to(
+            parse, mention, COMPANY_NOUNS
+        ):
+            fixed = EntityType.ORG.value  # "the developer, Tessaly Offshore," is a company
         elif mention.text in outlets or is_outlet_name(mention.text):
             fixed = EntityType.MEDIA.value
         elif label == EntityType.ORG.value and _followed_by_place(body, parse, mention):
@@ -178,8 +182,8 @@ def _repair_types(
     return repaired
 
 
-def _titled_name(parse: Parse, mention: Mention) -> bool:
-    """A proper name in apposition to a person's title: "her deputy, Morten Eide,"."""
+def _in_apposition_to(parse: Parse, mention: Mention, nouns: frozenset[str]) -> bool:
+    """A proper name in apposition to one of ``nouns``: "her deputy, Morten Eide,"."""
     first = parse.token_at(mention.span.start)
     last = parse.token_at(max(mention.span.start, mention.span.end - 1))
     if first is None or last is None or not 1 < last - first + 2 <= 4:
@@ -188,7 +192,7 @@ def _titled_name(parse: Parse, mention: Mention) -> bool:
     if any(t.pos != "PROPN" for t in tokens[first : last + 1]):
         return False
     root = tokens[last]
-    return root.dep == "appos" and tokens[root.head].lower in TITLE_WORDS
+    return root.dep == "appos" and tokens[root.head].lower in nouns
 
 
 def _followed_by_place(body: str, parse: Parse, mention: Mention) -> bool:

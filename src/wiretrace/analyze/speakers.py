@@ -189,8 +189,12 @@ class SpeakerResolver:
         return best[2] if best is not None else None
 
     def _definite(self, token: int) -> bool:
-        first = noun_phrase(self.parse, token).start
-        return self.body[first : first + 4].lower() == "the "
+        """ "the alliance", "the military alliance" — not "the assembly’s own review office",
+        whose possessor says it is a part of something, not the thing itself."""
+        span = noun_phrase(self.parse, token)
+        if self.body[span.start : span.start + 4].lower() != "the ":
+            return False
+        return not any(self.parse.tokens[c].dep == "poss" for c in children(self.parse, token))
 
     def _pronoun(self, word: str, mention: Mention) -> Speaker:
         kind = PERSON_PRONOUNS[word]
