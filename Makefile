@@ -46,7 +46,7 @@ eval: $(STAMP)
 	$(BIN)/python eval/run.py --shared $(SHARED)
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_pipeline.py --shared $(SHARED)
+	$(BIN)/python benchmarks/bench_pipeline.py --data $(SHARED)/data/polnear/data
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

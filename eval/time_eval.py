@@ -39,10 +39,17 @@ def tag(texts: Path, preds: Path) -> tuple[int, float]:
     started = time.perf_counter()
     for doc in docs:
         timexes = find_timexes(doc["text"], _anchor(doc.get("dct")))
-        out.append(json.dumps({"id": doc["id"], "timexes": [
-            {"start": t.span.start, "end": t.span.end, "type": str(t.type), "value": t.value}
-            for t in timexes
-        ]}))
+        out.append(
+            json.dumps(
+                {
+                    "id": doc["id"],
+                    "timexes": [
+                        {"start": t.span.start, "end": t.span.end, "type": str(t.type), "value": t.value}
+                        for t in timexes
+                    ],
+                }
+            )
+        )
     seconds = time.perf_counter() - started
     preds.write_text("\n".join(out) + "\n", encoding="utf-8")
     return len(docs), seconds
@@ -50,6 +57,7 @@ def tag(texts: Path, preds: Path) -> tuple[int, float]:
 
 def _figures(scores: dict[str, object], docs: int, seconds: float) -> dict[str, object]:
     """The headline numbers, flat, for a quality gate."""
+
     def get(*keys: str) -> object:
         node: object = scores
         for key in keys:
