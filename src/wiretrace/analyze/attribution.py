@@ -49,6 +49,8 @@ def subject_of(parse: Parse, verb: int) -> int | None:
     while seen < 4:
         for c in children(parse, verb):
             if tokens[c].dep in SUBJECT_DEPS:
+                if tokens[c].tag in {"WP", "WDT"} and tokens[verb].dep == "relcl":
+                    return tokens[verb].head  # "the envoy, who said …": the envoy
                 return c
             if tokens[c].dep == "agent":  # passive "was said by X"
                 objs = [g for g in children(parse, c) if tokens[g].dep == "pobj"]
@@ -57,6 +59,10 @@ def subject_of(parse: Parse, verb: int) -> int | None:
         tok = tokens[verb]
         if seen == 0 and (found := _subject_before(parse, verb)) is not None:
             return found
+        if tok.dep == "acl" and tokens[tok.head].head != tok.head:
+            verb = tokens[tok.head].head  # "a proposal to relocate …, calling …": past the noun
+            seen += 1
+            continue
         if tok.dep in {"advcl", "conj", "xcomp", "ccomp", "relcl"} and tok.head != verb:
             if tok.dep == "relcl":
                 return tok.head  # "the envoy, who said …"

@@ -31,6 +31,9 @@ FACILITY_NOUNS = frozenset(
 DESCRIBED = frozenset({"PERSON", "ORG", "MEDIA"})
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")
 _ACRONYM_TOKEN = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+_DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*([A-Z][A-Z.'’\- ]{1,40}?)(?:,[^\n—–]{1,30})?(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[—–]"
+)
 _MINOR_WORDS = frozenset(["of", "the", "and", "for", "on", "in", "de", "la", "del", "&", "at", "to"])
 
 
@@ -57,14 +60,16 @@ def find_entities(article: Article, parse: Parse) -> tuple[Entity, ...]:
     body = article.body
     raw = _raw_mentions(body, parse)
     raw = _repair_types(body, parse, raw, article)
+    places = {m.group(1).casefold() for m in _DATELINE.finditer(body)}  # "ASHFORD —": a place
     clusters = _cluster(raw)
     _add_acronyms(body, clusters)
+    _merge_short_names(clusters)
     entities = []
     ordered = sorted(clusters, key=lambda c: min(m.span.start for m in c.mentions))
     for n, cluster in enumerate(ordered, start=1):
         mentions = tuple(sorted(set(cluster.mentions), key=lambda m: m.span))
         name = cluster.name
-        etype = _vote_type(cluster)
+        etype = EntityType.GPE.value if places & {f.casefold() for f in cluster.forms} else _vote_type(cluster)
         entities.append(
             Entity(
                 id=f"e{n}",
@@ -208,6 +213,23 @@ def _followed_by_place(body: str, parse: Parse, mention: Mention) -> bool:
 
 
 # --------------------------------------------------------------------------- clustering
+
+
+def _merge_short_names(clusters: list[_Cluster]) -> None:
+    """ "Vestra did not respond": one word that begins an organisation's name is that
+    organisation — unless the same word is a place in this article."""
+    places = {f.casefold() for c in clusters if c.type in {"GPE", "LOC"} for f in c.forms}
+    orgs = [c for c in clusters if c.type in {"ORG", "MEDIA"} and any(len(f.split()) > 1 for f in c.forms)]
+    for cluster in list(clusters):
+        forms = list(cluster.forms)
+        if _vote_type(cluster) not in {"ORG", "NORP"} or len(forms) != 1 or len(forms[0].split()) != 1:
+            continue
+        word = forms[0]
+        if word.casefold() in places:
+            continue
+        owners = [o for o in orgs if o is not cluster and any(f.split()[0] == word for f in o.forms)]
+        if len(owners) == 1:
+            _merge(cluster, owners[0], clusters)
 
 
 def _key(text: str) -> str:

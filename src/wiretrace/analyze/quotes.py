@@ -231,14 +231,28 @@ def _reported(body: str, parse: Parse, marks: list[Span], quoted: list[_Found]) 
         if not is_reporting(parse, tok.i) or any(m.start <= tok.start < m.end for m in marks):
             continue
         subject = subject_of(parse, tok.i)
-        complement = _complement(parse, tok.i) if subject is not None else None
+        complement = None
+        if subject is not None:
+            complement = _complement(parse, tok.i) or _parenthetical(parse, tok.i, subject)
         if subject is None or complement is None:
             continue
         content, head = complement
-        if content.start <= tokens[subject].start < content.end:
+        if content.start <= tokens[subject].start < content.end and head is not None:
             continue
         inner = [q for q in quoted if q.span.overlaps(content)]
-        if any(q.kind == QuoteKind.BLOCK or (q.attribution and q.attribution.verb == tok.i) for q in inner):
+        if any(q.kind == QuoteKind.BLOCK for q in inner):
+            continue
+        if any(q.attribution and q.attribution.verb == tok.i for q in inner):
+            # a mixed quote: reported through its quotes, but a conjoined clause without
+            # marks is reported speech of its own ("… “made no decision” and would not do so …")
+            for clause in _unquoted_conjuncts(parse, head, inner):
+                trimmed = _trim(body, clause)
+                if not trimmed or len(trimmed.text(body).split()) < _MIN_REPORTED_WORDS:
+                    continue
+                if not any(t.overlaps(trimmed) for t in taken):
+                    att = Attribution(cue_span(parse, tok.i), subject, tok.i, "reported")
+                    found.append(_Found(trimmed, QuoteKind.INDIRECT, att, (trimmed,)))
+                    taken.append(trimmed)
             continue
         if inner:
             cut = _cut_before(parse, head, inner[0].span)
@@ -253,6 +267,37 @@ def _reported(body: str, parse: Parse, marks: list[Span], quoted: list[_Found]) 
         taken.append(trimmed)
     found.extend(_according_to(body, parse, marks, taken))
     return found
+
+
+def _unquoted_conjuncts(parse: Parse, head: int | None, inner: list[_Found]) -> list[Span]:
+    if head is None:
+        return []
+    spans = []
+    for c in children(parse, head):
+        if parse.tokens[c].dep != "conj" or c < head:
+            continue
+        span = token_span(parse, *subtree(parse, c))
+        if not any(q.span.overlaps(span) for q in inner):
+            spans.append(span)
+    return spans
+
+
+def _parenthetical(parse: Parse, verb: int, subject: int) -> tuple[Span, int | None] | None:
+    """ "Dockworkers … will vote …, their union said, after talks …" and "What it couldn't
+    survive, Achterberg said, was …": a speech verb set off by commas reports its sentence."""
+    tokens = parse.tokens
+    sentence = parse.sentence_of(verb)
+    if sentence is None or any(tokens[c].dep in {"ccomp", "dobj", "xcomp"} for c in children(parse, verb)):
+        return None
+    first = subtree(parse, subject)[0]
+    if first - 1 <= sentence.first + 2 or tokens[first - 1].text != "," or subject > verb:
+        return None
+    after = verb + 1
+    if after < sentence.last and tokens[after].text == ",":
+        rest = after + 1
+        if rest < sentence.last and tokens[rest].dep not in {"prep", "mark", "advcl", "advmod", "npadvmod"}:
+            return token_span(parse, sentence.first, sentence.last), None  # the clause runs on past it
+    return token_span(parse, sentence.first, first - 1), None
 
 
 def _cut_before(parse: Parse, head: int | None, quote: Span) -> int | None:
@@ -277,6 +322,11 @@ def _complement(parse: Parse, verb: int) -> tuple[Span, int | None] | None:
     tokens = parse.tokens
     lemma = lemma_of(tokens[verb].text)
     kids = children(parse, verb)
+    if lemma == "call":  # "called instead for [the province to rebuild …]"
+        for c in kids:
+            marks = [m for m in children(parse, c) if tokens[m].dep == "mark" and tokens[m].lower in {"for", "on"}]
+            if tokens[c].dep == "advcl" and marks and marks[0] > verb:
+                return token_span(parse, marks[0] + 1, subtree(parse, c)[1]), c
     clauses = [c for c in kids if tokens[c].dep == "ccomp"]
     if clauses:  # a clause after the verb wins over one before it ("In … that X had …, Y warned that …")
         after = [c for c in clauses if c > verb]

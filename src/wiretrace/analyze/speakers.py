@@ -12,6 +12,7 @@ A speaker is a role a mention plays, so nothing here invents people:
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 
 from wiretrace.analyze.cues import INSTITUTION_NOUNS, PERSON_PRONOUNS, TITLE_WORDS
@@ -28,6 +29,7 @@ NAMED_INSTITUTIONS = frozenset(
     "ministry department court police army navy union party bank embassy parliament senate congress council "
     "commission committee university school hospital bureau".split()
 )
+_POSSESSIVE = re.compile(r"[’']s?$")
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m"}
 GROUP_TYPES = frozenset({EntityType.ORG, EntityType.MEDIA, EntityType.GPE, EntityType.NORP})
 
@@ -135,7 +137,9 @@ class SpeakerResolver:
         if named is not None:
             return self._from_entity(named, mention, description=mention.text)
         if self._definite(token):
-            found = self._institution(token) if tok.lower in INSTITUTION_NOUNS else None
+            found = None
+            if tok.lower in INSTITUTION_NOUNS and not self._possessed(token):
+                found = self._institution(token)
             if found is None and tok.lower in TITLE_WORDS:
                 found = self._titled_person(token, mention)  # "the minister" → Environment Minister X
             if found is not None:
@@ -189,12 +193,13 @@ class SpeakerResolver:
         return best[2] if best is not None else None
 
     def _definite(self, token: int) -> bool:
-        """ "the alliance", "the military alliance" — not "the assembly’s own review office",
-        whose possessor says it is a part of something, not the thing itself."""
         span = noun_phrase(self.parse, token)
-        if self.body[span.start : span.start + 4].lower() != "the ":
-            return False
-        return not any(self.parse.tokens[c].dep == "poss" for c in children(self.parse, token))
+        return self.body[span.start : span.start + 4].lower() == "the "
+
+    def _possessed(self, token: int) -> bool:
+        """ "the assembly’s own review office" is a part of the assembly, not an organisation
+        to look up ("the province’s inspector general" is still a title, though)."""
+        return any(self.parse.tokens[c].dep == "poss" for c in children(self.parse, token))
 
     def _pronoun(self, word: str, mention: Mention) -> Speaker:
         kind = PERSON_PRONOUNS[word]
@@ -210,7 +215,9 @@ class SpeakerResolver:
         return Speaker(name=mention.text, mention=mention)
 
     def _from_entity(self, entity: Entity, mention: Mention, description: str | None = None) -> Speaker:
-        if description is None:
+        if description is not None:
+            description = _POSSESSIVE.sub("", description)  # "the environment minister’s"
+        else:
             description = self._title_in(mention, entity) or (entity.descriptions[0] if entity.descriptions else None)
         return Speaker(name=entity.name, mention=mention, entity=entity.id, description=description)
 
