@@ -37,9 +37,17 @@ class Attribution:
 def is_reporting(parse: Parse, i: int) -> bool:
     """A speech verb used to report: not an infinitive ("to respond") nor an adjective ("alleged")."""
     tok = parse.tokens[i]
-    if tok.pos not in {"VERB", "AUX"} or tok.dep == "amod" or not is_speech_verb(tok.text):
+    if tok.pos not in {"VERB", "AUX"} or tok.dep == "amod":
+        return False
+    if not is_speech_verb(tok.text) and not _went_on(parse, i):
         return False
     return not any(parse.tokens[c].tag == "TO" for c in children(parse, i))
+
+
+def _went_on(parse: Parse, i: int) -> bool:
+    """ "Trump went on", "she went on:" — a phrasal reporting verb."""
+    tokens = parse.tokens
+    return lemma_of(tokens[i].text) == "go" and i + 1 < len(tokens) and tokens[i + 1].lower == "on"
 
 
 def subject_of(parse: Parse, verb: int) -> int | None:
@@ -57,7 +65,7 @@ def subject_of(parse: Parse, verb: int) -> int | None:
                 if objs:
                     return objs[0]
         tok = tokens[verb]
-        if seen == 0 and (found := _subject_before(parse, verb)) is not None:
+        if seen == 0 and (found := _subject_before(parse, verb) or _inverted_subject(parse, verb)) is not None:
             return found
         if tok.dep == "acl" and tokens[tok.head].head != tok.head:
             verb = tokens[tok.head].head  # "a proposal to relocate …, calling …": past the noun
@@ -70,6 +78,29 @@ def subject_of(parse: Parse, verb: int) -> int | None:
             seen += 1
             continue
         return None
+    return None
+
+
+def _inverted_subject(parse: Parse, verb: int) -> int | None:
+    """ "“…,” added another New Hampshire Republican": the subject after the verb, right after
+    a closing quotation mark."""
+    tokens = parse.tokens
+    before = verb - 1
+    if before < 0 or tokens[before].text not in {"”", '"', ",", "»"}:
+        return None
+    if tokens[before].text == "," and (before == 0 or tokens[before - 1].text not in {"”", '"', "»"}):
+        return None
+    for c in children(parse, verb):
+        if (
+            c > verb
+            and tokens[c].dep in {"dobj", "attr", "npadvmod", "nsubj", "dep"}
+            and tokens[c].pos
+            in {
+                "PROPN",
+                "NOUN",
+            }
+        ):
+            return c
     return None
 
 
@@ -124,7 +155,29 @@ def attribute(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | Non
         )
         if found is not None:
             return found
-    return _colon_label(parse, indices) or _colon_intro(parse, indices)
+    return _colon_label(parse, indices) or _colon_intro(parse, indices) or _tag_after(parse, span, outside)
+
+
+def _tag_after(parse: Parse, span: Span, outside: Callable[[int], bool]) -> Attribution | None:
+    """ "“…fix!” Clinton said to People." — the parser split the attribution off the quote:
+    a sentence starting right after the closing mark that only reports."""
+    tokens = parse.tokens
+    nxt = parse.token_at(span.end + 1)
+    if nxt is None or tokens[nxt].start > span.end + 3:
+        return None
+    if tokens[nxt].text in {"”", '"', "»"}:
+        nxt += 1
+    sentence = parse.sentence_of(nxt) if nxt < len(tokens) else None
+    if sentence is None or sentence.first != nxt or sentence.last - sentence.first > 25:
+        return None
+    for i in range(sentence.first, sentence.last):
+        if outside(i) and is_reporting(parse, i):
+            if any(tokens[c].dep in {"ccomp", "xcomp"} for c in children(parse, i)):
+                return None  # it reports a clause of its own
+            subject = subject_of(parse, i)
+            if subject is not None:
+                return Attribution(cue=cue_span(parse, i), source=subject, verb=i, rule="tag-after")
+    return None
 
 
 def _sentence_parts(parse: Parse, indices: range) -> list[range]:

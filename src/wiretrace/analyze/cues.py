@@ -34,7 +34,9 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         tout boast complain lament criticize condemn praise applaud dismiss scoff quip joke muse observe
         remark point mention stress emphasize underscore reiterate repeat assure reassure inform brief
         advise tell concur agree disagree conclude find show indicate signal recount describe decry label
-        brand order instruct announce acknowledge conclude speculate insist sound
+        brand order instruct announce acknowledge conclude speculate insist sound continue react deride
+        blast slam mock hail laud chime lash rail fume grumble gush marvel plead beg implore exclaim shout
+        yell scream cry chant whisper mutter sigh concur wrote tell
     """.split()
 )
 
@@ -108,6 +110,7 @@ INSTITUTION_NOUNS: frozenset[str] = frozenset(
 )
 
 _IRREGULAR: dict[str, str] = {
+    "went": "go", "goes": "go", "going": "go", "gone": "go",
     "said": "say", "says": "say", "saying": "say", "told": "tell", "tells": "tell",
     "telling": "tell", "wrote": "write", "written": "write", "writes": "write",
     "writing": "write", "thought": "think", "felt": "feel", "knew": "know", "known": "know",
