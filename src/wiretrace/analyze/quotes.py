@@ -73,11 +73,13 @@ def find_quotes(article: Article, parse: Parse, entities: tuple[Entity, ...]) ->
             found.append(_Found(q.span, QuoteKind.DIRECT, att, q.fragments))
     found.extend(_reported(body, parse, marks, list(found)))
     found.sort(key=lambda f: (f.span.start, -f.span.end))
-    return _build(body, parse, entities, found)
+    return _build(body, parse, entities, found, tuple(marks))
 
 
-def _build(body: str, parse: Parse, entities: tuple[Entity, ...], found: list[_Found]) -> tuple[Quote, ...]:
-    resolver = SpeakerResolver(body, parse, entities)
+def _build(
+    body: str, parse: Parse, entities: tuple[Entity, ...], found: list[_Found], marks: tuple[Span, ...]
+) -> tuple[Quote, ...]:
+    resolver = SpeakerResolver(body, parse, entities, quoted=marks)
     quotes: list[Quote] = []
     last: tuple[Quote, int] | None = None  # the last attributed quote and its paragraph start
     for n, f in enumerate(found, start=1):

@@ -15,6 +15,7 @@ import bisect
 import re
 from collections import Counter
 
+from wiretrace.analyze.attribution import is_reporting
 from wiretrace.analyze.cues import INSTITUTION_NOUNS, PERSON_PRONOUNS, TITLE_WORDS
 from wiretrace.analyze.phrases import children, noun_phrase, strip_span
 from wiretrace.model import Entity, EntityType, Mention, Parse, Span, Speaker
@@ -37,14 +38,18 @@ GROUP_TYPES = frozenset({EntityType.ORG, EntityType.MEDIA, EntityType.GPE, Entit
 class SpeakerResolver:
     """Resolves sources in one article; remembers speakers for "they" and continuations."""
 
-    def __init__(self, body: str, parse: Parse, entities: tuple[Entity, ...]) -> None:
+    def __init__(self, body: str, parse: Parse, entities: tuple[Entity, ...], quoted: tuple[Span, ...] = ()) -> None:
+        """``quoted`` are the article's quotation-mark spans: names inside them are the
+        speaker's words, never an antecedent."""
         self.body = body
+        self._quoted = sorted(quoted)
         self.parse = parse
         self.entities = {e.id: e for e in entities}
         pairs = sorted((m.span, e) for e in entities for m in e.mentions)
         self._starts = [s.start for s, _ in pairs]
         self._mentions = pairs
         self.previous: list[Speaker] = []
+        self._spoken: list[tuple[int, Entity]] = []  # (offset, person) of every resolved speaker
         self._genders = self._guess_genders()
 
     # -- lookups ----------------------------------------------------------------------
@@ -69,19 +74,41 @@ class SpeakerResolver:
         return None
 
     def _subject_person_before(self, offset: int, kind: str) -> Entity | None:
-        """The nearest earlier person of the pronoun's gender (where the article tells it)
-        whose mention is a subject, else the nearest such person."""
+        """The antecedent of "he"/"she" before ``offset``: the last person who spoke (a
+        subject of a reporting verb, or an earlier resolved speaker), unless another person
+        became the subject since, in the pronoun's own paragraph; names inside quotation
+        marks never count; a person of the other gender, where the article tells it, never."""
+        paragraph = self.body.rfind("\n", 0, offset) + 1
+        speaker: tuple[int, Entity] | None = None
+        subject: tuple[int, Entity] | None = None
+        nearest: Entity | None = None
         k = bisect.bisect_left(self._starts, offset) - 1
-        fallback: Entity | None = None
         while k >= 0 and self._mentions[k][0].start >= offset - _PRONOUN_WINDOW:
             span, entity = self._mentions[k]
-            if entity.type == EntityType.PERSON and self._genders.get(entity.id, kind) == kind:
-                fallback = fallback or entity
-                head = self.parse.token_at(max(span.start, span.end - 1))
-                if head is not None and self._is_subject(head):
-                    return entity
             k -= 1
-        return fallback
+            if entity.type != EntityType.PERSON or self._genders.get(entity.id, kind) != kind:
+                continue
+            if self._in_quotes(span.start):
+                continue
+            nearest = nearest or entity
+            head = self.parse.token_at(max(span.start, span.end - 1))
+            if head is None or not self._is_subject(head):
+                continue
+            verb = self.parse.tokens[head].head
+            if speaker is None and self._reports(verb):
+                speaker = (span.start, entity)
+            subject = subject or (span.start, entity)
+        for at, entity in reversed(self._spoken):
+            if at < offset and offset - at <= _PRONOUN_WINDOW and self._genders.get(entity.id, kind) == kind:
+                if speaker is None or at > speaker[0]:
+                    speaker = (at, entity)
+                break
+        if speaker is not None and (subject is None or subject[0] <= speaker[0] or subject[0] < paragraph):
+            return speaker[1]
+        return subject[1] if subject is not None else nearest
+
+    def _reports(self, verb: int) -> bool:
+        return is_reporting(self.parse, verb)
 
     def _is_subject(self, i: int) -> bool:
         """A subject, or the name in apposition to one ("Her deputy, Morten Eide, was …")."""
@@ -122,7 +149,14 @@ class SpeakerResolver:
     def resolve(self, token: int) -> Speaker:
         speaker = self._resolve(token)
         self.previous.append(speaker)
+        entity = self.entities.get(speaker.entity or "")
+        if entity is not None and entity.type == EntityType.PERSON:
+            self._spoken.append((self.parse.tokens[token].start, entity))
         return speaker
+
+    def _in_quotes(self, offset: int) -> bool:
+        k = bisect.bisect_right(self._quoted, Span(offset, len(self.body))) - 1
+        return k >= 0 and self._quoted[k].start <= offset < self._quoted[k].end
 
     def _resolve(self, token: int) -> Speaker:
         tok = self.parse.tokens[token]
