@@ -271,6 +271,10 @@ class Quote:
     kind: QuoteKind
     cue: Mention | None = None
     speaker: Speaker | None = None
+    # The quoted words themselves: one span for a simple quote; several for a quote
+    # interrupted by its attribution ("“We will,” she said, “win.”") or made of partial
+    # quotes reported by one verb. ``span`` runs from the first to the last.
+    fragments: tuple[Span, ...] = ()
 
 
 class TimexType(StrEnum):

@@ -36,7 +36,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         advise tell concur agree disagree conclude find show indicate signal recount describe decry label
         brand order instruct announce acknowledge conclude speculate insist sound continue react deride
         blast slam mock hail laud chime lash rail fume grumble gush marvel plead beg implore exclaim shout
-        yell scream cry chant whisper mutter sigh concur wrote tell
+        yell scream cry chant whisper mutter sigh
     """.split()
 )
 

@@ -71,6 +71,7 @@ def find_quotes(article: Article, parse: Parse, entities: tuple[Entity, ...]) ->
             att = attribute(parse, q.fragments[-1], marks)
         if _is_speech(body, q, att):
             found.append(_Found(q.span, QuoteKind.DIRECT, att, q.fragments))
+    found = _merge_partials(parse, found)
     found.extend(_reported(body, parse, marks, list(found)))
     found.sort(key=lambda f: (f.span.start, -f.span.end))
     return _build(body, parse, entities, found, tuple(marks))
@@ -91,7 +92,15 @@ def _build(
                 speaker = resolver.resolve(f.attribution.source)
         elif f.kind == QuoteKind.DIRECT and last is not None and _continues(body, f.span, last[1]):
             speaker, cue = last[0].speaker, last[0].cue  # a paragraph that carries on the last quote
-        quote = Quote(id=f"q{n}", span=f.span, text=f.span.text(body), kind=f.kind, cue=cue, speaker=speaker)
+        quote = Quote(
+            id=f"q{n}",
+            span=f.span,
+            text=f.span.text(body),
+            kind=f.kind,
+            cue=cue,
+            speaker=speaker,
+            fragments=f.fragments,
+        )
         quotes.append(quote)
         if speaker is not None:
             last = (quote, _paragraph_start(body, f.span.start))
@@ -126,6 +135,35 @@ def _interrupts(body: str, prev: Quoted, nxt: Quoted) -> bool:
     # one attribution clause: either it runs on (", she said, “…") or it is one sentence (". “…")
     stops = re.findall(r"[.!?](?=\s)", gap)
     return not stops or (len(stops) == 1 and gap.rstrip().endswith((".", "!", "?")))
+
+
+def _merge_partials(parse: Parse, found: list[_Found]) -> list[_Found]:
+    """Partial quotes one verb reports in one sentence are one quote: the alliance pledged to
+    “deliver the full range of forces” needed “for high-intensity … warfighting”."""
+    merged: list[_Found] = []
+    for f in found:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.kind == f.kind == QuoteKind.DIRECT
+            and prev.attribution is not None
+            and f.attribution is not None
+            and prev.attribution.verb is not None
+            and prev.attribution.verb == f.attribution.verb
+            and _same_sentence(parse, prev.span, f.span)
+        ):
+            span = Span(prev.span.start, f.span.end)
+            merged[-1] = _Found(span, QuoteKind.DIRECT, prev.attribution, (*prev.fragments, *f.fragments))
+            continue
+        merged.append(f)
+    return merged
+
+
+def _same_sentence(parse: Parse, a: Span, b: Span) -> bool:
+    first, last = parse.token_at(a.start), parse.token_at(max(b.start, b.end - 1))
+    if first is None or last is None:
+        return False
+    return parse.sentence_of(first) == parse.sentence_of(last)
 
 
 def _is_speech(body: str, q: Quoted, att: Attribution | None) -> bool:

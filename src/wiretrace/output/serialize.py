@@ -40,7 +40,7 @@ def analysis_to_dict(a: Analysis) -> JSON:
         "stages": dict(a.stages),
         "article": _article(a.article) if a.article is not None else None,
         "entities": [_entity(e) for e in a.entities],
-        "quotes": [_quote(q) for q in a.quotes],
+        "quotes": [_quote(q, a.body) for q in a.quotes],
         "timexes": [_timex(t) for t in a.timexes],
         "claims": [_claim(c) for c in a.claims],
         "disputes": [_dispute(d) for d in a.disputes],
@@ -100,7 +100,7 @@ def _entity(e: Entity) -> JSON:
     }
 
 
-def _quote(q: Quote) -> JSON:
+def _quote(q: Quote, body: str) -> JSON:
     return {
         "id": q.id,
         "text": q.text,
@@ -109,6 +109,7 @@ def _quote(q: Quote) -> JSON:
         "kind": q.kind.value,
         "cue": _mention(q.cue),
         "speaker": _speaker(q.speaker),
+        "fragments": [{"start": f.start, "end": f.end, "text": f.text(body)} for f in q.fragments],
     }
 
 
