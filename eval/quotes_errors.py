@@ -47,6 +47,11 @@ def category(score: ModuleType, pred: dict[str, Any], gold: dict[str, Any]) -> s
     return "wrong speaker"
 
 
+def _prediction(quote: dict[str, Any]) -> dict[str, Any]:
+    speaker = (quote.get("speaker") or {}).get("name")
+    return {"start": quote["start"], "end": quote["end"], "speaker": speaker, "kind": quote["kind"]}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("analyses", type=Path)
@@ -66,10 +71,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             text = doc["text"]
             gold = doc["quotes"]
-            pred = [
-                {"start": q["start"], "end": q["end"], "speaker": (q.get("speaker") or {}).get("name"), "kind": q["kind"]}
-                for q in record.get("quotes", [])
-            ]
+            pred = [_prediction(q) for q in record.get("quotes", [])]
             if args.subset == "quoted":
                 gold = [g for g in gold if score.DQ.search(text[max(0, g["start"] - 1) : g["end"] + 1])]
                 pred = [p for p in pred if score.DQ.search(text[max(0, p["start"] - 1) : p["end"] + 1])]
