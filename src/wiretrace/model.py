@@ -37,6 +37,7 @@ __all__ = [
     "Timex",
     "TimexType",
     "Token",
+    "Via",
     "replace",
 ]
 
@@ -249,6 +250,18 @@ class QuoteKind(StrEnum):
     INDIRECT = "indirect"  # reported speech without quotation marks
 
 
+class Via(StrEnum):
+    """How a speaker was identified — the evidence behind the name."""
+
+    NAME = "name"  # the mention names an entity
+    PRONOUN = "pronoun"  # "he" resolved to its antecedent
+    APPOSITION = "apposition"  # "a spokesperson, Felix Ormond,"
+    INSTITUTION = "institution"  # "the alliance" resolved to NATO
+    TITLE = "title"  # "the minister" resolved to the person with that title
+    DESCRIPTION = "description"  # an unnamed source kept as written ("a senior official")
+    UNRESOLVED = "unresolved"  # a pronoun with no antecedent found
+
+
 @dataclass(**FROZEN)
 class Speaker:
     """The role a mention plays in a quote: who said it.
@@ -261,6 +274,8 @@ class Speaker:
     mention: Mention | None = None
     entity: str | None = None  # Entity.id
     description: str | None = None
+    via: Via = Via.NAME
+    confidence: float = 1.0  # that this is who said it (attribution × resolution)
 
 
 @dataclass(**FROZEN)
@@ -275,6 +290,8 @@ class Quote:
     # interrupted by its attribution ("“We will,” she said, “win.”") or made of partial
     # quotes reported by one verb. ``span`` runs from the first to the last.
     fragments: tuple[Span, ...] = ()
+    confidence: float = 1.0  # that this is a quote, with these boundaries
+    rule: str = ""  # how the span and the speaker were found ("marks/parse"): for evaluation
 
 
 class TimexType(StrEnum):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from wiretrace.analyze.cues import DISPUTE_VERBS, SPEECH_NOUNS, WEAK_VERBS, is_speech_verb, lemma_of
 from wiretrace.analyze.phrases import children, root_of, tokens_in
-from wiretrace.model import Parse, Span
+from wiretrace.model import Parse, Span, Token
 
 __all__ = ["Attribution", "attribute", "cue_span", "intro_attribution", "is_reporting", "subject_of"]
 
@@ -65,12 +65,16 @@ def subject_of(parse: Parse, verb: int) -> int | None:
                 if objs:
                     return objs[0]
         tok = tokens[verb]
-        if seen == 0 and (found := _subject_before(parse, verb) or _inverted_subject(parse, verb)) is not None:
+        finite = tok.tag in {"VBD", "VBZ", "VBP", "VB"}
+        if seen == 0 and finite and (found := _subject_before(parse, verb) or _inverted_subject(parse, verb)):
             return found
-        if tok.dep == "acl" and tokens[tok.head].head != tok.head:
-            verb = tokens[tok.head].head  # "a proposal to relocate …, calling …": past the noun
-            seen += 1
-            continue
+        if tok.dep == "acl":
+            if tok.tag in {"VBG", "VBN"}:
+                return tok.head  # "a letter … alleging that …": the letter
+            if tokens[tok.head].head != tok.head:
+                verb = tokens[tok.head].head  # "a proposal to relocate …, calling …": past the noun
+                seen += 1
+                continue
         if tok.dep in {"advcl", "conj", "xcomp", "ccomp", "relcl"} and tok.head != verb:
             if tok.dep == "relcl":
                 return tok.head  # "the envoy, who said …"
@@ -114,12 +118,16 @@ def _subject_before(parse: Parse, verb: int) -> int | None:
         k = j - 1
         while k > lo and tokens[k].text != "," and j - k < 16:
             k -= 1
-        if k > lo and tokens[k].text == "," and tokens[k - 1].pos == "PROPN":
+        if k > lo and tokens[k].text == "," and _nameish(tokens[k - 1]):
             return k - 1
         return None
-    if j >= lo and tokens[j].pos == "PROPN" and tokens[j].dep not in {"pobj", "dobj"}:
+    if j >= lo and _nameish(tokens[j]) and tokens[j].dep not in {"pobj", "dobj"}:
         return j
     return None
+
+
+def _nameish(tok: Token) -> bool:
+    return tok.pos == "PROPN" and tok.ent_type not in {"DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL"}
 
 
 def cue_span(parse: Parse, verb: int) -> Span:

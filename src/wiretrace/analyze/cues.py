@@ -14,6 +14,7 @@ __all__ = [
     "DISPUTE_VERBS",
     "INSTITUTION_NOUNS",
     "PERSON_PRONOUNS",
+    "SOURCE_NOUNS",
     "SPEECH_NOUNS",
     "SPEECH_VERBS",
     "TITLE_WORDS",
@@ -34,7 +35,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         tout boast complain lament criticize condemn praise applaud dismiss scoff quip joke muse observe
         remark point mention stress emphasize underscore reiterate repeat assure reassure inform brief
         advise tell concur agree disagree conclude find show indicate signal recount describe decry label
-        brand order instruct announce acknowledge conclude speculate insist sound continue react deride
+        brand announce acknowledge conclude speculate insist continue react deride
         blast slam mock hail laud chime lash rail fume grumble gush marvel plead beg implore exclaim shout
         yell scream cry chant whisper mutter sigh
     """.split()
@@ -90,6 +91,22 @@ COMPANY_NOUNS: frozenset[str] = frozenset(
     company firm developer operator contractor manufacturer maker producer supplier utility bank lender
     insurer airline carrier startup publisher broadcaster retailer chain group organization organisation
     agency charity nonprofit union association coalition consortium subsidiary owner
+    """.split()
+)
+
+# Who can know, think, find or suggest something: people and groups, and the documents that
+# "show" or "find" ("the audit found"). An evidential verb with another subject ("the
+# impact suggests", "the approach sounds") is not reported speech.
+SOURCE_NOUNS: frozenset[str] = frozenset(
+    """
+    people person voters voter residents resident officials experts expert analysts critics supporters
+    opponents observers americans republicans democrats conservatives liberals leaders members workers
+    parents students citizens investors economists scientists researchers sources aides staff staffers
+    allies rivals friends family relatives neighbors neighbours witnesses witness advocates activists
+    protesters officers agents investigators prosecutors lawyers doctors nurses teachers voters majority
+    most many some others both all few several respondents participants caucusgoers delegates fans
+    report study survey poll polls data analysis review investigation audit research document documents
+    records figures statistics evidence assessment memo letter email emails filing complaint lawsuit ruling
     """.split()
 )
 

@@ -18,7 +18,7 @@ from collections import Counter
 from wiretrace.analyze.attribution import is_reporting
 from wiretrace.analyze.cues import INSTITUTION_NOUNS, PERSON_PRONOUNS, TITLE_WORDS
 from wiretrace.analyze.phrases import children, noun_phrase, strip_span
-from wiretrace.model import Entity, EntityType, Mention, Parse, Span, Speaker
+from wiretrace.model import Entity, EntityType, Mention, Parse, Span, Speaker, Via
 
 __all__ = ["SpeakerResolver"]
 
@@ -164,21 +164,22 @@ class SpeakerResolver:
         mention = Mention(span=np_span, text=self.body[np_span.start : np_span.end])
         entity = self.entity_at(token)
         if entity is not None:
-            return self._from_entity(entity, mention)
+            return self._from_entity(entity, mention, via=Via.NAME)
         if tok.lower in PERSON_PRONOUNS and tok.pos == "PRON":
             return self._pronoun(tok.lower, mention)
         named = self._apposition(token)  # "a spokesperson, Felix Ormond, said"
         if named is not None:
-            return self._from_entity(named, mention, description=mention.text)
+            return self._from_entity(named, mention, description=mention.text, via=Via.APPOSITION)
         if self._definite(token):
-            found = None
             if tok.lower in INSTITUTION_NOUNS and not self._possessed(token):
                 found = self._institution(token)
-            if found is None and tok.lower in TITLE_WORDS:
+                if found is not None:
+                    return self._from_entity(found, mention, description=mention.text, via=Via.INSTITUTION)
+            if tok.lower in TITLE_WORDS:
                 found = self._titled_person(token, mention)  # "the minister" → Environment Minister X
-            if found is not None:
-                return self._from_entity(found, mention, description=mention.text)
-        return Speaker(name=mention.text, mention=mention)
+                if found is not None:
+                    return self._from_entity(found, mention, description=mention.text, via=Via.TITLE)
+        return Speaker(name=mention.text, mention=mention, via=Via.DESCRIPTION)
 
     def _apposition(self, token: int) -> Entity | None:
         for c in children(self.parse, token):
@@ -240,20 +241,20 @@ class SpeakerResolver:
         if kind in {"m", "f"}:
             found = self._subject_person_before(mention.span.start, kind)
             if found is not None:
-                return self._from_entity(found, mention)
+                return self._from_entity(found, mention, via=Via.PRONOUN)
         if kind in {"p", "n"}:
             for prev in reversed(self.previous[-3:]):
                 entity = self.entities.get(prev.entity or "")
                 if entity is not None and entity.type in GROUP_TYPES:
-                    return self._from_entity(entity, mention)
-        return Speaker(name=mention.text, mention=mention)
+                    return self._from_entity(entity, mention, via=Via.PRONOUN)
+        return Speaker(name=mention.text, mention=mention, via=Via.UNRESOLVED)
 
-    def _from_entity(self, entity: Entity, mention: Mention, description: str | None = None) -> Speaker:
+    def _from_entity(self, entity: Entity, mention: Mention, description: str | None = None, *, via: Via) -> Speaker:
         if description is not None:
             description = _POSSESSIVE.sub("", description)  # "the environment minister’s"
         else:
             description = self._title_in(mention, entity) or (entity.descriptions[0] if entity.descriptions else None)
-        return Speaker(name=entity.name, mention=mention, entity=entity.id, description=description)
+        return Speaker(name=entity.name, mention=mention, entity=entity.id, description=description, via=via)
 
     def _title_in(self, mention: Mention, entity: Entity) -> str | None:
         """ "Ukrainian President" in "Ukrainian President Volodymyr Zelensky"."""
