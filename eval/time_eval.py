@@ -2,8 +2,10 @@
 
 Runs the three steps of the reference scorer (``../shared/eval/time/score.py``): write the
 dev texts, tag each with :func:`wiretrace.analyze.timexes.find_timexes` anchored at its
-document creation time, and score. Prints the scorer's table and the speed; ``--json-out``
-also writes the figures as JSON.
+document creation time, and score. Timexes go to the scorer as TimeML writes them
+(:func:`~wiretrace.analyze.timexes.timeml_parts`): a range's two ends as two TIMEX3s, weeks
+unpadded ("2000-W7" where wiretrace says "2000-W07"). Prints the scorer's table and the
+speed; ``--json-out`` also writes the figures as JSON.
 
     python eval/time_eval.py [--shared ../shared] [--json-out figures.json] [--errors 20]
 """
@@ -19,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from wiretrace.analyze.timexes import find_timexes
+from wiretrace.analyze.timexes import find_timexes, timeml_parts
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -45,7 +47,8 @@ def tag(texts: Path, preds: Path) -> tuple[int, float]:
                     "id": doc["id"],
                     "timexes": [
                         {"start": t.span.start, "end": t.span.end, "type": str(t.type), "value": t.value}
-                        for t in timexes
+                        for timex in timexes
+                        for t in timeml_parts(timex)
                     ],
                 }
             )

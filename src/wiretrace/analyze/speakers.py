@@ -23,12 +23,13 @@ from wiretrace.model import Entity, EntityType, Mention, Parse, Span, Speaker, V
 __all__ = ["SpeakerResolver"]
 
 _PRONOUN_WINDOW = 1500  # characters back to look for an antecedent
-_INSTITUTION_WINDOW = 2500
-# Institution nouns that name one kind of body: "the ministry" resolves only to an
-# organisation called "… Ministry …", never to the nearest organisation.
-NAMED_INSTITUTIONS = frozenset(
-    "ministry department court police army navy union party bank embassy parliament senate congress council "
-    "commission committee university school hospital bureau".split()
+_INSTITUTION_WINDOW = 800
+# Institution nouns so generic that the nearest organisation named just before is what
+# they stand for ("NATO … the alliance pledged"). Any other institution noun ("the
+# ministry", "the campaign") resolves only to an organisation whose name holds the word.
+GENERIC_INSTITUTIONS = frozenset(
+    "alliance organization organisation group company firm agency coalition association federation institute "
+    "watchdog consortium".split()
 )
 _POSSESSIVE = re.compile(r"[’']s?$")
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m"}
@@ -171,7 +172,7 @@ class SpeakerResolver:
         if named is not None:
             return self._from_entity(named, mention, description=mention.text, via=Via.APPOSITION)
         if self._definite(token):
-            if tok.lower in INSTITUTION_NOUNS and not self._possessed(token):
+            if tok.lower in INSTITUTION_NOUNS and not self._possessed(token) and not self._self_described(token):
                 found = self._institution(token)
                 if found is not None:
                     return self._from_entity(found, mention, description=mention.text, via=Via.INSTITUTION)
@@ -202,9 +203,12 @@ class SpeakerResolver:
         ]
         if named:
             return named[-1]
-        if tok.lower in NAMED_INSTITUTIONS:
+        if tok.lower not in GENERIC_INSTITUTIONS:
             return None  # "the ministry" is not whichever organisation came last
-        return self._nearest_before(tok.start, frozenset(types), _INSTITUTION_WINDOW)
+        found = self._nearest_before(tok.start, frozenset(types), _INSTITUTION_WINDOW)
+        if found is None or all(self._in_quotes(m.span.start) for m in found.mentions if m.span.start < tok.start):
+            return None
+        return found
 
     def _titled_person(self, token: int, mention: Mention) -> Entity | None:
         """The person whose title matches a definite description ("the province’s inspector general")."""
@@ -230,6 +234,13 @@ class SpeakerResolver:
     def _definite(self, token: int) -> bool:
         span = noun_phrase(self.parse, token)
         return self.body[span.start : span.start + 4].lower() == "the "
+
+    def _self_described(self, token: int) -> bool:
+        """ "The Sanders campaign" names its owner already: nothing to look up."""
+        return any(
+            self.parse.tokens[c].pos == "PROPN" and self.parse.tokens[c].dep in {"compound", "nmod", "amod"}
+            for c in children(self.parse, token)
+        )
 
     def _possessed(self, token: int) -> bool:
         """ "the assembly’s own review office" is a part of the assembly, not an organisation

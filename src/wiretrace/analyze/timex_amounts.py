@@ -2,7 +2,7 @@
 
 Durations become ISO-8601 periods ("P3Y", "PT48H", "PT5H30M", "PXY" when the count is
 vague); "two days ago" becomes the day it names; sets ("every Monday", "daily") carry the
-period or the repeating date ("XXXX-WXX-1"); "now" and "recently" become PRESENT_REF and
+period or the repeating date ("XXXX-WXX-1"); "now" and "the past" become PRESENT_REF and
 PAST_REF.
 """
 
@@ -17,6 +17,7 @@ from wiretrace.analyze.timex_lexicon import (
     NUMBER_WORDS,
     PARTS_OF_DAY,
     SEASONS,
+    WEEKDAY_RE,
     month_number,
     parse_number,
     unit_code,
@@ -113,15 +114,32 @@ def _clock(hour: int, minute: int, ampm: str) -> tuple[int, int]:
     return hour, minute
 
 
+# a day named just after a clock time, past an aside: "10:35 a.m. (0735 GMT) Friday",
+# "4 in the morning (4 a.m. EDT Thursday)"
+_ASIDE_DAY_RE = re.compile(
+    rf"\s*\((?:[^()]{{0,30}}?\b(?P<inside>{WEEKDAY_RE}|today|tomorrow|yesterday)\b)?[^()]{{0,30}}\)"
+    rf"(?:\s+(?:on\s+)?(?P<after>{WEEKDAY_RE}|today|tomorrow|yesterday)\b)?"
+)
+
+
+def _aside_day(scene: Scene) -> str | None:
+    m = _ASIDE_DAY_RE.match(scene.after(80))
+    return (m.group("after") or m.group("inside")) if m else None
+
+
 def _day_of(word: str | None, scene: Scene) -> str:
-    """The date a time's day word ("Tuesday", "today") names; the anchor when there is none."""
+    """The date a time's day word ("Tuesday", "today") names; without one, a day the text
+    has just named ("on Oct. 23, … at 10 p.m."), else the anchor."""
     anchor = scene.anchor
+    word = word or _aside_day(scene)
     lower = (word or "").lower()
     number = weekday_number(lower) if lower else None
     if anchor is None:
         return f"XXXX-WXX-{number}" if number else "XXXX-XX-XX"
     if number is not None:
         return day_value(resolve_weekday(anchor, number, "", scene.tense()))
+    if not lower and (near := scene.near_ref()) is not None:
+        return day_value(near)
     shift = {"yesterday": -1, "tomorrow": 1}.get(lower, 0)
     return day_value(anchor + dt.timedelta(days=shift))
 
@@ -174,14 +192,14 @@ def set_weekdays(g: Groups, scene: Scene) -> Reading | None:
     return Reading(type=SET, value=f"XXXX-WXX-{number}") if number else None
 
 
+# "recently", "lately" and "presently" are left out: the TempEval-3 news data never tags them
 _FUZZY = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-          "these days": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
-          "current": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
+          "these days": "PRESENT_REF", "at present": "PRESENT_REF", "current": "PRESENT_REF",
           "the past": "PAST_REF"}  # fmt: skip
 
 
 def fuzzy(g: Groups, scene: Scene) -> Reading | None:
-    """ "now" → PRESENT_REF, "recently" → PAST_REF, "the future" → FUTURE_REF."""
+    """ "now" → PRESENT_REF, "the past" → PAST_REF, "the future" → FUTURE_REF."""
     word = " ".join((g["word"] or "").lower().split())
     if "future" in word:
         return Reading(type=DATE, value="FUTURE_REF")

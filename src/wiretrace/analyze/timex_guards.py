@@ -85,7 +85,8 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 
 def bare_month_guard(text: str, m: re.Match[str]) -> bool:
-    """A lone month name: "May" and "March" need a temporal preposition; names are refused."""
+    """A lone month name: "May" and "March" need a temporal preposition or to modify a noun
+    ("the March accession"); names are refused."""
     if m.group("mod") or m.group("rel"):
         return True
     word = m.group("mon")
@@ -93,10 +94,12 @@ def bare_month_guard(text: str, m: re.Match[str]) -> bool:
     prev = before[0] if before else ""
     if prev in _TRIGGERS - {"the", "and", "or", "to"}:
         return True
-    if word.lower() in {"may", "march"}:
-        return False
     after = _next_words(text, m.end("mon"), 1)
     nxt = after[0] if after else ""
+    if prev == "the" and nxt.isalpha() and nxt.islower() and nxt not in _FOLLOW_OK:
+        return True  # a month as a modifier: "the October slaying", "The March accession"
+    if word.lower() in {"may", "march"}:
+        return False
     if prev in {"the", "a"} or nxt.lower() in {"of", "for"}:
         return False
     if nxt[:1].isupper() and nxt.isalpha():
@@ -161,19 +164,26 @@ def duration_guard(text: str, m: re.Match[str]) -> bool:
 
 
 def bare_units_guard(text: str, m: re.Match[str]) -> bool:
-    """Plural units alone ("for years") — not "working hours", "office hours"."""
-    if text[m.end() : m.end() + 4] in {"-old", " old"}:
+    """Plural units alone ("for years") — not "working hours", "the early hours of", "minutes apart"."""
+    if text[m.end() : m.end() + 4] in {"-old", " old"} or text[m.end() : m.end() + 6] == " apart":
         return False
     if m.group("rel"):
         return True
     before = _prev_words(text, m.start("unit"), 1)
-    return not (before and before[0] in {"working", "office", "business", "opening", "visiting"})
+    return not (before and before[0] in _NOT_SPANS)
+
+
+# words that make a plural unit a name or a part of a day, not an amount of time
+_NOT_SPANS = frozenset("working office business opening visiting early small wee".split())
 
 
 def now_guard(text: str, m: re.Match[str]) -> bool:
-    """ "now" is not a time in "now that" (a conjunction) or "from now" (part of a span)."""
+    """ "now" is not a time in "now that" (a conjunction), "from now" (part of a span) or a
+    sentence-opening "Now" (a discourse marker: "Now the alliance's mission is ill-defined")."""
     if m.group("word").lower() not in {"now", "current"}:
         return True
+    if m.group("word") == "Now" and _sentence_start(text, m.start("word")):
+        return False
     after = _next_words(text, m.end(), 1)
     before = _prev_words(text, m.start(), 1)
     if m.group("word").lower() == "current":

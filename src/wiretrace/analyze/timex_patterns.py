@@ -79,6 +79,8 @@ _YEAR = r"(?:1\d\d\d|20\d\d|2100)"
 _DASH = r"\s*(?:-|–|—|\bto\b|\bthrough\b|\bthru\b|\buntil\b)\s*"
 _EDGE = r"(?<![\w$£€#./-])"  # not inside a number, word or code
 _MOD = r"(?P<mod>[Ee]arly|[Ll]ate|[Mm]id|[Ee]arlier|[Ll]ater)"
+# "early this week" is one expression; "earlier this week" is an adverb and "this week" (TimeML)
+_EDGE_MOD = r"(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)"
 _REL = r"(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast|[Pp]revious|[Ff]ollowing|[Cc]urrent)"
 _APPROX = (
     r"(?P<approx>[Mm]ore\s+than|[Ll]ess\s+than|[Ff]ewer\s+than|[Nn]early|[Aa]lmost|[Oo]ver"
@@ -180,7 +182,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "rel_unit",
         _c(rf"""
-        (?:{_MOD}[\s-]+)?(?:(?P<the>[Tt]he)\s+)?{_REL}\s+
+        (?:{_EDGE_MOD}[\s-]+)?(?:(?P<the>[Tt]he)\s+)?{_REL}\s+
         (?P<unit>week(?:end)?|month|year|decade|century|quarter|day|fortnight|{SEASON_RE}|{POD_RE})(?!\w)"""),
         rel_unit_guard,
     ),
@@ -275,8 +277,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "fuzzy",
         _c(r"""
-        (?<![\w'’-])(?P<word>[Nn]ow|[Cc]urrently|[Nn]owadays|[Tt]hese\s+days|[Aa]t\s+present|[Pp]resently|current
-        |[Rr]ecently|[Ll]ately|(?:the|The)\s+past|(?:the|The)\s+(?:near\s+|distant\s+)?future|future)
+        (?<![\w'’-])(?P<word>[Nn]ow|[Cc]urrently|[Nn]owadays|[Tt]hese\s+days|[Aa]t\s+present|current
+        |(?:the|The)\s+past|(?:the|The)\s+(?:near\s+|distant\s+)?future|future)
         (?![\w-])"""),
         now_guard,
     ),
@@ -302,7 +304,7 @@ _KEY_WORDS: dict[str, frozenset[str]] = {
         "fortnight month months year years decade decades century centuries quarter quarters half "
         "morning mornings afternoon evening evenings overnight spring summer fall autumn winter".split()
     ),
-    "fuzzy": frozenset("now current currently recently lately past future present presently nowadays days".split()),
+    "fuzzy": frozenset("now current currently past future present nowadays days".split()),
     "holiday": frozenset("christmas year thanksgiving easter friday day halloween".split()),
     "ampm": frozenset("m am pm".split()),
     "clock": frozenset("noon midnight midday clock morning afternoon evening".split()),
@@ -318,6 +320,10 @@ _RULE_KEYS = {
     "time_word": "clock", "time_oclock": "clock", "set_adverb": "adverb",
 }  # fmt: skip
 _BEFORE, _AFTER, _MARGIN = 70, 40, 80
+# each key word, lower case, with the keys it opens a window for
+_WORD_KEYS: dict[str, tuple[str, ...]] = {
+    word: tuple(k for k, ws in _KEY_WORDS.items() if word in ws) for words in _KEY_WORDS.values() for word in words
+}
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -325,7 +331,7 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     windows: dict[str, list[tuple[int, int]]] = {key: [] for key in (*_KEY_WORDS, "digit")}
     for token in _TOKEN_RE.finditer(text):
         word = token.group()
-        keys = ("digit",) if word[0].isdigit() else [k for k, ws in _KEY_WORDS.items() if word.lower() in ws]
+        keys = ("digit",) if word[0].isdigit() else _WORD_KEYS.get(word.lower(), ())
         for key in keys:
             start, end = max(0, token.start() - _BEFORE), token.end() + _AFTER
             spans = windows[key]

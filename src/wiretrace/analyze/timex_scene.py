@@ -8,12 +8,15 @@ normalizers in :mod:`timex_values` and :mod:`timex_amounts` read it and return a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from wiretrace.analyze.timex_tense import Tense, tense_near
 from wiretrace.model import TimexType
 
 __all__ = ["Reading", "Scene"]
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\s\"”']|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,14 @@ class Scene:
     anchor: dt.date | None
     ref: dt.date | None = None  # the last date mentioned before this expression
     ref_grain: str = "day"  # how precisely it was given: "day", "month" or "year"
+    ref_end: int = -1  # where in the text that date ends
+
+    def near_ref(self, chars: int = 150) -> dt.date | None:
+        """The last date mentioned, if it is a day named earlier in this same sentence, at
+        most ``chars`` characters back ("On Oct. 23, he was shot at 10 p.m.")."""
+        if self.ref is None or self.ref_grain != "day" or not 0 <= self.start - self.ref_end <= chars:
+            return None
+        return None if _SENTENCE_BREAK.search(self.text, self.ref_end, self.start) else self.ref
 
     def tense(self) -> Tense:
         """ "past", "future" or None, from the words around the expression."""

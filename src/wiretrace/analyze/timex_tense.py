@@ -18,7 +18,7 @@ Tense = Literal["past", "future"] | None
 _FUTURE_RE = re.compile(
     r"\b(?:will|won't|wo\s+n't|shall|'ll|would|going\s+to|plans?\s+to|planned\s+to|planning(?:\s+to)?"
     r"|expects?\s+to|expected|is\s+to|are\s+to|scheduled|set\s+to|due\s+to|to\s+be\s+held|aims?\s+to"
-    r"|intends?\s+to|hopes?\s+to|as\s+soon\s+as|as\s+early\s+as|upcoming|postponed|delayed|plan(?:s|ned)?"
+    r"|intends?\s+to|hopes?\s+to|as\s+soon\s+as|as\s+early\s+as|upcoming|postponed|delayed|planned"
     r"|next|await(?:s|ing)?|starting|beginning|to\s+(?:meet|hold|visit|travel|leave|attend|vote|return"
     r"|begin|start|announce|decide|rule|open|sign|arrive))\b",
     re.IGNORECASE,

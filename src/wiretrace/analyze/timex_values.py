@@ -318,10 +318,17 @@ def rel_unit(g: Groups, scene: Scene) -> Reading | None:
 
 
 def _rel_day(delta: int, scene: Scene) -> Reading:
-    """ "the next day", "the previous day" count from the last date; "this day" is the anchor."""
+    """ "the next day", "the previous day" count from the last date; "this day" is the anchor.
+
+    After a date given only to the month or year ("since 1990 … the next day") the day is
+    unknown: "1990-XX-XX".
+    """
     base = scene.base if delta else scene.anchor
     if base is None:
         return Reading(type=DATE, value="XXXX-XX-XX")
+    if delta and scene.ref is not None and scene.ref_grain != "day":
+        month = f"{base.month:02d}" if scene.ref_grain == "month" else "XX"
+        return Reading(type=DATE, value=f"{base.year:04d}-{month}-XX")
     return Reading(type=DATE, value=day_value(base + dt.timedelta(days=delta)))
 
 

@@ -12,6 +12,7 @@ Pure Python and ``re``: no model, a few hundred articles a second.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from wiretrace.analyze.timex_amounts import AMOUNT_NORMALIZERS
@@ -22,11 +23,48 @@ from wiretrace.analyze.timex_values import CALENDAR_NORMALIZERS, Normalizer
 from wiretrace.model import Analysis, PublishedSource, Span, Timex
 from wiretrace.pipeline import Stage
 
-__all__ = ["TimexesStage", "find_timexes", "infer_published"]
+__all__ = ["TimexesStage", "find_timexes", "infer_published", "timeml_parts", "timeml_value"]
 
 NORMALIZERS: dict[str, Normalizer] = {**CALENDAR_NORMALIZERS, **AMOUNT_NORMALIZERS}
 # deixis names the anchor, not a story's own time line: it is no antecedent for "that day"
-_NOT_REFERENCES = frozenset({"deictic", "part_of_day", "time", "rel_unit", "fuzzy", "weekday"})
+# (a weekday is: "last Tuesday's hearing … the next morning")
+_NOT_REFERENCES = frozenset({"deictic", "part_of_day", "time", "rel_unit", "fuzzy"})
+
+
+_WEEK_RE = re.compile(r"-W0(\d)")
+_RANGE_JOINER_RE = re.compile(r"\s*(?:-|–|—|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\band\b)\s*")
+
+
+def timeml_value(value: str) -> str:
+    """A value as the TimeML corpora write it: ISO weeks without zero padding ("2000-W07" → "2000-W7").
+
+    Wiretrace keeps ISO 8601 values; TimeBank, AQUAINT and the TempEval-3 data write week
+    numbers unpadded, and their scorers compare values as strings.
+    """
+    return _WEEK_RE.sub(r"-W\1", value) if "-W0" in value else value
+
+
+def timeml_parts(timex: Timex) -> tuple[Timex, ...]:
+    """A timex as TimeML annotates it, values in :func:`timeml_value` form.
+
+    TimeML has no range value, so the ends of a range are two TIMEX3s: "1991 to 1997" →
+    "1991" and "1997"; "July 11-12" → "July 11" and "12" (as TempEval-3 marks "April 24
+    and 25"). Anything else is itself.
+    """
+    value = timeml_value(timex.value)
+    joiner = _RANGE_JOINER_RE.search(timex.text) if timex.end_value else None
+    if timex.end_value is None or joiner is None or not 0 < joiner.start() < joiner.end() < len(timex.text):
+        return (replace(timex, value=value),)
+    start, cut, resume = timex.span.start, timex.span.start + joiner.start(), timex.span.start + joiner.end()
+    return (
+        Timex(span=Span(start, cut), text=timex.text[: joiner.start()], type=timex.type, value=value),
+        Timex(
+            span=Span(resume, timex.span.end),
+            text=timex.text[joiner.end() :],
+            type=timex.type,
+            value=timeml_value(timex.end_value),
+        ),
+    )
 
 
 def _normalize(cand: Candidate, scene: Scene) -> Reading | None:
@@ -56,6 +94,7 @@ def find_timexes(text: str, anchor: dt.date | None) -> tuple[Timex, ...]:
     """
     found: list[Timex] = []
     ref: tuple[dt.date, str] | None = None
+    ref_end = -1
     for cand in find_candidates(text):
         scene = Scene(
             text=text,
@@ -64,6 +103,7 @@ def find_timexes(text: str, anchor: dt.date | None) -> tuple[Timex, ...]:
             anchor=anchor,
             ref=ref[0] if ref else None,
             ref_grain=ref[1] if ref else "day",
+            ref_end=ref_end,
         )
         reading = _normalize(cand, scene)
         if reading is None:
@@ -77,8 +117,8 @@ def find_timexes(text: str, anchor: dt.date | None) -> tuple[Timex, ...]:
                 end_value=reading.end_value,
             )
         )
-        if cand.rule not in _NOT_REFERENCES:
-            ref = _reference(reading.value) or ref
+        if cand.rule not in _NOT_REFERENCES and (named := _reference(reading.value)) is not None:
+            ref, ref_end = named, cand.end
     return tuple(found)
 
 
@@ -91,7 +131,7 @@ class TimexesStage(Stage):
     """
 
     name = "timexes"
-    version = "1"
+    version = "2"
     needs = frozenset({"article"})
     gives = frozenset({"timexes"})
 

@@ -86,7 +86,14 @@ def _mention(m: Mention | None) -> JSON | None:
 def _speaker(s: Speaker | None) -> JSON | None:
     if s is None:
         return None
-    return {"name": s.name, "description": s.description, "entity": s.entity, "mention": _mention(s.mention)}
+    return {
+        "name": s.name,
+        "description": s.description,
+        "entity": s.entity,
+        "mention": _mention(s.mention),
+        "via": s.via.value,
+        "confidence": s.confidence,
+    }
 
 
 def _entity(e: Entity) -> JSON:
@@ -110,6 +117,7 @@ def _quote(q: Quote, body: str) -> JSON:
         "cue": _mention(q.cue),
         "speaker": _speaker(q.speaker),
         "fragments": [{"start": f.start, "end": f.end, "text": f.text(body)} for f in q.fragments],
+        "confidence": q.confidence,
     }
 
 
