@@ -9,6 +9,7 @@ from wiretrace.model import Mention, Parse, Span, Token
 
 __all__ = [
     "children",
+    "described_source",
     "descriptions_of",
     "noun_phrase",
     "root_of",
@@ -114,6 +115,23 @@ def noun_phrase(parse: Parse, i: int, *, with_clauses: bool = False, stop_at_com
             ):
                 last = j
                 break
+    while last - 1 > first and parse.tokens[last - 1].pos in {"PUNCT", "SPACE"}:
+        last -= 1
+    while first < last - 1 and parse.tokens[first].pos in {"PUNCT", "SPACE"}:
+        first += 1
+    return token_span(parse, first, last)
+
+
+def described_source(parse: Parse, i: int, *, limit: int = 14) -> Span:
+    """An unnamed source with what the article says of it: "a senior official in the
+    foreign ministry", "a witness interviewed by congressional staff", "voters who say the
+    economy matters most" — up to a comma or dash, at most ``limit`` tokens."""
+    first, last = subtree(parse, i)
+    last = min(last, i + limit)
+    for j in range(i + 1, last):
+        if parse.tokens[j].text in {",", "—", "–", "(", ";", ":", "“", '"'}:
+            last = j
+            break
     while last - 1 > first and parse.tokens[last - 1].pos in {"PUNCT", "SPACE"}:
         last -= 1
     while first < last - 1 and parse.tokens[first].pos in {"PUNCT", "SPACE"}:

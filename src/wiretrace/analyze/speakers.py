@@ -17,7 +17,7 @@ from collections import Counter
 
 from wiretrace.analyze.attribution import is_reporting
 from wiretrace.analyze.cues import INSTITUTION_NOUNS, PERSON_PRONOUNS, TITLE_WORDS
-from wiretrace.analyze.phrases import children, noun_phrase, strip_span
+from wiretrace.analyze.phrases import children, described_source, noun_phrase, strip_span
 from wiretrace.model import Entity, EntityType, Mention, Parse, Span, Speaker, Via
 
 __all__ = ["SpeakerResolver"]
@@ -180,7 +180,9 @@ class SpeakerResolver:
                 found = self._titled_person(token, mention)  # "the minister" → Environment Minister X
                 if found is not None:
                     return self._from_entity(found, mention, description=mention.text, via=Via.TITLE)
-        return Speaker(name=mention.text, mention=mention, via=Via.DESCRIPTION)
+        described = _trim_punct(self.body, described_source(self.parse, token))
+        full = Mention(span=described, text=self.body[described.start : described.end])
+        return Speaker(name=full.text, mention=full, via=Via.DESCRIPTION)
 
     def _apposition(self, token: int) -> Entity | None:
         for c in children(self.parse, token):
