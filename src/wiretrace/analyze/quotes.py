@@ -20,7 +20,6 @@ from dataclasses import dataclass, replace
 
 from wiretrace.analyze.attribution import Attribution, attribute, cue_span, intro_attribution, is_reporting, subject_of
 from wiretrace.analyze.cues import (
-    DISPUTE_VERBS,
     INSTITUTION_NOUNS,
     SOURCE_NOUNS,
     TITLE_WORDS,
@@ -73,6 +72,10 @@ def attribution_confidence(rule: str, via: str) -> float:
 
 _INTERRUPTION = 160  # most characters between the two halves of an interrupted quote
 _MIN_REPORTED_WORDS = 3
+# Verbs whose object is the hearer: the content is their clause, never the object.
+_HEARER_VERBS = frozenset("tell inform brief assure reassure advise warn urge remind ask thank".split())
+# Verbs whose topic is reported with a preposition: "talked about", "warned of", "commented on".
+_TOPIC_VERBS = frozenset("talk speak comment complain warn write testify boast joke muse report ask".split())
 _OBJECT_VERBS = frozenset(["accuse", "charge", "blame", "criticize", "praise", "condemn", "thank"])
 _INFINITIVE_VERBS = frozenset(
     ["pledge", "promise", "vow", "threaten", "urge", "call", "ask", "tell", "order", "warn", "advise"]
@@ -340,7 +343,8 @@ def _reported(body: str, parse: Parse, marks: list[Span], quoted: list[_Found]) 
             cut = _cut_before(parse, head, inner[0].span)
             content = Span(content.start, cut) if cut is not None and cut > content.start else content
         trimmed = _trim(body, content)
-        if trimmed is None or len(trimmed.text(body).split()) < _MIN_REPORTED_WORDS:
+        short_ok = head is not None and tokens[head].dep in {"dobj", "pobj"}  # "endorsed Cruz", "the wall"
+        if trimmed is None or (len(trimmed.text(body).split()) < _MIN_REPORTED_WORDS and not short_ok):
             continue
         if any(t.overlaps(trimmed) for t in taken):
             continue
@@ -440,9 +444,28 @@ def _complement(parse: Parse, verb: int) -> tuple[Span, int | None] | None:
         target = xcomps[0]
         first = subtree(parse, objects[0])[0] if objects and objects[0] < target else subtree(parse, target)[0]
         return token_span(parse, first, subtree(parse, target)[1]), target
-    if lemma in DISPUTE_VERBS and objects:
-        return token_span(parse, *subtree(parse, objects[0])), objects[0]
+    if objects and _content_object(parse, lemma, objects[0]):
+        # "announced the lawsuit", "called the charges unsubstantiated", "denied wrongdoing"
+        obj = objects[0]
+        end = subtree(parse, obj)[1]
+        for c in kids:
+            if c > obj and (tokens[c].dep == "oprd" or (tokens[c].dep == "prep" and tokens[c].lower in {"as", "for"})):
+                end = max(end, subtree(parse, c)[1])
+        return token_span(parse, subtree(parse, obj)[0], end), obj
+    topics = [c for c in kids if tokens[c].dep == "prep" and tokens[c].lower in {"about", "of", "on"} and c > verb]
+    if topics and lemma in _TOPIC_VERBS:  # "talked about the wall", "warned of a crisis"
+        objs = [g for g in children(parse, topics[0]) if tokens[g].dep == "pobj"]
+        if objs:
+            return token_span(parse, *subtree(parse, objs[0])), objs[0]
     return None
+
+
+def _content_object(parse: Parse, lemma: str, obj: int) -> bool:
+    """The object is what was said, not to whom ("told reporters", "asked Clinton")."""
+    tok = parse.tokens[obj]
+    if lemma in _HEARER_VERBS:
+        return lemma == "ask" and tok.ent_type not in {"PERSON", "ORG", "NORP", "GPE"} and tok.pos == "NOUN"
+    return not (tok.pos == "PRON" and tok.lower in {"it", "this", "that", "them", "him", "her", "us", "me", "you"})
 
 
 def _according_to(body: str, parse: Parse, marks: list[Span], taken: list[Span]) -> list[_Found]:
