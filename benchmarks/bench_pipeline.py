@@ -75,16 +75,43 @@ def run_full(texts: list[str], batch_size: int) -> tuple[float, float, dict[str,
     list(analyze_documents(items(["Warm-up: the mayor said “hello” on Tuesday."]), batch_size=batch_size))
     load = time.perf_counter() - started
 
+    pipeline, stage_seconds = timed_pipeline()
     started = time.perf_counter()
     failed = problems = quotes = 0
-    for result in analyze_documents(items(texts), batch_size=batch_size):
+    for result in analyze_documents(items(texts), batch_size=batch_size, pipeline=pipeline):
         if isinstance(result, InputError):
             failed += 1
         elif isinstance(result, Analysis):
             problems += len(result.problems)
             quotes += len(result.quotes)
     elapsed = time.perf_counter() - started
-    return load, elapsed, {"failed": failed, "problems": problems, "quotes": quotes}
+    per_article = {name: round(1000 * s / max(1, len(texts)), 2) for name, s in stage_seconds.items()}
+    return (
+        load,
+        elapsed,
+        {"failed": failed, "problems": problems, "quotes": quotes, "stage_ms_per_article": per_article},
+    )
+
+
+def timed_pipeline() -> tuple[Any, dict[str, float]]:
+    """The default pipeline with each stage's batch timed (seconds summed per stage)."""
+    from wiretrace.pipeline import Pipeline  # noqa: PLC0415
+    from wiretrace.registry import build_pipeline  # noqa: PLC0415
+
+    seconds: dict[str, float] = {}
+    stages = list(build_pipeline().stages)
+    for stage in stages:
+        original = stage.pipe
+
+        def pipe(batch: Any, original: Any = original, name: str = stage.name) -> Any:
+            started = time.perf_counter()
+            try:
+                return original(batch)
+            finally:
+                seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
+
+        stage.pipe = pipe  # type: ignore[method-assign]
+    return Pipeline(stages), seconds
 
 
 def load_spacy() -> Any:
@@ -171,6 +198,9 @@ def table(rows: list[dict[str, Any]], ratio: float | None) -> str:
     full = next((r for r in rows if r["mode"] == "full"), None)
     if full is not None:
         lines.append(f"full run: {full['quotes']} quotes, {full['problems']} problems, {full['failed']} failed inputs")
+        stages = full.get("stage_ms_per_article") or {}
+        if stages:
+            lines.append("per article, by stage (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in stages.items()))
     return "\n".join(lines)
 
 

