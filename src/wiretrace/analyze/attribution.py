@@ -170,11 +170,13 @@ def _tag_after(parse: Parse, span: Span, outside: Callable[[int], bool]) -> Attr
     """ "“…fix!” Clinton said to People." — the parser split the attribution off the quote:
     a sentence starting right after the closing mark that only reports."""
     tokens = parse.tokens
-    nxt = parse.token_at(span.end + 1)
-    if nxt is None or tokens[nxt].start > span.end + 3:
+    nxt = parse.token_at(span.end)  # the closing mark, or what follows the quote
+    if nxt is None:
         return None
-    if tokens[nxt].text in {"”", '"', "»"}:
+    while nxt < len(tokens) and tokens[nxt].text in {"”", '"', "»", ","}:
         nxt += 1
+    if nxt >= len(tokens) or tokens[nxt].start > span.end + 4:
+        return None
     sentence = parse.sentence_of(nxt) if nxt < len(tokens) else None
     if sentence is None or sentence.first != nxt or sentence.last - sentence.first > 25:
         return None

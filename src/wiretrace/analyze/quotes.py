@@ -241,12 +241,8 @@ def _continues(body: str, span: Span, last_paragraph: int) -> bool:
         return True  # “…,” she said. … “More.” in the same paragraph
     if body[start : span.start].strip() not in {"“", '"', "„", "«"}:
         return False
-    prev_end = body.rfind("\n", 0, start)
-    prev_start = _paragraph_start(body, prev_end) if prev_end > 0 else -1
-    while prev_end > 0 and not body[prev_start:prev_end].strip():
-        prev_end = body.rfind("\n", 0, prev_start - 1) if prev_start > 0 else -1
-        prev_start = _paragraph_start(body, prev_end) if prev_end > 0 else -1
-    return prev_start == last_paragraph
+    before = body[:start].rstrip()  # the previous paragraph, past any blank lines
+    return bool(before) and _paragraph_start(body, len(before)) == last_paragraph
 
 
 def _paragraph_start(body: str, offset: int) -> int:
