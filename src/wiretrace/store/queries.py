@@ -1,0 +1,354 @@
+"""Read queries over the SQLite store, each returning plain rows (dicts) for any output format.
+
+Only *current* articles count: those that at least one ref points at. An article whose
+ref moved on to a changed text stays in the database as history, out of every answer.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from wiretrace.store.base import JSON, Stale
+from wiretrace.store.codec import join_stages
+from wiretrace.store.names import best_display, compatible, merge_names, name_key, surname
+from wiretrace.store.timeline import timeline
+
+__all__ = [
+    "MARK",
+    "disputes",
+    "export_analyses",
+    "export_rows",
+    "get",
+    "quotes",
+    "search",
+    "speakers",
+    "stale",
+    "stats",
+    "timeline",
+]
+
+MARK = ("**", "**")  # around the matched words of a snippet
+_CURRENT = "EXISTS (SELECT 1 FROM refs r WHERE r.article_id = a.id)"
+_FIRST_REF = "(SELECT MIN(r.ref) FROM refs r WHERE r.article_id = a.id)"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _rows(cur: sqlite3.Cursor) -> list[JSON]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur]
+
+
+# --------------------------------------------------------------------------- one article
+
+
+def _versions(conn: sqlite3.Connection, aid: str) -> dict[str, str]:
+    rows = conn.execute(
+        "SELECT stage, version FROM analyses WHERE article_id = ? AND current = 1 ORDER BY rowid", (aid,)
+    )
+    return dict(rows.fetchall())
+
+
+def _assemble(conn: sqlite3.Connection, aid: str, ref: str, analysis_id: str) -> JSON:
+    body = conn.execute("SELECT body FROM articles WHERE id = ?", (aid,)).fetchone()[0]
+    rows = conn.execute(
+        "SELECT stage, version, data FROM analyses WHERE article_id = ? AND current = 1 ORDER BY rowid", (aid,)
+    ).fetchall()
+    return join_stages(
+        analysis_id=analysis_id,
+        ref=ref,
+        body=body,
+        versions={stage: version for stage, version, _ in rows},
+        slices={stage: json.loads(data) for stage, _, data in rows},
+    )
+
+
+def get(conn: sqlite3.Connection, ref: str) -> JSON | None:
+    """One article's analysis in the output contract, found by ref, analysis id or article id prefix."""
+    row = conn.execute("SELECT article_id, ref, analysis_id FROM refs WHERE ref = ?", (ref,)).fetchone()
+    if row is None:
+        row = conn.execute(
+            "SELECT article_id, ref, analysis_id FROM refs WHERE analysis_id = ? ORDER BY ref LIMIT 1", (ref,)
+        ).fetchone()
+    if row is None and len(ref) >= 8 and all(c in "0123456789abcdef" for c in ref.lower()):
+        row = conn.execute(
+            "SELECT article_id, ref, analysis_id FROM refs WHERE article_id >= ? AND article_id < ?"
+            " ORDER BY ref LIMIT 1",
+            (ref.lower(), ref.lower() + "g"),
+        ).fetchone()
+    if row is None:
+        return None
+    data = _assemble(conn, row[0], row[1], row[2])
+    data["refs"] = [r for (r,) in conn.execute("SELECT ref FROM refs WHERE article_id = ? ORDER BY ref", (row[0],))]
+    data["history"] = _rows(
+        conn.execute(
+            "SELECT version, article_id, seen_at, input FROM ref_history WHERE ref = ? ORDER BY version", (row[1],)
+        )
+    )
+    return data
+
+
+def stale(conn: sqlite3.Connection, versions: Mapping[str, str]) -> Iterator[Stale]:
+    """Current articles missing a wanted stage version, streamed (one ref each)."""
+    cur = conn.execute(f"SELECT a.id, {_FIRST_REF} FROM articles a WHERE {_CURRENT} ORDER BY a.n")
+    while batch := cur.fetchmany(500):
+        for aid, ref in batch:
+            have = _versions(conn, aid)
+            missing = tuple(s for s, v in versions.items() if have.get(s) != v)
+            if not missing:
+                continue
+            analysis_id, raw_hash = conn.execute(
+                "SELECT analysis_id, raw_hash FROM refs WHERE ref = ?", (ref,)
+            ).fetchone()
+            data = _assemble(conn, aid, ref, analysis_id)
+            yield Stale(
+                ref=ref, analysis_id=analysis_id, raw_hash=raw_hash, article=data["article"] or {}, missing=missing
+            )
+
+
+# --------------------------------------------------------------------------- search
+
+
+def _match(conn: sqlite3.Connection, sql: str, query: str, limit: int) -> list[JSON]:
+    try:
+        return _rows(conn.execute(sql, (query, limit)))
+    except sqlite3.OperationalError:
+        pass  # not valid FTS5 syntax ("unterminated string", "syntax error near …"): plain words below
+    words = _WORD.findall(query)
+    if not words:
+        return []
+    safe = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+    return _rows(conn.execute(sql, (safe, limit)))
+
+
+def search(conn: sqlite3.Connection, query: str, *, limit: int = 20) -> list[JSON]:
+    """Articles and quotes matching an FTS5 query, best first (bm25), with marked snippets.
+
+    The query is FTS5 syntax (``bridge AND "city hall"``, ``vot*``); anything that does not
+    parse as such is searched as plain words.
+    """
+    open_, close = MARK
+    articles = _match(
+        conn,
+        f"SELECT 'article' AS kind, {_FIRST_REF} AS ref, a.outlet, a.published, a.headline, NULL AS speaker,"
+        f" snippet(articles_fts, 1, '{open_}', '{close}', '…', 24) AS snippet, articles_fts.rank AS score"
+        f" FROM articles_fts JOIN articles a ON a.n = articles_fts.rowid"
+        f" WHERE articles_fts MATCH ? AND {_CURRENT} ORDER BY articles_fts.rank LIMIT ?",
+        query,
+        limit,
+    )
+    found = _match(
+        conn,
+        f"SELECT 'quote' AS kind, {_FIRST_REF} AS ref, a.outlet, a.published, a.headline, q.speaker,"
+        f" snippet(quotes_fts, 0, '{open_}', '{close}', '…', 24) AS snippet, quotes_fts.rank AS score"
+        f" FROM quotes_fts JOIN quotes q ON q.n = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
+        f" WHERE quotes_fts MATCH ? AND {_CURRENT} ORDER BY quotes_fts.rank LIMIT ?",
+        query,
+        limit,
+    )
+    ranked = sorted(articles + found, key=lambda r: r["score"])[:limit]
+    for row in ranked:
+        row["score"] = round(-float(row["score"]), 3)  # higher is better for people
+    return ranked
+
+
+# --------------------------------------------------------------------------- people
+
+
+def quotes(conn: sqlite3.Connection, speaker: str | None, *, limit: int = 100) -> list[JSON]:
+    """What a person said across articles, oldest first, the speaker merged by canonical name."""
+    if not speaker:
+        where, args = "q.speaker IS NOT NULL", tuple[str, ...]()
+    else:
+        key = name_key(speaker)
+        where, args = "q.speaker_surname = ?", (surname(key),)
+    rows = _rows(
+        conn.execute(
+            f'SELECT q.speaker_key, q.speaker, q.text, q.kind, q.start, q."end", {_FIRST_REF} AS ref, a.outlet,'
+            " a.published, a.headline, (SELECT c.date FROM claims c WHERE c.article_id = q.article_id"
+            " AND c.quote_id = q.qid LIMIT 1) AS said"
+            f" FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where} AND {_CURRENT}"
+            " ORDER BY a.published IS NULL, a.published, ref, q.start",
+            args,
+        )
+    )
+    if speaker:
+        key = name_key(speaker)
+        rows = [r for r in rows if r["speaker_key"] and (compatible(key, r["speaker_key"]) or key == r["speaker_key"])]
+    people = _people(rows)
+    out: list[JSON] = []
+    for r in rows[:limit]:
+        out.append(
+            {"person": people.get(r["speaker_key"], r["speaker"]), **{k: v for k, v in r.items() if k != "speaker_key"}}
+        )
+    return out
+
+
+def _people(rows: list[JSON]) -> dict[str, str]:
+    counts: Counter[str] = Counter(r["speaker_key"] for r in rows if r["speaker_key"])
+    forms: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        if r["speaker_key"]:
+            forms[r["speaker_key"]].append(r["speaker"])
+    displays = {k: best_display(v) for k, v in forms.items()}
+    merged: dict[str, str] = {}
+    by_surname: dict[str, dict[str, int]] = defaultdict(dict)
+    for k, n in counts.items():
+        by_surname[surname(k)][k] = n
+    for group in by_surname.values():
+        merged.update(merge_names(group, displays))
+    return merged
+
+
+def speakers(conn: sqlite3.Connection, *, limit: int = 50) -> list[JSON]:
+    """People quoted most, merged across articles: quotes, articles, the forms used."""
+    rows = _rows(
+        conn.execute(
+            "SELECT q.speaker_key, q.speaker, q.article_id FROM quotes q JOIN articles a ON a.id = q.article_id"
+            f" WHERE q.speaker_entity IS NOT NULL AND q.speaker_key != '' AND {_CURRENT}"
+        )
+    )
+    people = _people(rows)
+    quoted: Counter[str] = Counter()
+    articles: dict[str, set[str]] = defaultdict(set)
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        person = str(people.get(r["speaker_key"], r["speaker"]))
+        quoted[person] += 1
+        articles[person].add(r["article_id"])
+        forms[person][r["speaker"]] += 1
+    return [
+        {
+            "person": p,
+            "quotes": n,
+            "articles": len(articles[p]),
+            "forms": "; ".join(f for f, _ in forms[p].most_common()),
+        }
+        for p, n in quoted.most_common(limit)
+    ]
+
+
+def disputes(conn: sqlite3.Connection, *, speaker: str | None = None, limit: int = 100) -> list[JSON]:
+    """Each claim with the statement that contradicts it, newest article first."""
+    rows = _rows(
+        conn.execute(
+            f"SELECT {_FIRST_REF} AS ref, a.outlet, a.published, a.headline, d.cue,"
+            " c1.speaker AS claim_speaker, c1.text AS claim, c1.date AS claim_date, c1.speaker_key AS k1,"
+            " c2.speaker AS counter_speaker, c2.text AS counter, c2.date AS counter_date, c2.speaker_key AS k2"
+            " FROM disputes d JOIN articles a ON a.id = d.article_id"
+            " JOIN claims c1 ON c1.article_id = d.article_id AND c1.cid = d.claim_id"
+            " JOIN claims c2 ON c2.article_id = d.article_id AND c2.cid = d.counter_id"
+            f" WHERE {_CURRENT} ORDER BY a.published IS NULL, a.published DESC, ref, c1.start"
+        )
+    )
+    if speaker:
+        key = name_key(speaker)
+        rows = [r for r in rows if any(k and compatible(key, k) for k in (r["k1"], r["k2"]))]
+    return [{k: v for k, v in r.items() if k not in ("k1", "k2")} for r in rows[:limit]]
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+def stats(conn: sqlite3.Connection, where: str) -> JSON:
+    def one(sql: str) -> Any:
+        return conn.execute(sql).fetchone()[0]
+
+    page = one("PRAGMA page_size") * one("PRAGMA page_count")
+    stages: dict[str, dict[str, int]] = defaultdict(dict)
+    for stage, version, n in conn.execute(
+        "SELECT stage, version, COUNT(*) FROM analyses WHERE current = 1 GROUP BY stage, version ORDER BY MIN(rowid)"
+    ):
+        stages[stage][version] = n
+    return {
+        "database": where,
+        "schema_version": one("SELECT MAX(version) FROM schema_version"),
+        "bytes": page,
+        "articles": one(f"SELECT COUNT(*) FROM articles a WHERE {_CURRENT}"),
+        "refs": one("SELECT COUNT(*) FROM refs"),
+        "versions": one("SELECT COUNT(*) FROM ref_history"),
+        "stored_texts": one("SELECT COUNT(*) FROM articles"),
+        "quotes": one("SELECT COUNT(*) FROM quotes"),
+        "speakers": one("SELECT COUNT(DISTINCT speaker_key) FROM quotes WHERE speaker_entity IS NOT NULL"),
+        "entities": one("SELECT COUNT(*) FROM entities"),
+        "claims": one("SELECT COUNT(*) FROM claims"),
+        "disputes": one("SELECT COUNT(*) FROM disputes"),
+        "timexes": one("SELECT COUNT(*) FROM timexes"),
+        "stages": dict(stages),
+        "outlets": _rows(
+            conn.execute(
+                f"SELECT COALESCE(a.outlet, '(none)') AS outlet, COUNT(*) AS articles FROM articles a"
+                f" WHERE {_CURRENT} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"
+            )
+        ),
+        "failures": one("SELECT COUNT(*) FROM failures"),
+        "last_failures": _rows(conn.execute("SELECT input, message, at FROM failures ORDER BY n DESC LIMIT 10")),
+        "runs": _rows(
+            conn.execute(
+                "SELECT id, command, started_at, finished_at, new, updated, unchanged, failed, status"
+                " FROM runs ORDER BY id DESC LIMIT 5"
+            )
+        ),
+    }
+
+
+EXPORT_COLUMNS = (
+    "id",
+    "refs",
+    "outlet",
+    "headline",
+    "authors",
+    "published",
+    "published_source",
+    "url",
+    "source_outlet",
+    "stages",
+    "entities",
+    "quotes",
+    "claims",
+    "disputes",
+    "timexes",
+    "words",
+    "body",
+)
+
+
+def export_rows(conn: sqlite3.Connection) -> Iterator[JSON]:
+    """One flat row per current article (``EXPORT_COLUMNS``, documented in docs/store.md)."""
+    cur = conn.execute(
+        "SELECT a.id, (SELECT group_concat(ref, ' ') FROM (SELECT ref FROM refs r WHERE r.article_id = a.id"
+        " ORDER BY ref)) AS refs, a.outlet, a.headline, a.authors, a.published, a.published_source, a.url,"
+        " a.source_outlet,"
+        " (SELECT group_concat(stage || '=' || version, ' ') FROM analyses s WHERE s.article_id = a.id"
+        " AND s.current = 1) AS stages,"
+        " (SELECT COUNT(*) FROM entities e WHERE e.article_id = a.id) AS entities,"
+        " (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,"
+        " (SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id) AS claims,"
+        " (SELECT COUNT(*) FROM disputes d WHERE d.article_id = a.id) AS disputes,"
+        " (SELECT COUNT(*) FROM timexes t WHERE t.article_id = a.id) AS timexes,"
+        f" a.body FROM articles a WHERE {_CURRENT} ORDER BY a.n"
+    )
+    names = [d[0] for d in cur.description]
+    while batch := cur.fetchmany(500):
+        for values in batch:
+            row = dict(zip(names, values, strict=True))
+            row["authors"] = "; ".join(json.loads(row["authors"] or "[]"))
+            row["words"] = len(row["body"].split())
+            yield {k: row[k] for k in EXPORT_COLUMNS}
+
+
+def export_analyses(conn: sqlite3.Connection) -> Iterator[JSON]:
+    """Every current article's analysis in the output contract, plus its ``refs``."""
+    cur = conn.execute(f"SELECT a.id FROM articles a WHERE {_CURRENT} ORDER BY a.n")
+    while batch := cur.fetchmany(200):
+        for (aid,) in batch:
+            refs = conn.execute(
+                "SELECT ref, analysis_id FROM refs WHERE article_id = ? ORDER BY ref", (aid,)
+            ).fetchall()
+            data = _assemble(conn, aid, refs[0][0], refs[0][1])
+            data["refs"] = [r for r, _ in refs]
+            yield data

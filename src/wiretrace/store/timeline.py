@@ -1,0 +1,133 @@
+"""``wiretrace timeline ENTITY``: dated events, quotes and claims about one entity, in order.
+
+The entity is found in every article whose entities match it — a person by compatible
+name ("Zelensky" finds "Volodymyr Zelensky"), anything else by name or alias. Then, per
+article:
+
+* **quote** — what the entity said, dated by the claim's own date where the text gives one
+  ("said on Monday"), else by the article's publication date;
+* **claim** — a claim attributed to it that is not a quote already listed;
+* **event** — a calendar date (a TIMEX3 value starting with a year) in a sentence that
+  mentions the entity, with that sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+from typing import Any
+
+from wiretrace.store.names import compatible, name_key, surname
+
+__all__ = ["date_key", "timeline"]
+
+JSON = dict[str, Any]
+_CURRENT = "EXISTS (SELECT 1 FROM refs r WHERE r.article_id = a.id)"
+_FIRST_REF = "(SELECT MIN(r.ref) FROM refs r WHERE r.article_id = a.id)"
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+_CALENDAR = re.compile(r"^\d{4}(?:-\d{2}){0,2}")
+_PART = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI|Q[1-4]|H[12])")
+_PARTS = {
+    "SP": "03",
+    "SU": "06",
+    "FA": "09",
+    "AU": "09",
+    "WI": "12",
+    "Q1": "01",
+    "Q2": "04",
+    "Q3": "07",
+    "Q4": "10",
+    "H1": "01",
+    "H2": "07",
+}
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+|\n+")
+
+
+def date_key(value: str | None) -> str:
+    """A sortable date for a TIMEX3 value ("2023-W39" → its Monday, "2024-SU" → "2024-06");
+    "~" (after every date) when undated."""
+    if not value:
+        return "~"
+    week = _WEEK.match(value)
+    if week:
+        try:
+            return dt.date.fromisocalendar(int(week[1]), int(week[2]), 1).isoformat()
+        except ValueError:
+            return value[:4]
+    part = _PART.match(value)
+    if part:
+        return f"{part[1]}-{_PARTS[part[2]]}"
+    found = _CALENDAR.match(value)
+    return found.group(0) if found else "~"
+
+
+def _matches(key: str, row: JSON) -> bool:
+    if row["type"] == "PERSON":
+        return compatible(key, row["key"]) or key == row["key"]
+    names = [row["key"], *(name_key(a) for a in json.loads(row["aliases"]))]
+    return key in names
+
+
+def _sentence(body: str, start: int, end: int) -> tuple[int, int]:
+    begin = 0
+    for m in _SENTENCE_END.finditer(body, 0, start):
+        begin = m.end()
+    stop = _SENTENCE_END.search(body, end)
+    return begin, stop.start() + 1 if stop else len(body)
+
+
+def timeline(conn: sqlite3.Connection, entity: str, *, limit: int = 200) -> list[JSON]:
+    key = name_key(entity)
+    if not key:
+        return []
+    candidates = conn.execute(
+        "SELECT e.article_id, e.eid, e.name, e.type, e.key, e.aliases, e.mentions FROM entities e"
+        " JOIN articles a ON a.id = e.article_id"
+        f" WHERE (e.surname = ? OR e.key = ? OR e.aliases LIKE ?) AND {_CURRENT}",
+        (surname(key), key, f"%{entity.strip()}%"),
+    )
+    names = [d[0] for d in candidates.description]
+    found = [row for row in (dict(zip(names, r, strict=True)) for r in candidates) if _matches(key, row)]
+    events: list[JSON] = []
+    for row in found:
+        events += _article_events(conn, row, key)
+    events.sort(key=lambda e: (date_key(e["date"]), e["published"] or "~", e["ref"], e["start"]))
+    for event in events:
+        del event["start"]
+    return events[:limit]
+
+
+def _article_events(conn: sqlite3.Connection, entity: JSON, key: str) -> list[JSON]:
+    aid = entity["article_id"]
+    ref, outlet, published, body = conn.execute(
+        f"SELECT {_FIRST_REF}, a.outlet, a.published, a.body FROM articles a WHERE a.id = ?", (aid,)
+    ).fetchone()
+    base = {"entity": entity["name"], "ref": ref, "outlet": outlet, "published": published}
+    events: list[JSON] = []
+    quoted: set[str] = set()
+    for qid, text, start, said in conn.execute(
+        "SELECT q.qid, q.text, q.start, (SELECT c.date FROM claims c WHERE c.article_id = q.article_id"
+        " AND c.quote_id = q.qid LIMIT 1) FROM quotes q WHERE q.article_id = ? AND q.speaker_entity = ?",
+        (aid, entity["eid"]),
+    ):
+        quoted.add(qid)
+        events.append({"date": said or published, "kind": "quote", "text": text, **base, "start": start})
+    if entity["type"] == "PERSON":
+        for text, start, said, quote_id, speaker_key in conn.execute(
+            "SELECT text, start, date, quote_id, speaker_key FROM claims WHERE article_id = ?", (aid,)
+        ):
+            if quote_id in quoted or not speaker_key or not compatible(key, speaker_key):
+                continue
+            events.append({"date": said or published, "kind": "claim", "text": text, **base, "start": start})
+    mentions = [tuple(m) for m in json.loads(entity["mentions"])]
+    for start, end, value in conn.execute(
+        "SELECT start, \"end\", value FROM timexes WHERE article_id = ? AND type = 'DATE'", (aid,)
+    ):
+        if date_key(value) == "~":
+            continue
+        s, e = _sentence(body, start, end)
+        if any(s <= m_start and m_end <= e for m_start, m_end in mentions):
+            events.append({"date": value, "kind": "event", "text": body[s:e].strip(), **base, "start": start})
+    return events

@@ -1,0 +1,256 @@
+"""The SQLite store: round trips, idempotent writes, history, all-or-nothing, migrations, names."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wiretrace.errors import StoreError
+from wiretrace.model import (
+    Analysis,
+    Article,
+    Claim,
+    Dispute,
+    Entity,
+    EntityType,
+    Mention,
+    PublishedSource,
+    Quote,
+    QuoteKind,
+    Span,
+    Speaker,
+    Timex,
+    TimexType,
+)
+from wiretrace.output.serialize import analysis_to_dict
+from wiretrace.store import PutStatus, Record, open_store
+from wiretrace.store import sqlite as store_sqlite
+from wiretrace.store.codec import analysis_from_dict
+from wiretrace.store.migrations import LATEST
+from wiretrace.store.names import article_key, compatible, merge_names, name_key
+from wiretrace.store.sqlite import SqliteStore
+
+BODY = (
+    "Mayor Elena Varga said on Monday that the bridge would open. “We are ready,” Varga said. "
+    "The union denied that the bridge was safe."
+)
+STAGES = (("extract", "1"), ("nlp", "1"), ("entities", "1"), ("quotes", "1"), ("timexes", "1"), ("claims", "1"))
+
+
+def sample(body: str = BODY, aid: str = "a-1") -> Analysis:
+    varga = body.index("Elena Varga")
+    quote_at = body.index("We are ready")
+    speaker = Speaker(
+        name="Elena Varga", entity="e1", mention=Mention(span=Span(varga, varga + 11), text="Elena Varga")
+    )
+    monday = body.index("Monday")
+    return Analysis(
+        id=aid,
+        input="in.txt",
+        article=Article(
+            body=body, headline="Bridge", outlet="The Ledger", published=None, published_source=PublishedSource.NONE
+        ),
+        entities=(
+            Entity(
+                id="e1",
+                name="Elena Varga",
+                type=EntityType.PERSON,
+                aliases=("Varga",),
+                mentions=(Mention(span=Span(varga, varga + 11), text="Elena Varga"),),
+            ),
+        ),
+        quotes=(
+            Quote(
+                id="q1",
+                span=Span(quote_at, quote_at + 12),
+                text="We are ready",
+                kind=QuoteKind.DIRECT,
+                speaker=speaker,
+                fragments=(Span(quote_at, quote_at + 12),),
+            ),
+        ),
+        timexes=(Timex(span=Span(monday, monday + 6), text="Monday", type=TimexType.DATE, value="2024-03-11"),),
+        claims=(
+            Claim(id="c1", span=Span(quote_at, quote_at + 12), text="We are ready", speaker=speaker, quote="q1"),
+            Claim(id="c2", span=Span(0, 5), text="Mayor", speaker=Speaker(name="the union")),
+        ),
+        disputes=(Dispute(claim="c1", counter="c2", cue=Mention(span=Span(0, 5), text="Mayor")),),
+        stages=STAGES,
+    )
+
+
+def record(ref: str, a: Analysis, raw: str = "h1") -> Record:
+    return Record(ref=ref, input=ref, raw_hash=raw, data=analysis_to_dict(a))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> SqliteStore:
+    s = open_store(tmp_path / "t.db")
+    assert isinstance(s, SqliteStore)
+    return s
+
+
+def test_put_then_get_gives_the_same_contract(store: SqliteStore) -> None:
+    data = analysis_to_dict(sample())
+    assert store.put(record("r1", sample())).status is PutStatus.NEW
+    got = store.get("r1")
+    assert got is not None
+    assert got.pop("refs") == ["r1"]
+    assert [h["version"] for h in got.pop("history")] == [1]
+    got["input"] = data["input"]
+    assert got == data
+    assert analysis_from_dict(got) == analysis_from_dict(data)
+
+
+def test_same_ref_same_content_is_unchanged_and_new_ref_is_linked(store: SqliteStore) -> None:
+    first = store.put(record("r1", sample()))
+    assert store.put(record("r1", sample())).status is PutStatus.UNCHANGED
+    assert store.put(record("r2", sample(aid="a-2"))).status is PutStatus.LINKED
+    assert first.article_id == article_key(BODY)
+    stats = store.stats()
+    assert (stats["articles"], stats["refs"], stats["quotes"]) == (1, 2, 1)
+
+
+def test_normalized_text_is_one_article(store: SqliteStore) -> None:
+    spaced = BODY.replace(". ", ".  \n ")
+    assert article_key(spaced) == article_key(BODY)
+    store.put(record("r1", sample()))
+    assert store.put(record("r2", sample(spaced))).status is PutStatus.LINKED
+
+
+def test_changed_text_updates_the_ref_and_keeps_its_history(store: SqliteStore) -> None:
+    store.put(record("r1", sample()))
+    changed = BODY + " The council will vote again."
+    assert store.put(record("r1", sample(changed), raw="h2")).status is PutStatus.UPDATED
+    got = store.get("r1")
+    assert got is not None and got["article"]["body"] == changed
+    assert [(h["version"], h["article_id"]) for h in got["history"]] == [
+        (1, article_key(BODY)),
+        (2, article_key(changed)),
+    ]
+    stats = store.stats()
+    assert (stats["articles"], stats["stored_texts"], stats["versions"]) == (1, 2, 2)
+    assert [r["snippet"] for r in store.search("council")] != []
+    assert len([r for r in store.search("bridge") if r["kind"] == "article"]) == 1  # the old text is history
+
+
+def test_a_failing_write_leaves_nothing(store: SqliteStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*args: Any, **kwargs: Any) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store_sqlite, "_put_ref", boom)
+    with pytest.raises(StoreError, match="free some disk space"):
+        store.put(record("r1", sample()))
+    count = store.conn.execute("SELECT (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM analyses)").fetchone()
+    assert count == (0,)
+
+
+def test_is_current_needs_the_bytes_and_every_stage_version(store: SqliteStore) -> None:
+    store.put(record("r1", sample()))
+    versions = dict(STAGES)
+    assert store.is_current("r1", "h1", versions)
+    assert not store.is_current("r1", "other", versions)
+    assert not store.is_current("r1", "h1", {**versions, "quotes": "2"})
+    [stale] = list(store.stale({**versions, "quotes": "2"}))
+    assert (stale.ref, stale.missing, stale.article["body"]) == ("r1", ("quotes",), BODY)
+
+
+def test_new_stage_version_is_stored_beside_the_old(store: SqliteStore) -> None:
+    store.put(record("r1", sample()))
+    newer = sample()
+    newer = Analysis(**{**{f: getattr(newer, f) for f in newer.__dataclass_fields__}, "stages": (("quotes", "2"),)})
+    assert store.put(record("r1", newer)).status is PutStatus.UPDATED
+    rows = store.conn.execute(
+        "SELECT version, current FROM analyses WHERE stage = 'quotes' ORDER BY version"
+    ).fetchall()
+    assert rows == [("1", 0), ("2", 1)]
+
+
+def test_queries_on_one_article(store: SqliteStore) -> None:
+    store.put(record("r1", sample()))
+    [q] = store.quotes("Varga")
+    assert (q["person"], q["text"], q["ref"]) == ("Elena Varga", "We are ready", "r1")
+    assert store.quotes("Mayor Varga") and not store.quotes("Olena Varga")
+    [d] = store.disputes()
+    assert (d["claim"], d["counter_speaker"], d["cue"]) == ("We are ready", "the union", "Mayor")
+    kinds = [e["kind"] for e in store.timeline("Varga")]
+    assert "event" in kinds and "quote" in kinds
+    hits = store.search("bridge")
+    assert hits[0]["kind"] == "article" and "**bridge**" in hits[0]["snippet"]
+    assert store.search('"unbalanced') == []  # not FTS5 syntax: searched as words, no crash
+    [row] = list(store.export_rows())
+    assert (row["refs"], row["quotes"], row["disputes"]) == ("r1", 1, 1)
+
+
+def test_migrations_are_recorded_and_a_newer_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "m.db"
+    open_store(path).close()
+    s = SqliteStore(path)
+    assert s.migrate() == LATEST  # already there: nothing applied
+    s.conn.execute("INSERT INTO schema_version VALUES (?, 'later')", (LATEST + 1,))
+    s.close()
+    with pytest.raises(StoreError, match="upgrade wiretrace"):
+        open_store(path)
+
+
+def test_wal_and_foreign_keys_are_on(store: SqliteStore) -> None:
+    assert store.conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert store.conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+
+
+def test_missing_database_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no such database"):
+        open_store(tmp_path / "none.db", create=False)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Zelensky", "Volodymyr Zelensky", True),
+        ("President Zelensky", "Volodymyr Zelensky", True),
+        ("V. Zelensky", "Volodymyr Zelensky", True),
+        ("Olena Zelensky", "Volodymyr Zelensky", False),
+        ("Zelensky", "Putin", False),
+        ("John Major", "Major", True),
+    ],
+)
+def test_compatible_names(a: str, b: str, same: bool) -> None:
+    assert compatible(name_key(a), name_key(b)) is same
+
+
+def test_merge_names_joins_a_surname_to_the_person_quoted_most() -> None:
+    merged = merge_names({"volodymyr zelensky": 3, "zelensky": 5, "olena zelensky": 1})
+    assert merged["zelensky"] == merged["volodymyr zelensky"] != merged["olena zelensky"]
+
+
+words = st.text(alphabet=st.sampled_from("abcdefghij “”’,.\n"), min_size=1, max_size=40)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=st.lists(words, min_size=1, max_size=4), negated=st.booleans())
+def test_store_round_trips_any_analysis(tmp_path: Path, parts: list[str], negated: bool) -> None:
+    body = "Start. " + " ".join(parts)
+    quotes, claims, offset = [], [], 0
+    for i, part in enumerate(parts, 1):
+        start = body.index(part, offset)
+        span = Span(start, start + len(part))
+        offset = span.end
+        who = Speaker(name=f"Person {part[:3]}", description=part[:5] or None)
+        quotes.append(Quote(id=f"q{i}", span=span, text=part, kind=QuoteKind.INDIRECT, speaker=who, fragments=(span,)))
+        claims.append(Claim(id=f"c{i}", span=span, text=part, speaker=who, quote=f"q{i}", negated=negated))
+    a = Analysis(
+        id="a-x", input="x", article=Article(body=body), quotes=tuple(quotes), claims=tuple(claims), stages=STAGES
+    )
+    with SqliteStore(":memory:") as s:
+        s.migrate()
+        s.put(record("x", a))
+        got = s.get("x")
+        assert got is not None
+        got.pop("refs")
+        got.pop("history")
+        assert got == analysis_to_dict(a)
