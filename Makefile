@@ -23,6 +23,17 @@ demo: $(STAMP)
 	@echo
 	@echo "== every bundled example, one JSON line each (summary)"
 	@$(BIN)/wiretrace analyze examples/*.txt examples/*.html --format jsonl | $(BIN)/python benchmarks/summarize.py
+	@echo
+	@echo "== wiretrace ingest examples/*.txt examples/*.html examples/jsonl --db out/demo.db   (twice: nothing is stored twice)"
+	@mkdir -p out
+	@$(BIN)/wiretrace ingest examples/*.txt examples/*.html examples/jsonl --db out/demo.db --workers 2
+	@$(BIN)/wiretrace ingest examples/*.txt examples/*.html examples/jsonl --db out/demo.db --workers 2
+	@echo
+	@echo "== wiretrace quotes --speaker Varga --db out/demo.db"
+	@$(BIN)/wiretrace quotes --speaker Varga --db out/demo.db | head -20
+	@echo
+	@echo "== wiretrace disputes --db out/demo.db"
+	@$(BIN)/wiretrace disputes --db out/demo.db | head -24
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
