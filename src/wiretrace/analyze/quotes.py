@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from wiretrace.analyze.attribution import Attribution, attribute, cue_span, intro_attribution, is_reporting, subject_of
+from wiretrace.analyze.claims import claim_span
 from wiretrace.analyze.cues import (
     INSTITUTION_NOUNS,
     SOURCE_NOUNS,
@@ -144,10 +145,36 @@ def _build(
             confidence=SPAN_CONFIDENCE.get(f.how, 0.5),
             rule=f"{f.how}/{rule}",
         )
+        quote = _with_reported_clause(body, parse, quote)
         quotes.append(quote)
         if speaker is not None:
             last = (quote, _paragraph_start(body, f.span.start))
     return tuple(quotes)
+
+
+def _with_reported_clause(body: str, parse: Parse, quote: Quote) -> Quote:
+    """A partial quote inside the clause its verb reports is that whole statement: Grossi
+    said [that no “visible indications of mines or explosives” have been observed]. The
+    quoted words stay in ``fragments``."""
+    if quote.kind != QuoteKind.DIRECT or quote.cue is None or quote.cue.span.start > quote.span.start:
+        return quote
+    clause = claim_span(parse, quote)
+    if clause == quote.span or not clause.contains(quote.span):
+        return quote
+    clause = _unmarked(body, clause)
+    if clause.start >= quote.span.start and clause.end <= quote.span.end:
+        return quote
+    return replace(quote, span=clause, text=clause.text(body))
+
+
+def _unmarked(body: str, span: Span) -> Span:
+    """The span without an opening or closing quotation mark at its very ends."""
+    start, end = span.start, span.end
+    if start < end and body[start] in '“"„«':
+        start += 1
+    if end > start and body[end - 1] in '”"»':
+        end -= 1
+    return Span(start, end)
 
 
 # --------------------------------------------------------------------------- direct
@@ -386,6 +413,11 @@ def _parenthetical(parse: Parse, verb: int, subject: int) -> tuple[Span, int | N
     first = subtree(parse, subject)[0]
     if first - 1 <= sentence.first + 2 or tokens[first - 1].text != "," or subject > verb:
         return None
+    end = verb + 1  # "…, their union said, after talks …" — not "…, Grossi said in a statement that …"
+    while end < sentence.last and tokens[end].pos != "PUNCT":
+        if end - verb > 6 or tokens[end].dep in {"mark", "ccomp", "acl", "relcl"}:
+            return None
+        end += 1
     after = verb + 1
     if after < sentence.last and tokens[after].text == ",":
         rest = after + 1
