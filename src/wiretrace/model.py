@@ -291,6 +291,7 @@ class Quote:
     # quotes reported by one verb. ``span`` runs from the first to the last.
     fragments: tuple[Span, ...] = ()
     confidence: float = 1.0  # that this is a quote, with these boundaries
+    date: str | None = None  # TIMEX3 value of when it was said, where the text says so
     rule: str = ""  # how the span and the speaker were found ("marks/parse"): for evaluation
 
 

@@ -137,13 +137,20 @@ class ClaimsStage(Stage):
     """Attributed claims, and the disputes between them inside one article."""
 
     name = "claims"
-    version = "1"
+    version = "2"
     needs = frozenset({"article", "parse", "quotes", "entities", "timexes"})
     gives = frozenset({"claims", "disputes"})
 
     def __call__(self, analysis: Analysis) -> Analysis:
         assert analysis.article is not None and analysis.parse is not None
         body = analysis.article.body
-        claims = find_claims(body, analysis.parse, analysis.quotes, analysis.timexes)
+        quotes = date_quotes(analysis.parse, analysis.quotes, analysis.timexes)
+        claims = find_claims(body, analysis.parse, quotes, analysis.timexes)
         disputes = find_disputes(body, analysis.parse, claims, analysis.entities)
-        return replace(analysis, claims=claims, disputes=disputes)
+        return replace(analysis, quotes=quotes, claims=claims, disputes=disputes)
+
+
+def date_quotes(parse: Parse, quotes: tuple[Quote, ...], timexes: tuple[Timex, ...]) -> tuple[Quote, ...]:
+    """Each quote with the date its sentence says it was made on ("In a video address
+    published Tuesday, Zelensky said …" → the Tuesday), where it says so."""
+    return tuple(replace(q, date=_date_of(parse, q, claim_span(parse, q), timexes)) for q in quotes)

@@ -118,6 +118,7 @@ def _quote(q: Quote, body: str) -> JSON:
         "speaker": _speaker(q.speaker),
         "fragments": [{"start": f.start, "end": f.end, "text": f.text(body)} for f in q.fragments],
         "confidence": q.confidence,
+        "date": q.date,
     }
 
 
