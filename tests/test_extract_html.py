@@ -219,3 +219,21 @@ def test_extract_stage_turns_unreadable_input_into_the_result() -> None:
     doc = RawDocument(ref="empty.txt", media_type="text/plain", data=b"   ")
     [result] = list(Pipeline([ExtractStage()]).run_many([Analysis(id="e", input="empty.txt", raw=doc)]))
     assert isinstance(result, InputError)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example/world/2020/01/13/megablaze-under-control", "2020-01-13"),
+        ("https://news.example/news/263700449/megablaze-under-control-20200113", "2020-01-13"),
+        ("https://news.example/2019-11-05-vote.html", "2019-11-05"),
+        ("https://news.example/story/12345678901234", None),  # an id, not a date
+        ("https://news.example/archive/2020/13/45/x", None),  # no such day
+        ("https://news.example/tag/politics?date=20200113", None),  # the query is not the address
+    ],
+)
+def test_a_full_date_in_the_address_dates_the_page(url: str, expected: str | None) -> None:
+    from wiretrace.extract.html import url_date
+
+    found = url_date(url)
+    assert (found.isoformat() if found else None) == expected

@@ -22,7 +22,7 @@ import datetime as dt
 import re
 import unicodedata
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from htmldate import find_date
@@ -147,11 +147,32 @@ def _date(meta: PageMeta, tree: Any, url: str | None) -> dt.date | None:
     for value in (meta.published, meta.og_published):
         if value and (date := _iso_date(value)) is not None:
             return date
+    for address in (url, meta.canonical):
+        if address and (date := url_date(address)) is not None:
+            return date  # ".../australian-megablaze-20200113", ".../2020/01/13/..."
     try:
         found = find_date(tree, url=url, original_date=True, extensive_search=True)
     except Exception:  # noqa: BLE001 - htmldate on hostile markup: no date, not a crash
         return None
     return _iso_date(found) if found else None
+
+
+_URL_DATE = re.compile(
+    r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
+)
+
+
+def url_date(url: str) -> dt.date | None:
+    """A full date written in the page's address (its path, not its host or query)."""
+    path = urlsplit(url).path
+    for m in _URL_DATE.finditer(path):
+        try:
+            found = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+        if dt.date(1995, 1, 1) <= found <= dt.date.today() + dt.timedelta(days=2):
+            return found
+    return None
 
 
 def _iso_date(value: str) -> dt.date | None:
