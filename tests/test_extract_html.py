@@ -13,6 +13,7 @@ import pytest
 from wiretrace.errors import InputError
 from wiretrace.extract import ExtractStage, read_article
 from wiretrace.extract.encoding import decode_bytes
+from wiretrace.extract.html import url_date
 from wiretrace.model import Analysis, PublishedSource, RawDocument, SourceCredit
 from wiretrace.pipeline import Pipeline
 
@@ -233,7 +234,5 @@ def test_extract_stage_turns_unreadable_input_into_the_result() -> None:
     ],
 )
 def test_a_full_date_in_the_address_dates_the_page(url: str, expected: str | None) -> None:
-    from wiretrace.extract.html import url_date
-
     found = url_date(url)
     assert (found.isoformat() if found else None) == expected
