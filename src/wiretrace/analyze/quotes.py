@@ -55,7 +55,7 @@ _TITLE_BEFORE = re.compile(
 # sample, because the gold keeps the description ("the group") where we give the name.
 SPAN_CONFIDENCE: dict[str, float] = {
     "marks": 0.86, "pieces": 0.98, "unclosed": 0.8, "block": 0.7, "blockquote": 0.75,
-    "clause": 0.92, "object": 0.95, "parenthetical": 0.64, "conjunct": 0.75, "according": 0.96,
+    "clause": 0.92, "object": 0.95, "parenthetical": 0.64, "conjunct": 0.75, "according": 0.96, "label": 0.7,
 }  # fmt: skip
 RULE_CONFIDENCE: dict[str, float] = {
     "parse": 0.93, "reported": 0.86, "according": 0.83, "words-of": 0.8, "sentence": 0.77, "colon": 0.75,
@@ -111,6 +111,7 @@ def find_quotes(article: Article, parse: Parse, entities: tuple[Entity, ...]) ->
             found.append(_Found(q.span, QuoteKind.DIRECT, att, q.fragments, how if len(q.fragments) == 1 else "pieces"))
     found = _merge_partials(parse, found)
     found.extend(_reported(body, parse, marks, list(found)))
+    found.extend(_labelled_lines(body, parse, found))
     found.sort(key=lambda f: (f.span.start, -f.span.end))
     return _build(body, parse, entities, found, tuple(marks))
 
@@ -377,6 +378,47 @@ def _reported(body: str, parse: Parse, marks: list[Span], quoted: list[_Found]) 
         taken.append(trimmed)
     found.extend(_according_to(body, parse, marks, taken))
     return found
+
+
+_KICKERS = frozenset(
+    "the latest|breaking|breaking news|exclusive|watch|look|update|updated|live|opinion|analysis|editorial|"
+    "explainer|video|photos|factbox|fact check|q&a|read|listen|correction|sponsored|source|sources|photo|image|"
+    "credit|credits|tags|tag|filed under|via|note|editor's note|editor’s note|related|see also|read more|disclosure|"
+    "topics|category|categories|share|follow|contact|email|published|posted|updated on|by".split("|")
+)
+_MAX_LABEL_TOKENS = 6
+_MAX_LINE_WORDS = 30
+
+
+def _labelled_lines(body: str, parse: Parse, found: list[_Found]) -> list[_Found]:
+    """Headline-style attributions: "Graham: Trump’s rhetoric is destroying the party",
+    "Mayor Okonkwo: “We are not leaving”" — a short line, a name or role, a colon, what they said."""
+    out: list[_Found] = []
+    tokens = parse.tokens
+    for line in _PARAGRAPH.finditer(body):
+        text = line.group(0)
+        colon = text.find(": ")
+        if colon <= 0 or len(text.split()) > _MAX_LINE_WORDS or text[:colon].strip().lower() in _KICKERS:
+            continue
+        first, last = parse.token_at(line.start()), parse.token_at(line.start() + colon)
+        if first is None or last is None or not 0 < last - first <= _MAX_LABEL_TOKENS:
+            continue
+        label = tokens[first:last]
+        if any(t.pos in {"VERB", "AUX", "PRON", "ADP", "SCONJ"} for t in label) or not label[0].text[:1].isupper():
+            continue
+        content = _trim(body, Span(line.start() + colon + 1, line.end()))
+        if content is None or len(content.text(body).split()) < 2:
+            continue
+        if any(f.span.overlaps(content) and f.kind != QuoteKind.DIRECT for f in found):
+            continue
+        head = max(range(first, last), key=lambda i: (tokens[i].pos in {"PROPN", "NOUN"}, i))
+        att = Attribution(Span(tokens[last].start, tokens[last].end), head, None, "label")
+        kind = QuoteKind.DIRECT if any(ch in content.text(body) for ch in '“”"') else QuoteKind.INDIRECT
+        found_inside = [f for f in found if content.contains(f.span)]
+        for f in found_inside:
+            found.remove(f)  # the line's own quotation marks are part of the labelled statement
+        out.append(_Found(content, kind, att, (content,), "label"))
+    return out
 
 
 def _can_know(parse: Parse, subject: int) -> bool:
