@@ -115,6 +115,11 @@ def noun_phrase(parse: Parse, i: int, *, with_clauses: bool = False, stop_at_com
             ):
                 last = j
                 break
+    return _without_edge_punct(parse, first, last)
+
+
+def _without_edge_punct(parse: Parse, first: int, last: int) -> Span:
+    """The span of tokens ``[first, last)`` less punctuation at either end."""
     while last - 1 > first and parse.tokens[last - 1].pos in {"PUNCT", "SPACE"}:
         last -= 1
     while first < last - 1 and parse.tokens[first].pos in {"PUNCT", "SPACE"}:
@@ -132,11 +137,7 @@ def described_source(parse: Parse, i: int, *, limit: int = 14) -> Span:
         if parse.tokens[j].text in {",", "—", "–", "(", ";", ":", "“", '"'}:
             last = j
             break
-    while last - 1 > first and parse.tokens[last - 1].pos in {"PUNCT", "SPACE"}:
-        last -= 1
-    while first < last - 1 and parse.tokens[first].pos in {"PUNCT", "SPACE"}:
-        first += 1
-    return token_span(parse, first, last)
+    return _without_edge_punct(parse, first, last)
 
 
 def descriptions_of(body: str, parse: Parse, mentions: Iterable[Mention]) -> tuple[str, ...]:
