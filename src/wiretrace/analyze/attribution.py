@@ -209,6 +209,12 @@ def _colon_label(parse: Parse, indices: range) -> Attribution | None:
         return None
     sentence = parse.sentence_of(j)
     first = sentence.first if sentence is not None else max(0, j - 12)
+    for k in range(j - 1, first - 1, -1):  # "HEADLINE IN CAPITALS - Jeffrey M. Jones: “…”"
+        if tokens[k].text in {"-", "—", "–", ".", ";", "|"}:
+            first = k + 1
+            break
+    if (intro := intro_attribution(parse, first, j)) is not None:
+        return intro  # "Article 33 affirms: “…”" — an introduction in the quote's own sentence
     label = range(first, j)
     if not label or len(label) > 12 or any(tokens[k].pos in {"VERB", "AUX"} for k in label):
         return None

@@ -37,7 +37,8 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         advise tell concur agree disagree conclude find show indicate signal recount describe decry label
         brand announce acknowledge conclude speculate insist continue react deride
         blast slam mock hail laud chime lash rail fume grumble gush marvel plead beg implore exclaim shout
-        yell scream cry chant whisper mutter sigh
+        yell scream cry chant whisper mutter sigh bark snap snarl growl ponder affirm proclaim opine intone
+        thunder roar cheer jeer interject reckon posit surmise vent grouse gripe crow brag hint imply
     """.split()
 )
 
