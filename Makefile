@@ -59,6 +59,8 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pipeline.py --data $(SHARED)/data/polnear/data
 	$(BIN)/python benchmarks/bench_store.py --n 20000 --n-analysed 300 --workers 2
+	$(BIN)/python benchmarks/bench_lineage.py --n 100000 --marks 10000,50000,100000
+	$(BIN)/python benchmarks/bench_stance.py --n 20000
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -44,6 +44,8 @@ SUITES: dict[str, tuple[str, bool]] = {
     "time": ("time_eval.py", True),
     "extraction": ("extraction_eval.py", True),
     "examples": ("examples_eval.py", False),
+    "lineage": ("lineage_eval.py", True),
+    "stance": ("stance_eval.py", True),
 }
 ALIASES: dict[str, tuple[str, ...]] = {
     "f1": ("span", "f1"),

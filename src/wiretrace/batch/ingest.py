@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from wiretrace.analyze_api import Item
 from wiretrace.batch.runner import Done, Job, run_jobs
 from wiretrace.errors import InputError, StoreError
+from wiretrace.link import link_new
 from wiretrace.model import RawDocument
 from wiretrace.registry import build_pipeline
 from wiretrace.store.base import Counts, Record, Store
@@ -143,6 +144,7 @@ def _store_one(
         return
     stored = store.put(Record(ref=done.ref, input=done.name, raw_hash=done.raw_hash, data=done.data, gives=gives))
     counts.add(stored.status)
+    link_new(store, stored.article_id)  # incremental lineage: this article against what is stored
     for problem in done.data.get("problems", []):
         options.on_error(
             f"{done.name}: stage {problem['stage']} failed ({problem['message']})"

@@ -213,6 +213,16 @@ from wiretrace.cli.corpus import COMMANDS  # noqa: E402 - the corpus commands jo
 for _command in COMMANDS:
     main.add_command(_command)
 
+from wiretrace.cli.claims import COMMANDS as CLAIM_COMMANDS  # noqa: E402 - stance, check, claims-export
+
+for _command in CLAIM_COMMANDS:
+    main.add_command(_command)
+
+from wiretrace.cli.lineage import COMMANDS as LINEAGE_COMMANDS  # noqa: E402 - the lineage commands, likewise
+
+for _command in LINEAGE_COMMANDS:
+    main.add_command(_command)
+
 
 if __name__ == "__main__":  # pragma: no cover
     main()

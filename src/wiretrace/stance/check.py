@@ -1,0 +1,338 @@
+"""A claim checked against the stored corpus: who supports it, who disputes it, who repeats it.
+
+1. **Candidates**: the articles whose headline or body match the claim's content words
+   (SQLite FTS5, bm25), at most ``candidates`` of them.
+2. **Stance** of each candidate toward the claim (:mod:`wiretrace.stance.model`), with its
+   evidence span; the speaker is the one of the stored claim under the evidence (else the
+   outlet speaks in its own voice). Each stored statement of a candidate that matches the claim
+   is scored on its own too, and a statement that an in-article dispute links to a supporting
+   one is counted as disputing — so both sides of a dispute are shown, each with its speaker.
+3. **Counts by independent origin**: copies of one story (a repost, a wire story carried by
+   ten papers) count once. ``origin_of`` maps each match to its origin; the default uses the
+   lineage when the store has one, else the republication credit, else the outlet.
+
+wiretrace never says who is right: the answer is who says what, where, and how many
+independent sources stand behind each side.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from wiretrace.stance.features import FEATURE_NAMES, featurize
+from wiretrace.stance.model import StanceLabel, StanceModel, default_model, evidence_span
+
+__all__ = [
+    "CheckResult",
+    "Match",
+    "check_claim",
+    "count_by_origin",
+    "default_origin",
+    "lineage_origins",
+    "summary_line",
+]
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+_QUERY_STOP = frozenset(
+    """a an the of to in on at for by with from and or but that this these those it its is are was were be been
+    being have has had do does did will would could should may might can he she they we i you his her their our
+    your them us him which who whom what when where why how as than then there here also any all some such into
+    over about after before under while said says say told not no never""".split()
+)
+_RANK = {StanceLabel.DISPUTES: 0, StanceLabel.SUPPORTS: 1, StanceLabel.REPORTS: 2, StanceLabel.UNRELATED: 3}
+MIN_COVER = 0.4  # share of the claim's weighted words one sentence must hold for an article to count
+_COV_BEST = FEATURE_NAMES.index("cov_best")
+_STATEMENT_MIN = 0.5  # share of the claim's weighted words a stored statement must cover to be scored alone
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Match:
+    """One article or statement and its stance toward the checked claim."""
+
+    stance: StanceLabel
+    score: float
+    article_id: str
+    ref: str
+    outlet: str | None
+    published: str | None
+    headline: str | None
+    speaker: str | None  # who says it; None: the outlet in its own voice
+    statement: str | None  # the stored claim text, for a statement
+    evidence: str  # the evidence text
+    start: int
+    end: int
+    origin: str = ""
+    cue: str | None = None  # an in-article dispute's cue, when that is how it was found
+
+    def as_row(self) -> dict[str, Any]:
+        return {
+            "stance": self.stance.value,
+            "score": self.score,
+            "speaker": self.speaker,
+            "outlet": self.outlet,
+            "published": self.published,
+            "ref": self.ref,
+            "headline": self.headline,
+            "origin": self.origin,
+            "evidence": {"start": self.start, "end": self.end, "text": self.evidence},
+            "statement": self.statement,
+            "cue": self.cue,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckResult:
+    claim: str
+    matches: tuple[Match, ...]
+    counts: Mapping[str, Mapping[str, int]] = field(default_factory=dict)  # stance → {"sources", "origins"}
+
+    @property
+    def summary(self) -> str:
+        return summary_line(self.counts)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "claim": self.claim,
+            "summary": self.summary,
+            "counts": {k: dict(v) for k, v in self.counts.items()},
+            "matches": [m.as_row() for m in self.matches],
+        }
+
+
+# --------------------------------------------------------------------------- origins
+
+
+def default_origin(article: Mapping[str, Any]) -> str:
+    """An article's origin without lineage: the outlet it credits as its source, else its own
+    outlet, else itself."""
+    for key in ("source_outlet", "outlet"):
+        value = article.get(key)
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.lower().replace("the ", " ").split())
+    return str(article.get("article_id") or article.get("id") or "")
+
+
+def source_key(match: Match) -> str:
+    """An independent source: the match's origin, and within it the speaker (two people quoted in
+    one story are two sources; one person's words copied by ten outlets are one)."""
+    speaker = " ".join((match.speaker or "").lower().split())
+    return f"{match.origin}|{speaker}" if speaker else match.origin
+
+
+def count_by_origin(
+    matches: Iterable[Match], origin_of: Callable[[Match], str] | None = None
+) -> dict[str, dict[str, int]]:
+    """For each stance: how many matches (``copies``) and how many independent origins.
+
+    One origin counts once per stance however many of its copies or statements say so.
+    """
+    seen: dict[str, set[str]] = {}
+    copies: dict[str, int] = {}
+    for m in matches:
+        if m.stance == StanceLabel.UNRELATED:
+            continue
+        origin = origin_of(m) if origin_of is not None else source_key(m)
+        seen.setdefault(m.stance.value, set()).add(origin)
+        copies[m.stance.value] = copies.get(m.stance.value, 0) + 1
+    return {
+        stance: {"origins": len(seen[stance]), "copies": copies[stance]}
+        for stance in ("disputes", "supports", "reports")
+        if stance in seen
+    }
+
+
+def summary_line(counts: Mapping[str, Mapping[str, int]]) -> str:
+    """ "disputed by 3 independent sources, supported by 1, reported by 12 copies of 2 origins"."""
+
+    def sources(n: int, first: bool) -> str:
+        return f"{n} independent source{'s' if n != 1 else ''}" if first else str(n)
+
+    parts: list[str] = []
+    for stance, verb in (("disputes", "disputed"), ("supports", "supported")):
+        c = counts.get(stance)
+        if c:
+            parts.append(f"{verb} by {sources(c['origins'], not parts)}")
+    c = counts.get("reports")
+    if c:
+        parts.append(
+            f"reported by {c['copies']} cop{'ies' if c['copies'] != 1 else 'y'} of {c['origins']} origin"
+            f"{'s' if c['origins'] != 1 else ''}"
+        )
+    return ", ".join(parts) if parts else "no article in the corpus takes up this claim"
+
+
+# --------------------------------------------------------------------------- the corpus
+
+
+def _fts_query(claim: str) -> str:
+    words = []
+    for found in _WORD.findall(claim):
+        w = found.replace("’", "'").split("'")[0].lower()
+        if len(w) >= 2 and w not in _QUERY_STOP and w not in words:
+            words.append(w)
+    return " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def lineage_origins(conn: sqlite3.Connection) -> Callable[[str], str | None] | None:
+    """article id → the article id at the root of its lineage tree (``wiretrace.link``), when
+    the store has lineage links; None when it has none (then outlets stand in)."""
+    try:
+        from wiretrace.link.lineage import component, parents  # noqa: PLC0415 - optional: the lineage stage
+        from wiretrace.store import lineage_queries as lq  # noqa: PLC0415
+    except ImportError:
+        return None
+    try:
+        if conn.execute("SELECT 1 FROM lineage_links LIMIT 1").fetchone() is None:
+            return None
+    except sqlite3.Error:
+        return None
+    known: dict[int, int] = {}
+
+    def origin(aid: str) -> str | None:
+        n = lq.n_of(conn, aid)
+        if n is None:
+            return None
+        if n not in known:
+            members, links = component(conn, n)
+            info = lq.article_info(conn, members)
+            tree = parents(links, {m: i.get("published") for m, i in info.items()})
+            for m in members:
+                root, steps = m, 0
+                while root in tree and steps < len(members):
+                    root, steps = tree[root]["source"], steps + 1
+                known[m] = root
+        row = conn.execute("SELECT id FROM articles WHERE n = ?", (known.get(n, n),)).fetchone()
+        return str(row[0]) if row else None
+
+    return origin
+
+
+def candidates(conn: sqlite3.Connection, claim: str, limit: int) -> list[dict[str, Any]]:
+    """Current articles matching the claim's words, best first (bm25)."""
+    query = _fts_query(claim)
+    if not query:
+        return []
+    cur = conn.execute(
+        "SELECT a.id AS article_id, (SELECT MIN(r.ref) FROM refs r WHERE r.article_id = a.id) AS ref,"
+        " a.outlet, a.source_outlet, a.published, a.headline, a.body"
+        " FROM articles_fts JOIN articles a ON a.n = articles_fts.rowid"
+        " WHERE articles_fts MATCH ? AND EXISTS (SELECT 1 FROM refs r WHERE r.article_id = a.id)"
+        " ORDER BY articles_fts.rank LIMIT ?",
+        (query, limit),
+    )
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur]
+
+
+def _statements(conn: sqlite3.Connection, aid: str) -> list[dict[str, Any]]:
+    cur = conn.execute(
+        'SELECT cid, text, start, "end", speaker, date FROM claims WHERE article_id = ? ORDER BY start', (aid,)
+    )
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur]
+
+
+def _in_article_disputes(conn: sqlite3.Connection, aid: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (a, b, c)
+        for a, b, c in conn.execute("SELECT claim_id, counter_id, cue FROM disputes WHERE article_id = ?", (aid,))
+    ]
+
+
+def check_claim(
+    conn: sqlite3.Connection,
+    claim: str,
+    *,
+    model: StanceModel | None = None,
+    candidates_limit: int = 50,
+    origin_of: Callable[[Mapping[str, Any]], str] | None = None,
+    min_cover: float = MIN_COVER,
+) -> CheckResult:
+    """Match ``claim`` against the corpus in ``conn``; matches ranked disputes, supports, reports."""
+    model = model or default_model()
+    lineage = lineage_origins(conn)
+
+    def origin(article: Mapping[str, Any]) -> str:
+        if origin_of is not None:
+            return origin_of(article)
+        if lineage is not None and (found := lineage(article["article_id"])):
+            return found
+        return default_origin(article)
+
+    matches: list[Match] = []
+    for article in candidates(conn, claim, candidates_limit):
+        matches.extend(_article_matches(conn, model, claim, article, origin(article), min_cover=min_cover))
+    matches.sort(key=lambda m: (_RANK[m.stance], -m.score, m.published or "", m.ref, m.start))
+    kept = tuple(m for m in matches if m.stance != StanceLabel.UNRELATED)
+    return CheckResult(claim=claim, matches=kept, counts=count_by_origin(kept))
+
+
+def _article_matches(
+    conn: sqlite3.Connection,
+    model: StanceModel,
+    claim: str,
+    article: Mapping[str, Any],
+    origin: str,
+    *,
+    min_cover: float,
+) -> list[Match]:
+    body: str = article["body"]
+    pair = featurize(claim, body)
+    if pair.features[_COV_BEST] < min_cover:  # no sentence says much of the claim
+        return []
+    probs = model.probabilities(pair.features)
+    k = max(range(len(probs)), key=probs.__getitem__)
+    label = model.labels[k]
+    if label == StanceLabel.UNRELATED:
+        return []
+    statements = _statements(conn, article["article_id"])
+
+    def make(
+        stance: StanceLabel, score: float, span: tuple[int, int], st: Mapping[str, Any] | None, cue: str | None = None
+    ) -> Match:
+        start, end = span
+        return Match(
+            stance=stance,
+            score=round(score, 4),
+            article_id=article["article_id"],
+            ref=article["ref"],
+            outlet=article["outlet"],
+            published=article["published"],
+            headline=article["headline"],
+            speaker=st["speaker"] if st else None,
+            statement=st["text"] if st else None,
+            evidence=body[start:end],
+            start=start,
+            end=end,
+            origin=origin,
+            cue=cue,
+        )
+
+    found: dict[str, Match] = {}
+    for st in statements:
+        scored = featurize(claim, st["text"])
+        if scored.features[0] < _STATEMENT_MIN:  # cov_body: the statement must be about the claim
+            continue
+        p = model.probabilities(scored.features)
+        j = max(range(3), key=p.__getitem__)  # a matching statement is related by construction
+        found[st["cid"]] = make(model.labels[j], p[j], (st["start"], st["end"]), st)
+    by_id = {st["cid"]: st for st in statements}
+    for target, counter, cue in _in_article_disputes(conn, article["article_id"]):
+        said = found.get(target)
+        if said is None or said.stance == StanceLabel.DISPUTES or counter not in by_id:
+            continue
+        st = by_id[counter]
+        found[counter] = make(StanceLabel.DISPUTES, said.score, (st["start"], st["end"]), st, cue)
+    if found:
+        return list(found.values())
+    span = evidence_span(body, pair, label)
+    under = max(
+        (st for st in statements if st["start"] < span.end and span.start < st["end"]),
+        key=lambda st: min(span.end, st["end"]) - max(span.start, st["start"]),
+        default=None,
+    )
+    return [make(label, probs[k], (span.start, span.end), under)]

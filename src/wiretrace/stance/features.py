@@ -1,0 +1,350 @@
+"""Features of a (claim, text) pair: how much of the claim the text covers, and how it frames it.
+
+The stance model (:mod:`wiretrace.stance.model`) reads these numbers, never the words, so it
+cannot memorise a claim: it sees coverage of the claim's weighted words, of its names and
+numbers, and the refutation, denial, hedging, confirmation and negation cues found in the
+sentences that match the claim best. Word weights come from ``wordfreq`` (rare words weigh
+more), so no corpus statistics are needed and one pair can be scored on its own.
+
+Every feature is computed on plain strings with regular expressions — no spaCy — so that
+``wiretrace check`` can score hundreds of candidates in well under a second.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+__all__ = ["FEATURE_NAMES", "Pair", "Sentence", "featurize", "has_refutation", "split_sentences", "stem", "tokens"]
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*")
+_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’']?\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*")
+_STOP = frozenset(
+    """
+    a an the of to in on at for by with from and or but that this these those it its is are was were be been
+    being have has had do does did will would could should may might can he she they we i you his her their our
+    your them us him which who whom what when where why how as than then there here also any all some such into
+    over about after before under while said says say told out off up down just only so if more most very too
+    s t new now one two get got make made like back via amid
+    """.split()
+)
+# Words of the reporting frame ("report: …", "… claims") that say nothing about the content.
+_FRAME = frozenset(
+    """
+    report reports reported reportedly claim claims claimed allegedly alleged rumor rumors rumour rumours
+    rumored news story stories video photo photos viral source sources according
+    """.split()
+)
+NEGATIONS = frozenset("no not never n't nobody nothing none neither nor without cannot isn't wasn't".split())
+
+_REFUTE = re.compile(
+    r"\b(?:fake|fakes|faked|hoax(?:es)?|false(?:ly)?|falsehood|fabricat\w*|bogus|debunk\w*|refut\w*|"
+    r"baseless|unfounded|untrue|not true|no truth|myth|satir\w*|spoof|parody|prank\w*|photoshop\w*|doctored|"
+    r"misleading|inaccurate|incorrect|nonsense|no evidence|not real|scam|retract\w*|erroneous|"
+    r"not the case|never happened|made up|made-up|lies|lied|lying|conspiracy theor\w*|"
+    r"there is no|there was no|no such|is not|was not|isn't|wasn't|did not|didn't|does not|doesn't)\b",
+    re.IGNORECASE,
+)
+# Strong refutation words only: the short negated verbs above are too common on their own.
+_STRONG_REFUTE = re.compile(
+    r"\b(?:fake|fakes|faked|hoax(?:es)?|false(?:ly)?|fabricat\w*|bogus|debunk\w*|refut\w*|baseless|unfounded|"
+    r"untrue|not true|no truth|myth|satir\w*|spoof|parody|prank\w*|photoshop\w*|doctored|misleading|"
+    r"no evidence|not real|scam|retract\w*|never happened|made up|made-up|conspiracy theor\w*)\b",
+    re.IGNORECASE,
+)
+_DENY = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial|ials)|reject\w*|dismiss\w*|disput\w*|rebuff\w*|rebut\w*|contradict\w*|"
+    r"shot down|shoots down|pushed back|slam(?:s|med)?|refus\w*|insist\w*|clarif\w*|categorically|"
+    r"no plans?|nothing to do with)\b",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(
+    r"\b(?:reportedly|allegedly|alleged|purportedly|supposedly|apparently|claim(?:s|ed|ing)?|"
+    r"according to|rumou?r(?:s|ed)?|unconfirmed|unverified|not (?:yet )?(?:been )?(?:confirmed|verified)|"
+    r"may|might|could|possibly|perhaps|appears?|seem(?:s|ed)?|believed|suggest\w*|speculat\w*|"
+    r"said to|is said|if true|would|unclear|unknown|report(?:s|ed)?|sources?)\b",
+    re.IGNORECASE,
+)
+_SUPPORT = re.compile(
+    r"\b(?:confirm(?:s|ed|ing)?|officially|announc\w*|verified|proof|proved|proven|revealed|indeed|"
+    r"it is true|turned out|admit\w*|acknowledg\w*|has been|have been|will)\b",
+    re.IGNORECASE,
+)
+_QUOTE_MARK = re.compile(r"[\"“”]")
+
+# Single cue words counted on their own (in the lead and near the claim's best matches), so
+# the model weighs each; generic words, never claim-specific ones.
+CUE_WORDS: tuple[str, ...] = tuple(
+    """
+    fake hoax false deni not no never debunk satir claim reportedly allegedly rumor confirm official
+    untrue evidence prank said report according however but actually spoof photoshop told real true
+    accus insist
+    """.split()
+)
+_CUE_STEMS = frozenset(CUE_WORDS)
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "cov_body",
+    "cov_best",
+    "cov_top3",
+    "cov_lead",
+    "bigram_cov",
+    "ent_cov",
+    "num_cov",
+    "claim_has_num",
+    "num_conflict",
+    "refute_body",
+    "strong_refute_body",
+    "refute_near",
+    "strong_refute_near",
+    "deny_body",
+    "deny_near",
+    "hedge_body",
+    "hedge_near",
+    "support_body",
+    "support_near",
+    "neg_near",
+    "neg_claim",
+    "polarity_mismatch",
+    "claim_hedge",
+    "claim_refute",
+    "claim_question",
+    "refute_x_cov",
+    "deny_x_cov",
+    "refute_x_claim_refute",
+    "quotes_near",
+    "sentences_log",
+    "best_position",
+    "lead_refute",
+    "cov_best_x_ent",
+    *(f"lead_{w}" for w in CUE_WORDS),
+    *(f"near_{w}" for w in CUE_WORDS),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    stems: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A claim and a text, with the features and the sentences that match the claim best."""
+
+    features: tuple[float, ...]
+    best: tuple[int, ...]  # sentence indices, best match first
+    sentences: tuple[Sentence, ...]
+
+
+def stem(word: str) -> str:
+    """A crude stem ("explosives" → "explosive", "denied" → "deni"), enough for matching."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def tokens(text: str) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text))
+
+
+@lru_cache(maxsize=200_000)
+def _weight(word: str) -> float:
+    """Rare words weigh more: 7 minus the word's Zipf frequency, kept within [0.5, 6]."""
+    return min(6.0, max(0.5, 7.0 - zipf_frequency(word, "en")))
+
+
+def _content(text: str) -> dict[str, float]:
+    """Content stems of a text with their weights (the heaviest surface form wins)."""
+    found: dict[str, float] = {}
+    for m in _WORD.finditer(text):
+        word = m.group(0).lower()
+        if word in _STOP or word in _FRAME or len(word) < 2:
+            continue
+        s = stem(word)
+        found[s] = max(found.get(s, 0.0), _weight(word))
+    return found
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` with surrounding whitespace trimmed; never empty spans."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for first, last in spans:
+        a, b = first, last
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _entities(claim: str) -> set[str]:
+    """Capitalised words not opening the claim, and acronyms: the claim's names, lower-cased."""
+    found = set()
+    matches = tokens(claim)
+    headline_case = sum(m.group(0)[0].isupper() for m in matches) > 0.6 * max(1, len(matches))
+    for i, m in enumerate(matches):
+        word = m.group(0)
+        if word.lower() in _STOP or word.lower() in _FRAME or len(word) < 2:
+            continue
+        acronym = word.isupper() and len(word) >= 2 and word.isalpha()
+        if acronym or (word[0].isupper() and i > 0 and (not headline_case or _weight(word.lower()) >= 2.8)):
+            found.add(stem(word))
+    return found
+
+
+def _sentences(body: str) -> tuple[Sentence, ...]:
+    return tuple(
+        Sentence(start=a, end=b, stems=frozenset(stem(m.group(0)) for m in _WORD.finditer(body, a, b)))
+        for a, b in split_sentences(body)
+    )
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return sum(1 for _ in pattern.finditer(text))
+
+
+@lru_cache(maxsize=100_000)
+def _cue_of(word: str) -> str | None:
+    """The cue word that ``word`` is a form of ("denied" → "deni", "satirical" → "satir")."""
+    if word.endswith(("n't", "n’t")):
+        return "not"
+    s = stem(word)
+    if s in _CUE_STEMS:
+        return s
+    return next((c for c in CUE_WORDS if len(c) >= 4 and s.startswith(c)), None)
+
+
+def _cue_counts(text: str) -> tuple[float, ...]:
+    counts = dict.fromkeys(CUE_WORDS, 0)
+    for m in _WORD.finditer(text):
+        cue = _cue_of(m.group(0).lower())
+        if cue is not None:
+            counts[cue] += 1
+    return tuple(math.log1p(counts[w]) for w in CUE_WORDS)
+
+
+def featurize(claim: str, body: str) -> Pair:
+    """The feature vector of ``(claim, body)`` (in :data:`FEATURE_NAMES` order)."""
+    words = _content(claim)
+    total = sum(words.values()) or 1.0
+    sentences = _sentences(body) or (Sentence(start=0, end=0, stems=frozenset()),)
+    body_stems = frozenset().union(*(s.stems for s in sentences))
+    covs = [sum(w for s, w in words.items() if s in sent.stems) / total for sent in sentences]
+    order = sorted(range(len(sentences)), key=lambda i: (-covs[i], i))
+    top = order[:3]
+    near_text = " ".join(body[sentences[i].start : sentences[i].end] for i in top)
+    lead = sentences[:3]
+    lead_text = body[lead[0].start : lead[-1].end]
+
+    cov_body = sum(w for s, w in words.items() if s in body_stems) / total
+    cov_best = covs[order[0]]
+    cov_top3 = sum(covs[i] for i in top) / len(top)
+    lead_stems = frozenset().union(*(s.stems for s in lead))
+    cov_lead = sum(w for s, w in words.items() if s in lead_stems) / total
+
+    claim_list = [stem(m.group(0)) for m in tokens(claim) if m.group(0).lower() not in _STOP]
+    bigrams = {(a, b) for a, b in itertools.pairwise(claim_list)}
+    body_list = [stem(m.group(0)) for m in tokens(body) if m.group(0).lower() not in _STOP]
+    body_bigrams = set(itertools.pairwise(body_list))
+    bigram_cov = len(bigrams & body_bigrams) / len(bigrams) if bigrams else 0.0
+
+    ents = _entities(claim)
+    ent_cov = len(ents & body_stems) / len(ents) if ents else cov_body
+    claim_nums = {n.replace(",", "") for n in _NUMBER.findall(claim)}
+    body_nums = {n.replace(",", "") for n in _NUMBER.findall(body)}
+    near_nums = {n.replace(",", "") for n in _NUMBER.findall(near_text)}
+    num_cov = len(claim_nums & body_nums) / len(claim_nums) if claim_nums else 1.0
+    num_conflict = float(bool(claim_nums) and not (claim_nums & near_nums) and bool(near_nums))
+
+    n_sent = len(sentences)
+    per = 1.0 / math.log2(2 + n_sent)
+    refute_body = _count(_REFUTE, body) * per
+    strong_body = _count(_STRONG_REFUTE, body) * per
+    refute_near = float(_count(_REFUTE, near_text))
+    strong_near = float(_count(_STRONG_REFUTE, near_text))
+    deny_body = _count(_DENY, body) * per
+    deny_near = float(_count(_DENY, near_text))
+    hedge_body = _count(_HEDGE, body) * per
+    hedge_near = float(_count(_HEDGE, near_text))
+    support_body = _count(_SUPPORT, body) * per
+    support_near = float(_count(_SUPPORT, near_text))
+    best_text = body[sentences[order[0]].start : sentences[order[0]].end]
+    neg_best = any(
+        m.group(0).lower().replace("’", "'") in NEGATIONS or m.group(0).lower().endswith("n't")
+        for m in tokens(best_text)
+    )
+    neg_near = sum(
+        1 for m in tokens(near_text) if m.group(0).lower() in NEGATIONS or m.group(0).lower().endswith(("n't", "n’t"))
+    )
+    neg_claim = any(
+        m.group(0).lower() in NEGATIONS or m.group(0).lower().endswith(("n't", "n’t")) for m in tokens(claim)
+    )
+    claim_hedge = float(_count(_HEDGE, claim) > 0)
+    claim_refute = float(_count(_STRONG_REFUTE, claim) > 0 or _count(_DENY, claim) > 0)
+
+    return Pair(
+        features=(
+            cov_body,
+            cov_best,
+            cov_top3,
+            cov_lead,
+            bigram_cov,
+            ent_cov,
+            num_cov,
+            float(bool(claim_nums)),
+            num_conflict,
+            refute_body,
+            strong_body,
+            math.log1p(refute_near),
+            math.log1p(strong_near),
+            deny_body,
+            math.log1p(deny_near),
+            hedge_body,
+            math.log1p(hedge_near),
+            support_body,
+            math.log1p(support_near),
+            math.log1p(neg_near),
+            float(neg_claim),
+            float(neg_claim != neg_best),
+            claim_hedge,
+            claim_refute,
+            float("?" in claim),
+            math.log1p(strong_near) * cov_best,
+            math.log1p(deny_near) * cov_best,
+            math.log1p(strong_body) * claim_refute,
+            float(len(_QUOTE_MARK.findall(near_text))),
+            math.log1p(n_sent),
+            order[0] / n_sent,
+            float(_count(_STRONG_REFUTE, lead_text) + _count(_DENY, lead_text)),
+            cov_best * ent_cov,
+            *_cue_counts(lead_text),
+            *_cue_counts(near_text),
+        ),
+        best=tuple(order),
+        sentences=sentences,
+    )
+
+
+def has_refutation(text: str) -> bool:
+    """Whether ``text`` carries a refutation or denial cue ("hoax", "denied", "no evidence")."""
+    return _STRONG_REFUTE.search(text) is not None or _DENY.search(text) is not None

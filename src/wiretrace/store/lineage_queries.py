@@ -1,0 +1,263 @@
+"""SQL of the lineage tables (schema version 2): the fingerprint index, link rows and their reads.
+
+Articles are named here by ``articles.n`` (their integer row id); the readers translate to
+refs. Only *current* articles (those a ref points at) appear in read answers.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from wiretrace.store.base import JSON
+
+__all__ = [
+    "ArticleRow",
+    "article_info",
+    "article_row",
+    "bodies",
+    "dates",
+    "delete_link",
+    "fingerprint_counts",
+    "hash_kinds",
+    "hash_kinds_all",
+    "index_postings",
+    "is_linked",
+    "link_rows",
+    "links_among",
+    "links_of",
+    "mark_hash",
+    "mark_linked",
+    "n_of",
+    "pending",
+    "postings",
+    "put_link",
+    "refs_of",
+]
+
+_CHUNK = 900  # parameters per IN (...) query
+
+ArticleRow = tuple[int, str, str | None, str | None, str | None, str | None, str | None]
+
+
+def _chunks(values: Sequence[int]) -> Iterator[Sequence[int]]:
+    for i in range(0, len(values), _CHUNK):
+        yield values[i : i + _CHUNK]
+
+
+def _marks(count: int) -> str:
+    return ",".join("?" * count)
+
+
+# --------------------------------------------------------------------------- index
+
+
+def hash_kinds(conn: sqlite3.Connection, hashes: Sequence[int]) -> dict[int, str]:
+    """The fingerprints among ``hashes`` that are boilerplate or frequent, with their kind."""
+    found: dict[int, str] = {}
+    for part in _chunks(hashes):
+        found.update(conn.execute(f"SELECT hash, kind FROM link_hashes WHERE hash IN ({_marks(len(part))})", part))
+    return found
+
+
+def hash_kinds_all(conn: sqlite3.Connection) -> dict[int, str]:
+    """Every fingerprint marked boilerplate or frequent (a small table)."""
+    return dict(conn.execute("SELECT hash, kind FROM link_hashes"))
+
+
+def postings(conn: sqlite3.Connection, hashes: Sequence[int]) -> list[tuple[int, int, int]]:
+    """``(hash, article, outlet)`` for every indexed article holding one of ``hashes``."""
+    rows: list[tuple[int, int, int]] = []
+    for part in _chunks(hashes):
+        rows += conn.execute(
+            f"SELECT hash, article, outlet FROM link_postings WHERE hash IN ({_marks(len(part))})", part
+        ).fetchall()
+    return rows
+
+
+def index_postings(conn: sqlite3.Connection, article: int, outlet: int, hashes: Iterable[int]) -> None:
+    conn.executemany(
+        "INSERT OR IGNORE INTO link_postings (hash, article, outlet) VALUES (?, ?, ?)",
+        [(h, article, outlet) for h in hashes],
+    )
+
+
+def mark_hash(conn: sqlite3.Connection, h: int, kind: str) -> None:
+    conn.execute("INSERT OR REPLACE INTO link_hashes (hash, kind) VALUES (?, ?)", (h, kind))
+
+
+def mark_linked(conn: sqlite3.Connection, article: int, version: str, fingerprints: int, now: str) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO link_state (article, version, fingerprints, linked_at) VALUES (?, ?, ?, ?)",
+        (article, version, fingerprints, now),
+    )
+
+
+def fingerprint_counts(conn: sqlite3.Connection, articles: Sequence[int]) -> dict[int, int]:
+    found: dict[int, int] = {}
+    for part in _chunks(articles):
+        found.update(
+            conn.execute(f"SELECT article, fingerprints FROM link_state WHERE article IN ({_marks(len(part))})", part)
+        )
+    return found
+
+
+def pending(conn: sqlite3.Connection, version: str) -> list[int]:
+    """Articles not linked yet (or by another linker version), oldest first."""
+    return [
+        n
+        for (n,) in conn.execute(
+            "SELECT a.n FROM articles a LEFT JOIN link_state s ON s.article = a.n"
+            " WHERE s.article IS NULL OR s.version != ? ORDER BY a.n",
+            (version,),
+        )
+    ]
+
+
+def is_linked(conn: sqlite3.Connection, article: int, version: str) -> bool:
+    row = conn.execute("SELECT version FROM link_state WHERE article = ?", (article,)).fetchone()
+    return row is not None and row[0] == version
+
+
+# --------------------------------------------------------------------------- articles
+
+
+def article_row(conn: sqlite3.Connection, n: int) -> ArticleRow | None:
+    """``(n, body, outlet, url, published, source_outlet, source_url)`` of one article."""
+    row = conn.execute(
+        "SELECT a.n, a.body, a.outlet, a.url, a.published, a.source_outlet,"
+        " (SELECT data FROM analyses s WHERE s.article_id = a.id AND s.stage = 'extract' AND s.current = 1)"
+        " FROM articles a WHERE a.n = ?",
+        (n,),
+    ).fetchone()
+    if row is None:
+        return None
+    source_url = None
+    if row[6]:
+        source = (json.loads(row[6]).get("article") or {}).get("source") or {}
+        source_url = source.get("url")
+    return (row[0], row[1], row[2], row[3], row[4], row[5], source_url)
+
+
+def n_of(conn: sqlite3.Connection, article_id: str) -> int | None:
+    row = conn.execute("SELECT n FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return int(row[0]) if row else None
+
+
+def refs_of(conn: sqlite3.Connection, ns: Iterable[int] | None = None) -> dict[int, str]:
+    """The first ref of each current article (all of them when ``ns`` is None)."""
+    sql = "SELECT a.n, MIN(r.ref) FROM articles a JOIN refs r ON r.article_id = a.id"
+    if ns is None:
+        return dict(conn.execute(sql + " GROUP BY a.n"))
+    wanted = sorted(set(ns))
+    found: dict[int, str] = {}
+    for part in _chunks(wanted):
+        found.update(conn.execute(sql + f" WHERE a.n IN ({_marks(len(part))}) GROUP BY a.n", part))
+    return found
+
+
+def article_info(conn: sqlite3.Connection, ns: Iterable[int]) -> dict[int, JSON]:
+    """Outlet, headline, date and source credit of each article, for answers."""
+    wanted = sorted(set(ns))
+    found: dict[int, JSON] = {}
+    for part in _chunks(wanted):
+        cur = conn.execute(
+            f"SELECT n, outlet, headline, published, source_outlet, url FROM articles WHERE n IN ({_marks(len(part))})",
+            part,
+        )
+        for n, outlet, headline, published, source_outlet, url in cur:
+            found[n] = {
+                "outlet": outlet,
+                "headline": headline,
+                "published": published,
+                "source_outlet": source_outlet,
+                "url": url,
+            }
+    return found
+
+
+def dates(conn: sqlite3.Connection) -> dict[int, str | None]:
+    """The publication date of every article (``None`` when undated)."""
+    return dict(conn.execute("SELECT n, published FROM articles"))
+
+
+def bodies(conn: sqlite3.Connection, ns: Iterable[int]) -> dict[int, str]:
+    wanted = sorted(set(ns))
+    found: dict[int, str] = {}
+    for part in _chunks(wanted):
+        found.update(conn.execute(f"SELECT n, body FROM articles WHERE n IN ({_marks(len(part))})", part))
+    return found
+
+
+# --------------------------------------------------------------------------- links
+
+LINK_COLUMNS = (
+    "lo",
+    "hi",
+    "source",
+    "target",
+    "relation",
+    "score",
+    "source_share",
+    "target_share",
+    "rule",
+    "evidence",
+    "passages",
+)
+
+
+def put_link(conn: sqlite3.Connection, row: JSON) -> None:
+    values = [row[c] if c != "passages" else json.dumps(row[c], separators=(",", ":")) for c in LINK_COLUMNS]
+    conn.execute(
+        f"INSERT OR REPLACE INTO lineage_links ({', '.join(LINK_COLUMNS)}) VALUES ({_marks(len(LINK_COLUMNS))})",
+        values,
+    )
+
+
+def delete_link(conn: sqlite3.Connection, lo: int, hi: int) -> None:
+    conn.execute("DELETE FROM lineage_links WHERE lo = ? AND hi = ?", (lo, hi))
+
+
+def _link(row: Sequence[Any]) -> JSON:
+    data = dict(zip(LINK_COLUMNS, row, strict=True))
+    data["passages"] = json.loads(data["passages"])
+    return data
+
+
+def links_among(conn: sqlite3.Connection, ns: Sequence[int]) -> list[JSON]:
+    wanted = sorted(set(ns))
+    if not wanted:
+        return []
+    marks = _marks(len(wanted))
+    cur = conn.execute(
+        f"SELECT {', '.join(LINK_COLUMNS)} FROM lineage_links WHERE lo IN ({marks}) AND hi IN ({marks})",
+        [*wanted, *wanted],
+    )
+    return [_link(r) for r in cur]
+
+
+def links_of(conn: sqlite3.Connection, n: int) -> list[JSON]:
+    cur = conn.execute(
+        f"SELECT {', '.join(LINK_COLUMNS)} FROM lineage_links WHERE lo = ? UNION ALL"
+        f" SELECT {', '.join(LINK_COLUMNS)} FROM lineage_links WHERE hi = ?",
+        (n, n),
+    )
+    return [_link(r) for r in cur]
+
+
+def link_rows(conn: sqlite3.Connection, *, passages: bool = True) -> Iterator[JSON]:
+    """Every link between current articles, streamed in ``(lo, hi)`` order."""
+    columns = LINK_COLUMNS if passages else LINK_COLUMNS[:-1]
+    current = "EXISTS (SELECT 1 FROM refs r JOIN articles a ON a.id = r.article_id WHERE a.n = l.{})"
+    cur = conn.execute(
+        f"SELECT {', '.join('l.' + c for c in columns)} FROM lineage_links l"
+        f" WHERE {current.format('lo')} AND {current.format('hi')} ORDER BY l.lo, l.hi"
+    )
+    while batch := cur.fetchmany(1000):
+        for row in batch:
+            data = dict(zip(columns, row, strict=True))
+            if passages:
+                data["passages"] = json.loads(data["passages"])
+            yield data

@@ -1,0 +1,272 @@
+"""Stance of a text toward a claim, claim checking over a store, and the ClaimReview export."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from wiretrace.cli.main import main
+from wiretrace.stance.check import Match, count_by_origin, default_origin, summary_line
+from wiretrace.stance.features import FEATURE_NAMES, featurize, has_refutation, split_sentences
+from wiretrace.stance.model import StanceLabel, default_model, stance_of
+
+CLAIM = "Apple will release a gold iPhone in March"
+SUPPORT = (
+    "Apple confirmed on Tuesday that it will release a gold iPhone in March. "
+    "The company said the gold iPhone would cost the same as the silver one. "
+    "Analysts expect strong sales."
+)
+DISPUTE = (
+    "Apple has denied reports that it will release a gold iPhone in March. "
+    "A spokesperson said the rumor was false and that there is no evidence of any gold model. "
+    "The story, which spread on social media, appears to be a hoax."
+)
+UNRELATED = (
+    "The city council voted on Monday to close the harbour bridge for repairs. "
+    "Residents will have to use the ferry for six weeks, the mayor said."
+)
+
+
+def feature(claim: str, body: str, name: str) -> float:
+    return featurize(claim, body).features[FEATURE_NAMES.index(name)]
+
+
+# --------------------------------------------------------------------------- features
+
+
+def test_refutation_cues_are_counted_near_the_claim() -> None:
+    assert feature(CLAIM, DISPUTE, "strong_refute_near") > 0
+    assert feature(CLAIM, DISPUTE, "deny_near") > 0
+    assert feature(CLAIM, SUPPORT, "strong_refute_near") == 0
+    assert has_refutation("The claim is not true, officials said.")
+    assert has_refutation("The ministry denied it.")
+    assert not has_refutation("The ministry confirmed it.")
+
+
+def test_negation_polarity_mismatch() -> None:
+    negated = "Apple will not release a gold iPhone in March."
+    assert feature(CLAIM, negated, "polarity_mismatch") == 1.0
+    assert feature(CLAIM, SUPPORT, "polarity_mismatch") == 0.0
+
+
+def test_entities_and_numbers_of_the_claim() -> None:
+    claim = "Nasa says 6 days of darkness will come in December"
+    assert feature(claim, "Nasa said 6 days of darkness would come in December.", "num_cov") == 1.0
+    assert feature(claim, "Nasa said 3 days of darkness would come in December.", "num_conflict") == 1.0
+    named = "Scientists say NASA expects darkness"
+    assert feature(named, "NASA said darkness would come.", "ent_cov") == 1.0
+    assert feature(named, "The agency said darkness would come.", "ent_cov") == 0.0
+
+
+def test_related_text_covers_the_claim_and_unrelated_does_not() -> None:
+    assert feature(CLAIM, SUPPORT, "cov_best") > 0.8
+    assert feature(CLAIM, UNRELATED, "cov_body") < 0.2
+
+
+def test_sentences_are_trimmed_and_inside_the_text() -> None:
+    text = "  One sentence. Two sentences!\n\nA third one?  "
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == ["One sentence.", "Two sentences!", "A third one?"]
+
+
+# --------------------------------------------------------------------------- the model
+
+
+def test_stances_of_clear_cases() -> None:
+    assert stance_of(CLAIM, DISPUTE).label == StanceLabel.DISPUTES
+    assert stance_of(CLAIM, UNRELATED).label == StanceLabel.UNRELATED
+    assert stance_of(CLAIM, SUPPORT).label in {StanceLabel.SUPPORTS, StanceLabel.REPORTS}
+
+
+@pytest.mark.parametrize("body", [SUPPORT, DISPUTE, UNRELATED, "", "No sentence end"])
+def test_evidence_span_lies_inside_the_body(body: str) -> None:
+    found = stance_of(CLAIM, body)
+    assert 0 <= found.evidence.start <= found.evidence.end <= len(body)
+    assert 0.0 <= found.score <= 1.0
+    if body.strip():
+        assert found.evidence.text(body).strip()
+
+
+def test_dispute_evidence_holds_the_cue() -> None:
+    found = stance_of(CLAIM, DISPUTE)
+    assert has_refutation(found.evidence.text(DISPUTE))
+
+
+def test_shipped_weights_match_the_features() -> None:
+    model = default_model()
+    assert [lab.value for lab in model.labels] == ["supports", "disputes", "reports", "unrelated"]
+    probs = model.probabilities(featurize(CLAIM, SUPPORT).features)
+    assert sum(probs) == pytest.approx(1.0)
+
+
+# --------------------------------------------------------------------------- counting
+
+
+def match(stance: StanceLabel, origin: str) -> Match:
+    return Match(
+        stance=stance,
+        score=0.9,
+        article_id=origin,
+        ref=origin,
+        outlet=None,
+        published=None,
+        headline=None,
+        speaker=None,
+        statement=None,
+        evidence="",
+        start=0,
+        end=0,
+        origin=origin,
+    )
+
+
+def test_copies_of_one_origin_count_once() -> None:
+    matches = [
+        *(match(StanceLabel.DISPUTES, o) for o in ("a", "b", "c", "a")),
+        match(StanceLabel.SUPPORTS, "d"),
+        *(match(StanceLabel.REPORTS, o) for o in ["e"] * 10 + ["f"] * 2),
+        match(StanceLabel.UNRELATED, "g"),
+    ]
+    counts = count_by_origin(matches)
+    assert counts["disputes"] == {"origins": 3, "copies": 4}
+    assert (
+        summary_line(counts) == "disputed by 3 independent sources, supported by 1, reported by 12 copies of 2 origins"
+    )
+    assert count_by_origin(matches, lambda m: "one")["disputes"]["origins"] == 1
+    assert summary_line({}) == "no article in the corpus takes up this claim"
+
+
+def test_origin_without_lineage_is_the_credited_source() -> None:
+    assert default_origin({"outlet": "Blog", "source_outlet": "The Northfield Ledger"}) == "northfield ledger"
+    assert default_origin({"outlet": "The Northfield Ledger"}) == "northfield ledger"
+    assert default_origin({"id": "abc"}) == "abc"
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def test_stance_cli_jsonl_in_and_out(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    lines = [
+        {"id": "s", "claim": CLAIM, "body": SUPPORT},
+        {"id": "d", "claim": CLAIM, "body": DISPUTE},
+        {"id": "u", "claim": CLAIM, "body": UNRELATED},
+    ]
+    pairs.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["stance", "--jsonl", str(pairs)])
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert [o["id"] for o in out] == ["s", "d", "u"]
+    for o, pair in zip(out, lines, strict=True):
+        assert set(o) == {"id", "stance", "score", "evidence"}
+        assert o["stance"] in {"supports", "disputes", "reports", "unrelated"}
+        assert 0 <= o["evidence"]["start"] <= o["evidence"]["end"] <= len(str(pair["body"]))
+    assert out[1]["stance"] == "disputes"
+
+
+def test_stance_cli_bad_line_is_one_error_and_the_rest_is_scored() -> None:
+    text = json.dumps({"id": "ok", "claim": CLAIM, "body": SUPPORT}) + "\nnot json\n" + json.dumps({"id": 3}) + "\n"
+    result = CliRunner().invoke(main, ["stance", "--jsonl", "-"], input=text)
+    assert result.exit_code == 1
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["ok"]
+    assert "-:2: is not a stance pair" in result.stderr
+    assert "-:3: is not a stance pair" in result.stderr
+
+
+# --------------------------------------------------------------------------- a store of the examples
+
+
+@pytest.fixture(scope="module")
+def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = Path(__file__).resolve().parents[1]
+    db = tmp_path_factory.mktemp("stance") / "examples.db"
+    before = Path.cwd()
+    os.chdir(root)
+    try:
+        inputs = sorted(str(p.relative_to(root)) for p in (root / "examples").glob("*.txt"))
+        result = CliRunner().invoke(
+            main,
+            [
+                "ingest",
+                *inputs,
+                "examples/jsonl",
+                "--db",
+                str(db),
+                "--workers",
+                "1",
+                "--stages",
+                "extract,quotes,claims",
+            ],
+        )
+    finally:
+        os.chdir(before)
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.mark.slow
+def test_check_shows_both_sides_with_speakers(example_db: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        [
+            "check",
+            "the plant has passed every inspection it has ever faced",
+            "--db",
+            str(example_db),
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["summary"].startswith(("disputed by", "supported by", "reported by"))
+    stances = {m["stance"] for m in data["matches"]}
+    assert "disputes" in stances
+    assert any(m["speaker"] for m in data["matches"])
+    for m in data["matches"]:
+        assert m["evidence"]["text"]
+        assert m["evidence"]["end"] > m["evidence"]["start"]
+    text = CliRunner().invoke(main, ["check", "the plant passed every inspection", "--db", str(example_db)])
+    assert text.exit_code == 0
+    assert "disputes" in text.stdout
+
+
+@pytest.mark.slow
+def test_claimreview_export_is_valid_json_ld(example_db: Path) -> None:
+    result = CliRunner().invoke(main, ["claims-export", "--db", str(example_db)])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["@context"] == "https://schema.org"
+    assert doc["@graph"]
+    for review in doc["@graph"]:
+        assert review["@type"] == "ClaimReview"
+        assert review["claimReviewed"] == review["itemReviewed"]["text"]
+        claim = review["itemReviewed"]
+        assert claim["@type"] == "Claim"
+        assert claim["appearance"] and all(w["@type"] == "NewsArticle" for w in claim["appearance"])
+        assert claim["firstAppearance"] in claim["appearance"]
+        assert "ratingValue" not in review["reviewRating"]  # no verdict
+        assert review["reviewRating"]["alternateName"]
+    lines = CliRunner().invoke(main, ["claims-export", "--db", str(example_db), "--format", "jsonl"])
+    assert all(json.loads(line)["@type"] == "ClaimReview" for line in lines.stdout.splitlines())
+
+
+@pytest.mark.slow
+def test_cross_disputes_are_stored_and_shown(example_db: Path) -> None:
+    result = CliRunner().invoke(main, ["cross-disputes", "--db", str(example_db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout) if result.stdout.strip() else []
+    with sqlite3.connect(example_db) as conn:
+        checked = conn.execute("SELECT COUNT(*) FROM stance_checked").fetchone()[0]
+        claims = conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+    assert checked == claims
+    for r in rows:
+        assert r["counter_ref"] != r["ref"] or r["counter_outlet"] != r["outlet"]
+        assert r["disputed_by_origins"] >= 1
+    again = CliRunner().invoke(main, ["cross-disputes", "--db", str(example_db), "--no-update", "--format", "json"])
+    assert again.exit_code == 0
