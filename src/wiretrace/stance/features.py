@@ -43,8 +43,11 @@ _FRAME = frozenset(
 )
 NEGATIONS = frozenset("no not never n't nobody nothing none neither nor without cannot isn't wasn't".split())
 
+# Cue patterns start with this: the same matches as a bare \b (every cue starts with a letter
+# after a word boundary), found faster, as the engine skips positions inside words.
+_AT_WORD = r"(?<![A-Za-z0-9_])(?=[A-Za-z])"
 _REFUTE = re.compile(
-    r"\b(?:fake|fakes|faked|hoax(?:es)?|false(?:ly)?|falsehood|fabricat\w*|bogus|debunk\w*|refut\w*|"
+    _AT_WORD + r"\b(?:fake|fakes|faked|hoax(?:es)?|false(?:ly)?|falsehood|fabricat\w*|bogus|debunk\w*|refut\w*|"
     r"baseless|unfounded|untrue|not true|no truth|myth|satir\w*|spoof|parody|prank\w*|photoshop\w*|doctored|"
     r"misleading|inaccurate|incorrect|nonsense|no evidence|not real|scam|retract\w*|erroneous|"
     r"not the case|never happened|made up|made-up|lies|lied|lying|conspiracy theor\w*|"
@@ -53,26 +56,26 @@ _REFUTE = re.compile(
 )
 # Strong refutation words only: the short negated verbs above are too common on their own.
 _STRONG_REFUTE = re.compile(
-    r"\b(?:fake|fakes|faked|hoax(?:es)?|false(?:ly)?|fabricat\w*|bogus|debunk\w*|refut\w*|baseless|unfounded|"
-    r"untrue|not true|no truth|myth|satir\w*|spoof|parody|prank\w*|photoshop\w*|doctored|misleading|"
+    _AT_WORD + r"\b(?:fake|fakes|faked|hoax(?:es)?|false(?:ly)?|fabricat\w*|bogus|debunk\w*|refut\w*|"
+    r"baseless|unfounded|untrue|not true|no truth|myth|satir\w*|spoof|parody|prank\w*|photoshop\w*|doctored|misleading|"
     r"no evidence|not real|scam|retract\w*|never happened|made up|made-up|conspiracy theor\w*)\b",
     re.IGNORECASE,
 )
 _DENY = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying|ial|ials)|reject\w*|dismiss\w*|disput\w*|rebuff\w*|rebut\w*|contradict\w*|"
+    _AT_WORD + r"\b(?:den(?:y|ies|ied|ying|ial|ials)|reject\w*|dismiss\w*|disput\w*|rebuff\w*|rebut\w*|contradict\w*|"
     r"shot down|shoots down|pushed back|slam(?:s|med)?|refus\w*|insist\w*|clarif\w*|categorically|"
     r"no plans?|nothing to do with)\b",
     re.IGNORECASE,
 )
 _HEDGE = re.compile(
-    r"\b(?:reportedly|allegedly|alleged|purportedly|supposedly|apparently|claim(?:s|ed|ing)?|"
+    _AT_WORD + r"\b(?:reportedly|allegedly|alleged|purportedly|supposedly|apparently|claim(?:s|ed|ing)?|"
     r"according to|rumou?r(?:s|ed)?|unconfirmed|unverified|not (?:yet )?(?:been )?(?:confirmed|verified)|"
     r"may|might|could|possibly|perhaps|appears?|seem(?:s|ed)?|believed|suggest\w*|speculat\w*|"
     r"said to|is said|if true|would|unclear|unknown|report(?:s|ed)?|sources?)\b",
     re.IGNORECASE,
 )
 _SUPPORT = re.compile(
-    r"\b(?:confirm(?:s|ed|ing)?|officially|announc\w*|verified|proof|proved|proven|revealed|indeed|"
+    _AT_WORD + r"\b(?:confirm(?:s|ed|ing)?|officially|announc\w*|verified|proof|proved|proven|revealed|indeed|"
     r"it is true|turned out|admit\w*|acknowledg\w*|has been|have been|will)\b",
     re.IGNORECASE,
 )
@@ -144,6 +147,7 @@ class Pair:
     sentences: tuple[Sentence, ...]
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A crude stem ("explosives" → "explosive", "denied" → "deni"), enough for matching."""
     word = word.lower().replace("’", "'")
