@@ -26,7 +26,7 @@ from typing import BinaryIO
 from wiretrace import settings
 from wiretrace.errors import InputError
 from wiretrace.model import RawDocument
-from wiretrace.sources.paths import STDIN
+from wiretrace.sources.paths import STDIN, open_binary
 
 __all__ = ["AUTHORS_SEPARATOR", "META_FIELDS", "read_jsonl", "split_authors"]
 
@@ -51,12 +51,9 @@ def read_jsonl(path_or_dash: str) -> Iterator[RawDocument | InputError]:
         yield InputError(name, "is a directory", "give a .jsonl file")
         return
     try:
-        stream = path.open("rb")
-    except FileNotFoundError:
-        yield InputError(name, "no such file", "check the path")
-        return
-    except OSError as err:
-        yield InputError(name, f"cannot be read ({err.strerror or err})", "check its permissions")
+        stream = open_binary(path, name)
+    except InputError as err:
+        yield err
         return
     with stream:
         yield from _read_lines(stream, name)

@@ -15,7 +15,7 @@ from wiretrace.errors import InputError
 from wiretrace.model import RawDocument
 from wiretrace.sources.sniff import binary_kind, looks_like_html
 
-__all__ = ["STDIN", "check_bytes", "media_type_for", "read_path"]
+__all__ = ["STDIN", "check_bytes", "media_type_for", "open_binary", "read_path"]
 
 STDIN = "-"
 TEXT = "text/plain"
@@ -47,6 +47,16 @@ def read_path(path: str) -> RawDocument:
         source = path
     check_bytes(data, source)
     return RawDocument(ref=source, media_type=media_type_for(path, data), data=data)
+
+
+def open_binary(path: Path, name: str) -> BinaryIO:
+    """Open a file to stream it; an :class:`InputError` naming ``name`` if it cannot be."""
+    try:
+        return path.open("rb")
+    except FileNotFoundError as err:
+        raise InputError(name, "no such file", "check the path") from err
+    except OSError as err:
+        raise InputError(name, f"cannot be read ({err.strerror or err})", "check its permissions") from err
 
 
 def media_type_for(path: str, data: bytes) -> str:

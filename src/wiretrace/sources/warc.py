@@ -23,6 +23,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from wiretrace import settings
 from wiretrace.errors import InputError
 from wiretrace.model import RawDocument
+from wiretrace.sources.paths import open_binary
 
 __all__ = ["is_warc", "read_warc"]
 
@@ -39,12 +40,9 @@ def is_warc(path: str, head: bytes) -> bool:
 def read_warc(path: str) -> Iterator[RawDocument | InputError]:
     """Every HTML response record of the WARC file at ``path``, in file order."""
     try:
-        stream = Path(path).open("rb")  # noqa: SIM115 - closed below, after the generator ends
-    except FileNotFoundError:
-        yield InputError(path, "no such file", "check the path")
-        return
-    except OSError as err:
-        yield InputError(path, f"cannot be read ({err.strerror or err})", "check its permissions")
+        stream = open_binary(Path(path), path)
+    except InputError as err:
+        yield err
         return
     with stream:
         finished = yield from _records(stream, path)
