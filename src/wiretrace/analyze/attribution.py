@@ -163,7 +163,52 @@ def attribute(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | Non
         )
         if found is not None:
             return found
-    return _colon_label(parse, indices) or _colon_intro(parse, indices) or _tag_after(parse, span, outside)
+    return (
+        _colon_label(parse, indices)
+        or _colon_intro(parse, indices)
+        or _tag_after(parse, span, outside)
+        or _surface_tag(parse, span)
+    )
+
+
+_NP_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "PART", "NUM"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "VBN", "VB"})
+
+
+def _surface_tag(parse: Parse, span: Span) -> Attribution | None:
+    """ "“Go back to Univision,” Trump barked" when the parser tore the tag apart: read the
+    words after the closing mark — a short noun phrase and a speech verb, or the verb first
+    ("…,” barked the anchor") — without trusting the tree."""
+    tokens = parse.tokens
+    i = parse.token_at(max(span.start, span.end - 1))
+    if i is None:
+        return None
+    j = i + 1
+    closing = False
+    while j < len(tokens) and tokens[j].text in {"”", '"', "»", ","} and tokens[j].start <= span.end + 3:
+        closing = closing or tokens[j].text in {"”", '"', "»"}
+        j += 1
+    last = tokens[j - 1].text if j - 1 >= 0 else ""
+    if not closing or j >= len(tokens) or last not in {",", "”", '"', "»"}:
+        return None
+    ending = tokens[i].text
+    if ending not in {",", "?", "!", "—", "–"} and last != ",":
+        return None
+    k = j
+    while k < len(tokens) and k - j < 6 and tokens[k].pos in _NP_POS:
+        k += 1
+    if j < k < len(tokens) and tokens[k].tag in _FINITE and is_speech_verb(tokens[k].text):
+        heads = [m for m in range(j, k) if tokens[m].pos in {"PROPN", "NOUN", "PRON"}]
+        if heads:
+            return Attribution(cue=cue_span(parse, k), source=heads[-1], verb=k, rule="surface")
+    if k == j and tokens[j].tag in _FINITE and is_speech_verb(tokens[j].text):
+        m = j + 1
+        while m < len(tokens) and m - j <= 6 and tokens[m].pos in _NP_POS:
+            m += 1
+        heads = [n for n in range(j + 1, m) if tokens[n].pos in {"PROPN", "NOUN"}]
+        if heads:
+            return Attribution(cue=cue_span(parse, j), source=heads[-1], verb=j, rule="surface")
+    return None
 
 
 def _tag_after(parse: Parse, span: Span, outside: Callable[[int], bool]) -> Attribution | None:
@@ -213,7 +258,7 @@ def _colon_label(parse: Parse, indices: range) -> Attribution | None:
         if tokens[k].text in {"-", "—", "–", ".", ";", "|"}:
             first = k + 1
             break
-    if (intro := intro_attribution(parse, first, j)) is not None:
+    if (intro := intro_attribution(parse, first, j, any_verb=True)) is not None:
         return intro  # "Article 33 affirms: “…”" — an introduction in the quote's own sentence
     label = range(first, j)
     if not label or len(label) > 12 or any(tokens[k].pos in {"VERB", "AUX"} for k in label):
@@ -334,14 +379,27 @@ def _colon_intro(parse: Parse, indices: range) -> Attribution | None:
         last -= 1
     if tokens[last].text != ":":
         return None
-    return intro_attribution(parse, prev.first, last)
+    return intro_attribution(parse, prev.first, last, any_verb=True)
 
 
-def intro_attribution(parse: Parse, first: int, colon: int) -> Attribution | None:
-    """The reporting verb and subject of an introduction ending in a colon."""
+def intro_attribution(parse: Parse, first: int, colon: int, *, any_verb: bool = False) -> Attribution | None:
+    """The reporting verb and subject of an introduction ending in a colon; failing a
+    reporting verb and with ``any_verb`` (a quote that opens right after the colon), the
+    subject of the introduction's main verb ("Trump leaned in and
+    boomed:", "the board was conclusive in its findings:") — a colon before a quote
+    hands the floor to whoever the introduction is about."""
     for i in range(colon - 1, first - 1, -1):
         if is_reporting(parse, i):
             subject = subject_of(parse, i)
             if subject is not None:
                 return Attribution(cue=cue_span(parse, i), source=subject, verb=i, rule="colon")
+    if not any_verb:
+        return None
+    tokens = parse.tokens
+    for i in range(colon - 1, first - 1, -1):
+        tok = tokens[i]
+        if tok.pos in {"VERB", "AUX"} and tok.dep in {"ROOT", "conj"} and tok.tag != "TO":
+            subject = subject_of(parse, i)
+            if subject is not None and tokens[subject].pos in {"PROPN", "NOUN"} and first <= subject < colon:
+                return Attribution(cue=cue_span(parse, i), source=subject, verb=i, rule="colon-any")
     return None

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from wiretrace.analyze.cues import COMPANY_NOUNS, TITLE_WORDS, is_speech_verb
+from wiretrace.analyze.genders import first_name_gender
 from wiretrace.analyze.outlets import is_outlet_name
 from wiretrace.analyze.phrases import descriptions_of, strip_span
 from wiretrace.model import Analysis, Article, Entity, EntityType, Mention, Parse, Span
@@ -64,6 +65,7 @@ def find_entities(article: Article, parse: Parse) -> tuple[Entity, ...]:
     clusters = _cluster(raw)
     _add_acronyms(body, clusters)
     _merge_short_names(clusters)
+    _merge_mislabelled_surnames(clusters)
     entities = []
     ordered = sorted(clusters, key=lambda c: min(m.span.start for m in c.mentions))
     for n, cluster in enumerate(ordered, start=1):
@@ -230,6 +232,45 @@ def _merge_short_names(clusters: list[_Cluster]) -> None:
         owners = [o for o in orgs if o is not cluster and any(f.split()[0] == word for f in o.forms)]
         if len(owners) == 1:
             _merge(cluster, owners[0], clusters)
+
+
+def _merge_mislabelled_surnames(clusters: list[_Cluster]) -> None:
+    """ "Tallis said" labelled NORP after "Owen Tallis"; "the Ledger reported" labelled
+    PERSON after "Northfield Ledger": one word that ends exactly one full name of a person
+    (or of an outlet or organisation) in the article is that entity, whatever label the
+    model gave it. A word that ends several names stays apart, and so does a place."""
+    places = {f.casefold() for c in clusters if _vote_type(c) in {"GPE", "LOC"} for f in c.forms}
+    full = [c for c in clusters if any(len(f.split()) > 1 for f in c.forms)]
+    for cluster in list(clusters):
+        forms = {_key(f) for f in cluster.forms}
+        kind = _vote_type(cluster)
+        if len(forms) != 1 or kind not in {"PERSON", "NORP", "ORG"}:
+            continue
+        word = forms.pop()
+        if len(word.split()) != 1 or word in places:
+            continue
+        wanted = {"PERSON", "ORG", "MEDIA"} if kind == "PERSON" else {"PERSON"}
+        owners = [
+            o
+            for o in full
+            if o is not cluster
+            and _vote_type(o) in wanted
+            and any(len(f.split()) > 1 and _key(f).split()[-1] == word for f in o.forms)
+        ]
+        if len(owners) != 1:
+            continue
+        owner = owners[0]
+        owner.mentions.extend(cluster.mentions)  # the owner's type stands: the label was the error
+        owner.forms.update(cluster.forms)
+        clusters.remove(cluster)
+        if kind == "PERSON" and _person_named(owner):
+            # "Guardian said …" after "Don Guardian", taken for the outlet: a person after all
+            owner.types = Counter({"PERSON": sum(owner.types.values()) + len(cluster.mentions)})
+
+
+def _person_named(cluster: _Cluster) -> bool:
+    """Whether an organisation's full name starts with a first name ("Don Guardian")."""
+    return any(len(f.split()) > 1 and first_name_gender(f.split()[0]) is not None for f in cluster.forms)
 
 
 def _key(text: str) -> str:

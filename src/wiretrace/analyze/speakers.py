@@ -17,6 +17,7 @@ from collections import Counter
 
 from wiretrace.analyze.attribution import is_reporting
 from wiretrace.analyze.cues import INSTITUTION_NOUNS, PERSON_PRONOUNS, TITLE_WORDS
+from wiretrace.analyze.genders import first_name_gender
 from wiretrace.analyze.phrases import children, described_source, noun_phrase, strip_span
 from wiretrace.model import Entity, EntityType, Mention, Parse, Span, Speaker, Via
 
@@ -79,7 +80,6 @@ class SpeakerResolver:
         subject of a reporting verb, or an earlier resolved speaker), unless another person
         became the subject since, in the pronoun's own paragraph; names inside quotation
         marks never count; a person of the other gender, where the article tells it, never."""
-        paragraph = self.body.rfind("\n", 0, offset) + 1
         speaker: tuple[int, Entity] | None = None
         subject: tuple[int, Entity] | None = None
         nearest: Entity | None = None
@@ -96,17 +96,34 @@ class SpeakerResolver:
             if head is None or not self._is_subject(head):
                 continue
             verb = self.parse.tokens[head].head
-            if speaker is None and self._reports(verb):
+            if self.parse.tokens[head].dep == "appos":  # "Her deputy, Morten Eide, was …"
+                verb = self.parse.tokens[verb].head
+            reports = self._reports(verb)
+            if speaker is None and reports:
                 speaker = (span.start, entity)
-            subject = subject or (span.start, entity)
+            if subject is None and (reports or self._main_clause(verb)):
+                subject = (span.start, entity)
         for at, entity in reversed(self._spoken):
             if at < offset and offset - at <= _PRONOUN_WINDOW and self._genders.get(entity.id, kind) == kind:
                 if speaker is None or at > speaker[0]:
                     speaker = (at, entity)
                 break
-        if speaker is not None and (subject is None or subject[0] <= speaker[0] or subject[0] < paragraph):
+        if speaker is not None and (subject is None or subject[0] <= speaker[0]):
             return speaker[1]
         return subject[1] if subject is not None else nearest
+
+    def _main_clause(self, verb: int) -> bool:
+        """Whether a verb heads its sentence (or a clause joined to the head by "and"):
+        "Pence said Trump will follow" makes Pence the topic, not Trump."""
+        tokens = self.parse.tokens
+        for _ in range(4):
+            dep = tokens[verb].dep
+            if dep == "ROOT":
+                return True
+            if dep != "conj":
+                return False
+            verb = tokens[verb].head
+        return False
 
     def _reports(self, verb: int) -> bool:
         return is_reporting(self.parse, verb)
@@ -120,7 +137,8 @@ class SpeakerResolver:
 
     def _guess_genders(self) -> dict[str, str]:
         """Each person's gender as the article itself tells it: an honorific before a mention,
-        or the first he/she after it before anyone else is named. No name lists."""
+        or the first he/she after it before anyone else is named; the first name's usual
+        gender (a table of first names) as a tie-breaker between those."""
         votes: dict[str, Counter[str]] = {}
         tokens = self.parse.tokens
         for span, entity in self._mentions:
@@ -143,6 +161,12 @@ class SpeakerResolver:
                 if kind in {"m", "f"} and tok.pos == "PRON":
                     vote[kind] += 1
                     break
+        for entity in self.entities.values():
+            words = entity.name.split()
+            if entity.type == EntityType.PERSON and len(words) >= 2:
+                prior = first_name_gender(words[0])
+                if prior is not None:  # between a pronoun's vote (1) and an honorific's (2)
+                    votes.setdefault(entity.id, Counter())[prior] += 1.5
         return {eid: v.most_common(1)[0][0] for eid, v in votes.items() if v and len(set(v.values())) == len(v)}
 
     # -- resolution -------------------------------------------------------------------
