@@ -97,3 +97,23 @@ def test_a_surname_the_model_mislabels_joins_its_person() -> None:
     assert speaker_of(analysis, "borrow first") == "Owen Tallis"
     names = {e.name for e in analysis.entities if any(m.text == "Tallis" for m in e.mentions)}
     assert names == {"Owen Tallis"}
+
+
+def _indirect(analysis: Analysis) -> dict[str, str | None]:
+    return {q.text: (q.speaker.name if q.speaker else None) for q in analysis.quotes if q.kind.value == "indirect"}
+
+
+def test_a_stance_is_reported_like_speech() -> None:
+    text = (
+        "Former mayor Lena Holt has endorsed Councillor Ruben Ash for the party leadership. "
+        "Ash declined to comment on the endorsement."
+    )
+    reported = _indirect(analyse(text))
+    assert reported.get("Councillor Ruben Ash for the party leadership") == "Lena Holt"
+    assert any(said.startswith("to comment") and (who or "").endswith("Ash") for said, who in reported.items())
+
+
+def test_a_participle_after_by_reports_for_the_main_subject() -> None:
+    text = "Ada Kerr angered farmers on Monday by saying that the subsidy would end in June."
+    reported = _indirect(analyse(text))
+    assert reported.get("that the subsidy would end in June") == "Ada Kerr"

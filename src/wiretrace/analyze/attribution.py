@@ -75,6 +75,10 @@ def subject_of(parse: Parse, verb: int) -> int | None:
                 verb = tokens[tok.head].head  # "a proposal to relocate …, calling …": past the noun
                 seen += 1
                 continue
+        if tok.dep == "pcomp" and tok.tag == "VBG" and tokens[tok.head].dep == "prep":
+            verb = tokens[tok.head].head  # "landed in hot water by saying that …": who landed
+            seen += 1
+            continue
         if tok.dep in {"advcl", "conj", "xcomp", "ccomp", "relcl"} and tok.head != verb:
             if tok.dep == "relcl":
                 return tok.head  # "the envoy, who said …"

@@ -311,9 +311,12 @@ def _person_for(mention: Mention, persons: list[tuple[int, _Cluster, list[str]]]
     candidates = [
         (offset, cluster)
         for offset, cluster, full in persons
-        if (len(words) < len(full) and [w.casefold() for w in full[-len(words) :]] == words)
-        or (len(words) == 1 and words[0] == full[0].casefold())
+        if len(words) < len(full) and [w.casefold() for w in full[-len(words) :]] == words
     ]
+    if not candidates:  # a first name alone ("Hillary"), only when no one has it as a surname
+        candidates = [
+            (offset, cluster) for offset, cluster, full in persons if len(words) == 1 and words[0] == full[0].casefold()
+        ]
     if not candidates:
         return None
     before = [c for c in candidates if c[0] <= mention.span.start]

@@ -77,9 +77,12 @@ _MIN_REPORTED_WORDS = 3
 _HEARER_VERBS = frozenset("tell inform brief assure reassure advise warn urge remind ask thank".split())
 # Verbs whose topic is reported with a preposition: "talked about", "warned of", "commented on".
 _TOPIC_VERBS = frozenset("talk speak comment complain warn write testify boast joke muse report ask".split())
+STANCE_VERBS = frozenset(
+    "endorse support oppose back want favor favour cite champion defend decline refuse propose".split()
+)
 _OBJECT_VERBS = frozenset(["accuse", "charge", "blame", "criticize", "praise", "condemn", "thank"])
 _INFINITIVE_VERBS = frozenset(
-    ["pledge", "promise", "vow", "threaten", "urge", "call", "ask", "tell", "order", "warn", "advise"]
+    "pledge promise vow threaten urge call ask tell order warn advise decline refuse want".split()
 )
 
 
@@ -337,7 +340,9 @@ def _reported(body: str, parse: Parse, marks: list[Span], quoted: list[_Found]) 
     taken = [q.span for q in quoted]
     tokens = parse.tokens
     for tok in tokens:
-        if not is_reporting(parse, tok.i) or any(m.start <= tok.start < m.end for m in marks):
+        if not (is_reporting(parse, tok.i) or _takes_a_stance(parse, tok.i)):
+            continue
+        if any(m.start <= tok.start < m.end for m in marks):
             continue
         subject = subject_of(parse, tok.i)
         if subject is not None and lemma_of(tok.text) in WEAK_VERBS and not _can_know(parse, subject):
@@ -423,6 +428,37 @@ def _labelled_lines(body: str, parse: Parse, found: list[_Found]) -> list[_Found
     return out
 
 
+def _takes_a_stance(parse: Parse, i: int) -> bool:
+    """A verb that attributes a position rather than words ("endorsed Cruz", "supports a
+    ban", "wants a recount"): reported the way speech is, from its object."""
+    tok = parse.tokens[i]
+    if tok.pos != "VERB" or tok.dep == "amod":
+        return False
+    lemma = _verb_lemma(tok.lower)
+    if lemma in _TOPIC_VERBS and tok.dep in {"xcomp", "advcl"}:
+        return True  # "came on the show to talk about the border"
+    if lemma not in STANCE_VERBS:
+        return False
+    return not any(parse.tokens[c].tag == "TO" for c in children(parse, i))
+
+
+def _verb_lemma(word: str) -> str:
+    """The stance or topic verb a form belongs to ("endorsed" → "endorse"), else the word."""
+    known = STANCE_VERBS | _TOPIC_VERBS
+    if word in known:
+        return word
+    irregular = {"spoke": "speak", "spoken": "speak", "wrote": "write", "written": "write", "told": "tell"}
+    if word in irregular:
+        return irregular[word]
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix):
+            for candidate in (stem, stem + "e", stem[:-1]):
+                if candidate in known:
+                    return candidate
+    return word
+
+
 def _can_know(parse: Parse, subject: int) -> bool:
     """A subject that can believe, find or show something: a person or group, a pronoun for
     one, or a document."""
@@ -491,6 +527,8 @@ def _complement(parse: Parse, verb: int) -> tuple[Span, int | None] | None:
     """The reported content of a speech verb, and the token heading it when there is one."""
     tokens = parse.tokens
     lemma = lemma_of(tokens[verb].text)
+    if lemma == tokens[verb].lower:
+        lemma = _verb_lemma(lemma)  # "endorsed", "declined": not speech verbs, reported all the same
     kids = children(parse, verb)
     if lemma == "call":  # "called instead for [the province to rebuild …]"
         for c in kids:
@@ -526,7 +564,7 @@ def _complement(parse: Parse, verb: int) -> tuple[Span, int | None] | None:
         return token_span(parse, subtree(parse, obj)[0], end), obj
     topics = [c for c in kids if tokens[c].dep == "prep" and tokens[c].lower in {"about", "of", "on"} and c > verb]
     if topics and lemma in _TOPIC_VERBS:  # "talked about the wall", "warned of a crisis"
-        objs = [g for g in children(parse, topics[0]) if tokens[g].dep == "pobj"]
+        objs = [g for g in children(parse, topics[0]) if tokens[g].dep in {"pobj", "pcomp"}]
         if objs:
             return token_span(parse, *subtree(parse, objs[0])), objs[0]
     return None
