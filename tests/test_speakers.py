@@ -15,9 +15,8 @@ pytestmark = pytest.mark.slow
 
 
 def analyse(text: str) -> Analysis:
-    from wiretrace.analyze_api import _start  # noqa: PLC0415 - loads spaCy on use
-    from wiretrace.analyze_api import Item
-    from wiretrace.registry import build_pipeline
+    from wiretrace.analyze_api import Item, _start  # noqa: PLC0415 - loads spaCy on use
+    from wiretrace.registry import build_pipeline  # noqa: PLC0415
 
     doc = RawDocument(ref="test", media_type="text/plain", text=text, meta=(("published", "2024-03-05"),))
     result = build_pipeline(["quotes"]).run(_start(Item(name="test", doc=doc), None))

@@ -149,7 +149,7 @@ class SpeakerResolver:
             vote = votes.setdefault(entity.id, Counter())
             before = tokens[first - 1].lower.rstrip(".") if first > 0 else ""
             if before in _HONORIFICS:
-                vote[_HONORIFICS[before]] += 2
+                vote[_HONORIFICS[before]] += 4
             sentence = self.parse.sentence_of(last)
             stop = sentence.last if sentence is not None else last + 1
             following = self.parse.sentence_of(stop) if stop < len(tokens) else None
@@ -159,14 +159,14 @@ class SpeakerResolver:
                     break
                 kind = PERSON_PRONOUNS.get(tok.lower)
                 if kind in {"m", "f"} and tok.pos == "PRON":
-                    vote[kind] += 1
+                    vote[kind] += 2
                     break
         for entity in self.entities.values():
             words = entity.name.split()
             if entity.type == EntityType.PERSON and len(words) >= 2:
                 prior = first_name_gender(words[0])
-                if prior is not None:  # between a pronoun's vote (1) and an honorific's (2)
-                    votes.setdefault(entity.id, Counter())[prior] += 1.5
+                if prior is not None:  # between a pronoun's vote (2) and an honorific's (4)
+                    votes.setdefault(entity.id, Counter())[prior] += 3
         return {eid: v.most_common(1)[0][0] for eid, v in votes.items() if v and len(set(v.values())) == len(v)}
 
     # -- resolution -------------------------------------------------------------------
