@@ -7,19 +7,28 @@ document creation time, and score. Timexes go to the scorer as TimeML writes the
 unpadded ("2000-W7" where wiretrace says "2000-W07"). Prints the scorer's table and the
 speed; ``--json-out`` also writes the figures as JSON.
 
-    python eval/time_eval.py [--shared ../shared] [--json-out figures.json] [--errors 20]
+``--dump`` prints every error with its context, grouped by class (:func:`error_class`):
+each relaxed match with a wrong value or type, each missed gold timex and each false
+positive, the biggest classes first.
+
+    python eval/time_eval.py [--shared ../shared] [--json-out figures.json] [--errors 20] [--dump]
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
 import json
+import re
 import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 from wiretrace.analyze.timexes import find_timexes, timeml_parts
 
@@ -58,6 +67,96 @@ def tag(texts: Path, preds: Path) -> tuple[int, float]:
     return len(docs), seconds
 
 
+# --------------------------------------------------------------------------- error dump
+
+_CLASSES: tuple[tuple[str, str], ...] = (
+    # (class, regex on the gold or predicted text, lower case), first match wins
+    (
+        "anaphoric (that/next/previous/before/after)",
+        r"\b(that|same|next|following|previous|before|after|earlier|later)\b",
+    ),
+    ("ago", r"\bago\b"),
+    ("time of day", r"\d\s*[ap]\.?m|\d:\d\d|noon|midnight|o'clock"),
+    ("weekday + part of day", r"(mon|tues|wednes|thurs|fri|satur|sun)day\s+(morning|afternoon|evening|night)"),
+    ("weekday", r"(mon|tues|wednes|thurs|fri|satur|sun)day"),
+    ("today/tonight/yesterday/tomorrow", r"today|tonight|yesterday|tomorrow"),
+    ("weekend", r"weekend"),
+    ("week", r"\bweek\b"),
+    ("quarter/half/fiscal", r"quarter|\bhalf\b|fiscal|\bfy\d"),
+    ("season", r"spring|summer|fall|autumn|winter"),
+    ("decade/century", r"\d0'?s\b|decade|century"),
+    ("month", r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\bmonth\b"),
+    ("set", r"every|each|daily|weekly|monthly|annual|yearly|\ba (day|week|month|year)\b"),
+    ("fuzzy (now/current/past/future/recent)", r"\bnow\b|current|\bpast\b|future|recent|these days"),
+    ("year", r"\b1\d\d\d\b|\b20\d\d\b|\byear\b"),
+    (
+        "duration / bare units",
+        r"years|months|weeks|days|hours|minutes|\d|one|two|three|four|five|six|seven|eight|nine|ten",
+    ),
+)
+
+
+def error_class(text: str) -> str:
+    """A coarse class for an error, from the words of its timex ("last Tuesday" → weekday)."""
+    lower = text.lower()
+    for name, pattern in _CLASSES:
+        if re.search(pattern, lower):
+            return name
+    return "other"
+
+
+def _scorer_module(scorer: Path) -> ModuleType:
+    """The reference scorer, imported, for its gold reader and span alignment."""
+    spec = importlib.util.spec_from_file_location("te3_score", scorer)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"{scorer}: cannot load the scorer — check the --shared folder")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _context(text: str, start: int, end: int, width: int = 60) -> str:
+    snippet = f"{text[max(0, start - width) : start]}[{text[start:end]}]{text[end : end + width]}"
+    return " ".join(snippet.split())
+
+
+def dump_errors(scorer: Path, data: Path, preds: Path) -> None:
+    """Print every error grouped by class and kind, biggest classes first."""
+    te3 = _scorer_module(scorer)
+    docs: list[dict[str, Any]] = te3.load_split("dev", str(data))
+    predicted, _ = te3.read_predictions(str(preds), docs)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for doc in docs:
+        gold, text, dct = doc["timexes"], doc["text"], (doc["dct"] or "")[:10]
+        pred = sorted(predicted.get(doc["id"], []), key=lambda x: (x["start"], x["end"]))
+        pairs = te3.match_doc(gold, pred)
+        for gi, pi, _strict in pairs:
+            g, p = gold[gi], pred[pi]
+            if g["value"] == p["value"] and g["type"] == p["type"]:
+                continue
+            kind = "value" if g["value"] != p["value"] else "type"
+            line = (
+                f"{dct} gold {g['type']} {g['value']} | ours {p['type']} {p['value']} «{text[p['start'] : p['end']]}»"
+            )
+            groups[f"{error_class(g['text'])} — wrong {kind}"].append(
+                f"{line} | {_context(text, g['start'], g['end'])}"
+            )
+        for gi in set(range(len(gold))) - {gi for gi, _, _ in pairs}:
+            g = gold[gi]
+            line = f"{dct} gold {g['type']} {g['value']} | {_context(text, g['start'], g['end'])}"
+            groups[f"{error_class(g['text'])} — missed"].append(line)
+        for pi in set(range(len(pred))) - {pi for _, pi, _ in pairs}:
+            p = pred[pi]
+            line = f"{dct} ours {p['type']} {p['value']} | {_context(text, p['start'], p['end'])}"
+            groups[f"{error_class(text[p['start'] : p['end']])} — false positive"].append(line)
+    total = sum(len(lines) for lines in groups.values())
+    print(f"\n== {total} errors in {len(groups)} classes")
+    for name, lines in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        print(f"\n-- {name}: {len(lines)}")
+        for line in lines:
+            print(f"   {line}")
+
+
 def _figures(scores: dict[str, object], docs: int, seconds: float) -> dict[str, object]:
     """The headline numbers, flat, for a quality gate."""
 
@@ -89,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json-out", type=Path, help="write the figures as JSON here")
     parser.add_argument("--errors", type=int, default=0, help="print N example errors of each kind")
     parser.add_argument("--keep", type=Path, help="keep the texts and predictions in this folder")
+    parser.add_argument("--dump", action="store_true", help="print every error, grouped by class")
     args = parser.parse_args(argv)
     scorer = args.shared / "eval" / "time" / "score.py"
     data = args.shared / "data" / "tempeval3-dev"
@@ -107,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
             score_cmd += ["--errors", str(args.errors)]
         subprocess.run(score_cmd, check=True)
         scores = json.loads(scores_json.read_text(encoding="utf-8"))
+        if args.dump:
+            dump_errors(scorer, data, preds)
     print(f"speed    {docs / seconds:.0f} documents/s ({docs} documents in {seconds:.2f} s, one core)")
     if args.json_out:
         args.json_out.write_text(json.dumps(_figures(scores, docs, seconds), indent=2) + "\n", encoding="utf-8")

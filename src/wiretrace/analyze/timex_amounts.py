@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
+from wiretrace.analyze.timex_around import near_event
 from wiretrace.analyze.timex_calendar import add_months, day_value, month_value, week_value
 from wiretrace.analyze.timex_lexicon import (
     NUMBER_WORDS,
@@ -71,8 +72,16 @@ def duration(g: Groups, scene: Scene) -> Reading | None:
 
 
 def bare_units(g: Groups, scene: Scene) -> Reading | None:
-    """ "years", "recent days", "the coming months", "decades-long" → PXY, PXD, PXM."""
+    """ "years", "recent days", "the coming months", "decades-long" → PXY, PXD, PXM; but "in
+    the weeks before the vote" and "days after the vote" are dates
+    (:func:`timex_around.near_event`), unless a duration's preposition leads ("for days after")."""
     code, is_time, _ = unit_code(g["unit"] or "")
+    lead = scene.text[max(0, scene.start - 8) : scene.start].split()[-1:]
+    durational = bool(lead) and lead[0].lower() in {"for", "within", "over", "of", "after", "before"}
+    if not g.get("rel") and not g.get("adj") and not is_time and (g.get("the") or not durational):
+        near = near_event(code, scene)
+        if near is not None:
+            return near
     return Reading(type=DURATION, value=period(None, code, is_time))
 
 
@@ -166,7 +175,8 @@ _ADVERB_PERIODS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually"
 
 
 def set_every(g: Groups, scene: Scene) -> Reading | None:
-    """ "every Monday" → XXXX-WXX-1, "every two years" → P2Y, "each morning" → XXXX-XX-XXTMO."""
+    """ "every Monday" → XXXX-WXX-1, "every two years" → P2Y, "each morning" → XXXX-XX-XXTMO,
+    "every working day" → XXXX-WXX-WD."""
     unit = re.sub(r"s$", "", (g.get("unit") or "").lower()) if g.get("unit") else ""
     if g.get("adv"):
         return Reading(type=SET, value=_ADVERB_PERIODS[(g["adv"] or "").lower()])
@@ -177,6 +187,8 @@ def set_every(g: Groups, scene: Scene) -> Reading | None:
         return Reading(type=SET, value=f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}")
     if unit == "weekend":
         return Reading(type=SET, value="XXXX-WXX-WE")
+    if unit.endswith("day") and unit != "day":  # "every working day", "each weekday"
+        return Reading(type=SET, value="XXXX-WXX-WD")
     if unit in SEASONS:
         return Reading(type=SET, value=f"XXXX-{SEASONS[unit]}")
     month = month_number(unit)
@@ -192,14 +204,14 @@ def set_weekdays(g: Groups, scene: Scene) -> Reading | None:
     return Reading(type=SET, value=f"XXXX-WXX-{number}") if number else None
 
 
-# "recently", "lately" and "presently" are left out: the TempEval-3 news data never tags them
+# "recently" is a TIMEX3 in TimeBank (PAST_REF); "lately" and "presently" are rarely tagged
 _FUZZY = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
           "these days": "PRESENT_REF", "at present": "PRESENT_REF", "current": "PRESENT_REF",
-          "the past": "PAST_REF"}  # fmt: skip
+          "the past": "PAST_REF", "recently": "PAST_REF"}  # fmt: skip
 
 
 def fuzzy(g: Groups, scene: Scene) -> Reading | None:
-    """ "now" → PRESENT_REF, "the past" → PAST_REF, "the future" → FUTURE_REF."""
+    """ "now" → PRESENT_REF, "the past" and "recently" → PAST_REF, "the future" → FUTURE_REF."""
     word = " ".join((g["word"] or "").lower().split())
     if "future" in word:
         return Reading(type=DATE, value="FUTURE_REF")

@@ -67,7 +67,8 @@ def year_guard(text: str, m: re.Match[str]) -> bool:
     if nxt.lower() in _COUNT_NOUNS or nxt in {"%", "GMT", "UTC", "hours", "hrs", "percent"}:
         return False
     if prev in _NUMBER_PREFIX or prev in {"$", "#", "no", "number", "nos"}:
-        return False
+        # "since at least 2022" is a year; "at least 2000 troops" is not
+        return before == ["at", "least"] and _prev_words(text, m.start("year"), 3)[0] in _TRIGGERS
     if year < 1900 or year > 2100:
         return prev in _TRIGGERS or prev in _DETERMINERS
     prev_raw = _WORD_RE.findall(text[max(0, m.start("year") - 40) : m.start("year")])[-1:]
@@ -94,6 +95,8 @@ def bare_month_guard(text: str, m: re.Match[str]) -> bool:
     prev = before[0] if before else ""
     if prev in _TRIGGERS - {"the", "and", "or", "to"}:
         return True
+    if _prev_words(text, m.start("mon"), 2) in (["early", "as"], ["late", "as"], ["soon", "as"]):
+        return True  # "as early as May"
     after = _next_words(text, m.end("mon"), 1)
     nxt = after[0] if after else ""
     if prev == "the" and nxt.isalpha() and nxt.islower() and nxt not in _FOLLOW_OK:
@@ -136,7 +139,7 @@ def season_guard(text: str, m: re.Match[str]) -> bool:
     after = _next_words(text, m.end("season"), 1)
     if after and after[0].lower() in {"of", "for"}:
         return False
-    return bool(before) and before[0] in {"the", "this", "in", "during", "until", "by", "since"}
+    return bool(before) and before[0] in {"the", "this", "in", "during", "until", "by", "since", "all"}
 
 
 def ago_guard(text: str, m: re.Match[str]) -> bool:

@@ -146,7 +146,7 @@ _NUMBER_WORD_LIST = [w for w in NUMBER_WORDS if w not in {"a", "an", "single"}]
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 NUMBER_RE = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+\d/\d)?"
-    rf"|(?:{'|'.join(_TENS)})-(?:one|two|three|four|five|six|seven|eight|nine)"
+    rf"|(?:{'|'.join([*_TENS, *(t.capitalize() for t in _TENS)])})-(?:one|two|three|four|five|six|seven|eight|nine)"
     rf"|{_alternatives(_NUMBER_WORD_LIST + [w.capitalize() for w in _NUMBER_WORD_LIST])}"
     r"|[Aa]n?|[Hh]alf\s+an?)(?:\s+and\s+a\s+half)?"
 )

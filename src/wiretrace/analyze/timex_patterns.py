@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wiretrace.analyze.timex_guards import (
     ago_guard,
@@ -27,17 +27,16 @@ from wiretrace.analyze.timex_guards import (
     year_guard,
     year_range_guard,
 )
+from wiretrace.analyze.timex_keys import key_windows, rule_matches
 from wiretrace.analyze.timex_lexicon import (
     MONTH_BEFORE_DAY_RE,
     MONTH_RE,
-    MONTHS,
     NUMBER_RE,
     POD_RE,
     SEASON_RE,
     UNIT_RE,
     VAGUE_RE,
     WEEKDAY_RE,
-    WEEKDAYS,
 )
 
 __all__ = ["RULES", "Candidate", "Rule", "find_candidates"]
@@ -59,7 +58,7 @@ class Candidate:
 class Rule:
     """A named regex and the guard that vets its matches.
 
-    Each rule also has a key (:data:`_RULE_KEYS`), a cheap literal search for words every
+    Each rule also has a key (:mod:`timex_keys`), a cheap literal search for words every
     match holds: the regex runs only in windows around key hits, which keeps a tagger of
     forty rules fast on long texts.
     """
@@ -81,7 +80,7 @@ _EDGE = r"(?<![\w$£€#./-])"  # not inside a number, word or code
 _MOD = r"(?P<mod>[Ee]arly|[Ll]ate|[Mm]id|[Ee]arlier|[Ll]ater)"
 # "early this week" is one expression; "earlier this week" is an adverb and "this week" (TimeML)
 _EDGE_MOD = r"(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)"
-_REL = r"(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast|[Pp]revious|[Ff]ollowing|[Cc]urrent)"
+_REL = r"(?P<rel>[Tt]his\s+past|[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast|[Pp]revious|[Ff]ollowing|[Cc]urrent)"
 _APPROX = (
     r"(?P<approx>[Mm]ore\s+than|[Ll]ess\s+than|[Ff]ewer\s+than|[Nn]early|[Aa]lmost|[Oo]ver"
     r"|[Aa]t\s+least|[Uu]p\s+to|[Aa]nother|[Aa]bout|[Aa]round|[Ss]ome|[Rr]oughly|[Aa]pproximately)"
@@ -89,8 +88,13 @@ _APPROX = (
 # modifiers TimeML keeps in a duration's span ("over an hour") and those it leaves out ("about")
 _APPROX_IN = r"(?P<approx>[Mm]ore\s+than|[Ll]ess\s+than|[Ff]ewer\s+than|[Oo]ver|[Aa]t\s+least|[Uu]p\s+to)"
 _APPROX_OUT = r"(?:[Aa]bout|[Aa]round|[Ss]ome|[Rr]oughly|[Aa]pproximately|[Nn]early|[Aa]lmost|[Jj]ust|[Oo]nly)"
+# where a range joined by "and" may end: "April 24 and 25 in Washington", not "May 5 and 6 more"
+_PHRASE_END = (
+    r"(?=\s*(?:[^\w\s]|$)|,?\s+(?:1\d\d\d|20\d\d|in|at|on|and|or|the|when|to|for|by|with|as|is|was|were|are|will)\b)"
+)
+_DETS = r"(?:the|his|her|its|their|our|my|your|a|an|this|that)\b"
 _NUM = rf"(?P<num>{NUMBER_RE}|{VAGUE_RE})"
-_TZ = r"(?P<tz>GMT|UTC|[ECMP][SD]T|[A-Z]{2,3}T)"
+_TZ = r"(?P<tz>GMT|UTC|[ECMP][SD]?T|[A-Z]{2,3}T)"
 
 
 def _c(pattern: str) -> re.Pattern[str]:
@@ -106,7 +110,7 @@ RULES: tuple[Rule, ...] = (
         _c(rf"""
         (?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<body>(?:(?P<wd>{_WD}),?\s+)?
         (?P<mon>{_MON_D})\s*(?P<day>{_DAY})
-        (?:{_DASH}(?:(?P<mon2>{_MON})\s*)?(?P<day2>{_DAY}))?
+        (?:(?:{_DASH}|\s+(?P<and>and)\s+)(?:(?P<mon2>{_MON})\s*)?(?P<day2>{_DAY})(?(and){_PHRASE_END}))?
         (?:,?\s*(?P<year>{_YEAR})(?![\d,]\d|\d))?)"""),
         may_guard,
     ),
@@ -154,6 +158,10 @@ RULES: tuple[Rule, ...] = (
         year_guard,
     ),
     Rule(
+        "fiscal",
+        _c(rf"""(?:[Ff]iscal(?:\s+[Yy]ear)?\s+|FY\s?)(?P<year>{_YEAR}|['’]?\d\d)(?![\w%]|[-–/]\d|,\d)"""),
+    ),
+    Rule(
         "decade",
         _c(rf"""
         {_EDGE}(?:{_MOD}[\s-]+)?(?P<dec>1\d\d0|20\d0)'?s(?!\w)"""),
@@ -182,11 +190,25 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "rel_unit",
         _c(rf"""
-        (?:{_EDGE_MOD}[\s-]+)?(?:(?P<the>[Tt]he)\s+)?{_REL}\s+
+        (?:{_EDGE_MOD}[\s-]+)?(?:(?P<the>[Tt]he)\s+)?{_REL}\s+(?:fiscal\s+)?
         (?P<unit>week(?:end)?|month|year|decade|century|quarter|day|fortnight|{SEASON_RE}|{POD_RE})(?!\w)"""),
         rel_unit_guard,
     ),
     Rule("weekend", _c(r"""(?P<word>[Tt]he\s+weekend)(?!\w)""")),
+    Rule(
+        "edge_unit",
+        _c(r"""[Tt]he\s+(?:very\s+)?(?P<edge>end|beginning|start|middle|close)\s+of\s+the\s+
+        (?P<unit>year|month|week|decade|century)(?!\w)"""),
+    ),
+    Rule(
+        "unit_around",
+        _c(rf"""
+        (?P<body>[Tt]he\s+(?P<unit>day|night|morning|afternoon|evening|week|month|year)(?:
+        \s+(?P<dir>before|after|earlier|prior)\s+(?:(?P<wrel>last|this|next)\s+)?(?P<wd>{_WD})(?!\w)
+        |\s+(?P<adv>before|after|earlier|prior)(?=\s*[,.;:)!?'"`”]|\s*$|\s+(?:and|but|when|as|in|at)\s)
+        |(?=\s+(?P<prep>before|after)\s+(?:{_DETS}|[A-Z])))
+        )"""),
+    ),
     Rule("unit_long", _c(r"""(?<![\w-])(?P<unit>hour|day|week|month|year|decade)[\s-]long(?!\w)""")),
     Rule(
         "anaphor",
@@ -228,7 +250,7 @@ RULES: tuple[Rule, ...] = (
         "quarter",
         _c(rf"""
         (?:(?P<the>[Tt]he)\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+
-        (?P<unit>quarter|half)(?:\s+of\s+(?P<year>{_YEAR}))?(?!\w)"""),
+        (?P<unit>quarter|half)(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>{_YEAR})|(?P<yrel>this|next|last|the)\s+year))?(?!\w)"""),
     ),
     Rule("quarter_code", _c(rf"""(?<!\w)(?P<q>Q[1-4])(?:\s+(?P<year>{_YEAR}))?(?!\w)""")),
     Rule(
@@ -237,7 +259,7 @@ RULES: tuple[Rule, ...] = (
         (?:(?P<wd0>{_WD}|[Tt]oday|[Tt]omorrow|[Yy]esterday)(?:\s+at)?\s+)?
         (?<![\w$.:])(?P<hour>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*
         (?P<ampm>[ap]\.\s?m\.?|[ap]m(?!\w)|[AP]\.M\.?|[AP]M(?!\w))
-        (?:\s+{_TZ}(?!\w))?(?:\s+(?:on\s+)?(?P<wd>{_WD}|today|tomorrow|yesterday)(?!\w))?"""),
+        (?:\s+{_TZ}(?!\w))?(?:\s+local\s+time)?(?:\s+(?:on\s+)?(?P<wd>{_WD}|today|tomorrow|yesterday)(?!\w))?"""),
     ),
     Rule(
         "time_24",
@@ -260,7 +282,8 @@ RULES: tuple[Rule, ...] = (
         "set",
         _c(rf"""
         (?P<every>[Ee]very|[Ee]ach)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUMBER_RE})\s+)?
-        (?P<unit>{UNIT_RE}|weekend|morning|afternoon|evening|{_WD}|{SEASON_RE}|{_MON})s?(?!\w)"""),
+        (?P<unit>{UNIT_RE}|weekend|morning|afternoon|evening|(?:working|business|school|week)\s*day
+        |{_WD}|{SEASON_RE}|{_MON})s?(?!\w)"""),
     ),
     Rule(
         "set_adverb",
@@ -277,7 +300,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "fuzzy",
         _c(r"""
-        (?<![\w'’-])(?P<word>[Nn]ow|[Cc]urrently|[Nn]owadays|[Tt]hese\s+days|[Aa]t\s+present|current
+        (?<![\w'’-])(?P<word>[Nn]ow|[Cc]urrently|[Nn]owadays|[Tt]hese\s+days|[Aa]t\s+present|current|[Rr]ecently
         |(?:the|The)\s+past|(?:the|The)\s+(?:near\s+|distant\s+)?future|future)
         (?![\w-])"""),
         now_guard,
@@ -294,65 +317,6 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-_TOKEN_RE = re.compile(r"[A-Za-z]+|\d+")
-_KEY_WORDS: dict[str, frozenset[str]] = {
-    "month": frozenset(MONTHS),
-    "weekday": frozenset([*WEEKDAYS, *(f"{w}s" for w in WEEKDAYS)]),
-    "deictic": frozenset("today tonight tomorrow yesterday".split()),
-    "unit": frozenset(
-        "second seconds minute minutes hour hours day days night nights week weeks weekend weekends "
-        "fortnight month months year years decade decades century centuries quarter quarters half "
-        "morning mornings afternoon evening evenings overnight spring summer fall autumn winter".split()
-    ),
-    "fuzzy": frozenset("now current currently past future present nowadays days".split()),
-    "holiday": frozenset("christmas year thanksgiving easter friday day halloween".split()),
-    "ampm": frozenset("m am pm".split()),
-    "clock": frozenset("noon midnight midday clock morning afternoon evening".split()),
-    "every": frozenset("every each once twice thrice times".split()),
-    "adverb": frozenset("daily weekly monthly annually yearly hourly nightly biweekly quarterly biannually".split()),
-}
-_RULE_KEYS = {
-    "date_mdy": "month", "date_dmy": "month", "week_of": "month", "month_year": "month", "month": "month",
-    "weekday_range": "weekday", "weekday": "weekday", "set_weekdays": "weekday", "deictic": "deictic",
-    "part_of_day": "unit", "rel_unit": "unit", "anaphor": "unit", "weekend": "unit", "unit_long": "unit",
-    "ago": "unit", "duration": "unit", "bare_units": "unit", "season": "unit", "quarter": "unit",
-    "set": "every", "set_freq": "every", "fuzzy": "fuzzy", "holiday": "holiday", "time": "ampm",
-    "time_word": "clock", "time_oclock": "clock", "set_adverb": "adverb",
-}  # fmt: skip
-_BEFORE, _AFTER, _MARGIN = 70, 40, 80
-# each key word, lower case, with the keys it opens a window for
-_WORD_KEYS: dict[str, tuple[str, ...]] = {
-    word: tuple(k for k, ws in _KEY_WORDS.items() if word in ws) for words in _KEY_WORDS.values() for word in words
-}
-
-
-def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Per key, merged ``[start, end)`` ranges around its words: where its rules can match."""
-    windows: dict[str, list[tuple[int, int]]] = {key: [] for key in (*_KEY_WORDS, "digit")}
-    for token in _TOKEN_RE.finditer(text):
-        word = token.group()
-        keys = ("digit",) if word[0].isdigit() else _WORD_KEYS.get(word.lower(), ())
-        for key in keys:
-            start, end = max(0, token.start() - _BEFORE), token.end() + _AFTER
-            spans = windows[key]
-            if spans and start <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], end)
-            else:
-                spans.append((start, end))
-    return windows
-
-
-def _matches(rule: Rule, text: str, windows: dict[str, list[tuple[int, int]]]) -> list[re.Match[str]]:
-    """The rule's matches that start inside one of its key's windows."""
-    found: list[re.Match[str]] = []
-    for start, end in windows[_RULE_KEYS.get(rule.name, "digit")]:
-        for m in rule.regex.finditer(text, start, min(len(text), end + _MARGIN)):
-            if m.start() >= end:
-                break
-            found.append(m)
-    return found
-
-
 def _span(m: re.Match[str]) -> tuple[int, int]:
     """The expression's span: the ``body`` group when the rule has one, else the whole match."""
     if "body" in m.re.groupindex and m.group("body") is not None:
@@ -363,9 +327,9 @@ def _span(m: re.Match[str]) -> tuple[int, int]:
 def find_candidates(text: str) -> list[Candidate]:
     """Every rule's matches, then the longest non-overlapping ones, in text order."""
     found: list[tuple[int, int, int, Candidate]] = []
-    windows = _windows(text)
+    windows = key_windows(text)
     for priority, rule in enumerate(RULES):
-        for m in _matches(rule, text, windows):
+        for m in rule_matches(rule.name, rule.regex, text, windows):
             start, end = _span(m)
             if end <= start or (rule.guard is not None and not rule.guard(text, m)):
                 continue
@@ -381,7 +345,20 @@ def find_candidates(text: str) -> list[Candidate]:
         occupied[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
         taken.append(cand)
     taken.sort(key=lambda c: c.start)
-    return taken
+    return [_with_edge(text, cand) for cand in taken]
+
+
+# "the end of 2012", "the beginning of next month": TimeML keeps the edge in the span
+_EDGE_OF_RE = re.compile(r"(?<!\w)(?:[Tt]he\s+)?(?:very\s+)?(?:end|beginning|start|middle|close)\s+of\s+(?:the\s+)?$")
+_EDGE_RULES = frozenset({"year", "month_year", "month", "rel_unit", "season", "quarter", "decade", "century", "fiscal"})
+
+
+def _with_edge(text: str, cand: Candidate) -> Candidate:
+    """A candidate widened to the "the end of" before it, for the rules that name a stretch."""
+    if cand.rule not in _EDGE_RULES:
+        return cand
+    m = _EDGE_OF_RE.search(text, max(0, cand.start - 30), cand.start)
+    return replace(cand, start=m.start()) if m else cand
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

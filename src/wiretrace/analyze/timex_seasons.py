@@ -16,7 +16,7 @@ from wiretrace.analyze.timex_scene import Reading, Scene
 from wiretrace.analyze.timex_tense import Tense
 from wiretrace.model import TimexType
 
-__all__ = ["holiday", "quarter", "season", "season_value"]
+__all__ = ["fiscal_year", "holiday", "quarter", "season", "season_value"]
 
 Groups = Mapping[str, str | None]
 DATE = TimexType.DATE
@@ -55,7 +55,9 @@ def season(g: Groups, scene: Scene) -> Reading | None:
 
 
 def quarter(g: Groups, scene: Scene) -> Reading | None:
-    """ "the third quarter" → "2023-Q3"; "the first half of 2022" → "2022-H1"."""
+    """ "the third quarter" → "2023-Q3"; "the first half of 2022" → "2022-H1"; "the first
+    quarter of next year", "the second half of the year" (the anchor's), "the second quarter of
+    fiscal 2013"."""
     ordinal = (g.get("ord") or g.get("q") or "").lower()
     number = {
         "first": 1,
@@ -81,11 +83,24 @@ def quarter(g: Groups, scene: Scene) -> Reading | None:
         return Reading(type=DATE, value=f"{g['year']}-{letter}{number}")
     if scene.anchor is None:
         return Reading(type=DATE, value=f"XXXX-{letter}{number}")
+    if g.get("yrel"):  # "the first quarter of next year"
+        shift = {"this": 0, "the": 0, "next": 1, "last": -1}[(g["yrel"] or "").lower()]
+        return Reading(type=DATE, value=f"{scene.anchor.year + shift:04d}-{letter}{number}")
     current = (scene.anchor.month - 1) // size + 1
     year_ = scene.anchor.year
     if number > current and scene.tense() != "future":
         year_ -= 1
     return Reading(type=DATE, value=f"{year_:04d}-{letter}{number}")
+
+
+def fiscal_year(g: Groups, scene: Scene) -> Reading | None:
+    """ "fiscal 2012", "fiscal year 2013", "FY12" → the year it is numbered by ("2012")."""
+    raw = (g.get("year") or "").lstrip("'’")
+    year = int(raw)
+    if len(raw) == 2:
+        pivot = (scene.anchor.year % 100 if scene.anchor else 30) + 10
+        year += 2000 if year <= pivot else 1900
+    return Reading(type=DATE, value=f"{year:04d}")
 
 
 def holiday(g: Groups, scene: Scene) -> Reading | None:

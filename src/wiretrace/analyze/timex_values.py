@@ -24,7 +24,7 @@ from wiretrace.analyze.timex_calendar import (
 )
 from wiretrace.analyze.timex_lexicon import PARTS_OF_DAY, SEASONS, month_number, weekday_number
 from wiretrace.analyze.timex_scene import Reading, Scene
-from wiretrace.analyze.timex_seasons import holiday, quarter, season, season_value
+from wiretrace.analyze.timex_seasons import fiscal_year, holiday, quarter, season, season_value
 from wiretrace.analyze.timex_tense import Tense
 from wiretrace.model import TimexType
 
@@ -35,6 +35,7 @@ Normalizer = Callable[[Groups, Scene], Reading | None]
 
 DATE, TIME, DURATION = TimexType.DATE, TimexType.TIME, TimexType.DURATION
 _NEAR_DAYS = 120
+_AGAINST_TENSE_DAYS = 60
 _YEAR_AFTER_RE = re.compile(r"^,?\s+(this|next|last)\s+year\b", re.IGNORECASE)
 _REL_DELTA = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}
 
@@ -61,13 +62,20 @@ def _explicit_year_after(g: Groups, scene: Scene) -> int | None:
 def day_year(anchor: dt.date, month: int, day: int, tense: Tense, *, near: int = _NEAR_DAYS) -> int:
     """The year of "July 11" read at ``anchor``: a date within ``near`` days wins, else the tense."""
     options = [dt.date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1) if _valid(y, month, day)]
+    # a tense rules out a date more than two months the other way ("burned on Oct. 23" in July
+    # is last October; "subpoenaed to testify on Feb. 10" in January is still ahead)
+    if tense == "past":
+        options = [d for d in options if (d - anchor).days <= _AGAINST_TENSE_DAYS] or options
+    elif tense == "future":
+        options = [d for d in options if (anchor - d).days <= _AGAINST_TENSE_DAYS] or options
     close = [d for d in options if abs((d - anchor).days) <= near]
     if close:
         return min(close, key=lambda d: abs((d - anchor).days)).year
-    if tense == "future":
-        return min((d for d in options if d >= anchor), key=lambda d: d - anchor).year
-    if tense == "past":
-        return max((d for d in options if d <= anchor), key=lambda d: d - anchor).year
+    ahead, behind = [d for d in options if d >= anchor], [d for d in options if d <= anchor]
+    if tense == "future" and ahead:
+        return min(ahead).year
+    if tense == "past" and behind:
+        return max(behind).year
     return min(options, key=lambda d: abs((d - anchor).days)).year
 
 
@@ -179,12 +187,16 @@ def decade_short(g: Groups, scene: Scene) -> Reading | None:
     return Reading(type=DATE, value=f"{century:02d}{dd // 10}X")
 
 
+_AHEAD_RE = re.compile(r"\b(?:before|until|till|through|by)\s*$", re.IGNORECASE)
+
+
 def weekend(g: Groups, scene: Scene) -> Reading | None:
-    """ "the weekend": the one before the anchor, or the anchor's own when it falls on one."""
+    """ "the weekend": the one before the anchor, or the anchor's own when it falls on one;
+    the coming one in the future tense or after "before", "until", "through"."""
     if scene.anchor is None:
         return Reading(type=DATE, value="XXXX-WXX-WE")
-    tense = scene.tense()
-    if scene.anchor.isoweekday() < 6 and tense != "future":
+    ahead = scene.tense() == "future" or _AHEAD_RE.search(scene.text, max(0, scene.start - 10), scene.start)
+    if scene.anchor.isoweekday() < 6 and not ahead:
         return Reading(type=DATE, value=week_value(scene.anchor - dt.timedelta(weeks=1)) + "-WE")
     return Reading(type=DATE, value=week_value(scene.anchor) + "-WE")
 
@@ -289,7 +301,9 @@ def anaphor(g: Groups, scene: Scene) -> Reading | None:
 
 def rel_unit(g: Groups, scene: Scene) -> Reading | None:
     """ "last week", "next month", "this year", "the past year", "this summer", "next quarter"."""
-    rel, unit = (g["rel"] or "").lower(), (g["unit"] or "").lower()
+    rel, unit = " ".join((g["rel"] or "").lower().split()), (g["unit"] or "").lower()
+    if rel == "this past":  # "this past weekend": the last one, a date
+        rel = "last"
     if unit in SEASONS:
         return season_value(SEASONS[unit], rel, scene)
     if unit in {"decade", "century", "fortnight"} or (rel == "past" and unit != "day"):
@@ -334,8 +348,8 @@ def _rel_day(delta: int, scene: Scene) -> Reading:
 
 def _rel_duration(rel: str, unit: str, scene: Scene) -> Reading:
     """ "the past year", "the last decade", "this century": a stretch of time, not a date."""
-    if unit == "decade" and rel in {"this", "current"} and scene.anchor is not None:
-        return Reading(type=DATE, value=f"{str(scene.anchor.year)[:3]}X")
+    if unit == "decade" and rel in {"this", "current"}:
+        return Reading(type=DATE, value=f"{str(scene.anchor.year)[:3]}X" if scene.anchor else "XXXX")
     size = {
         "decade": "P10Y",
         "century": "P100Y",
@@ -372,5 +386,6 @@ CALENDAR_NORMALIZERS: dict[str, Normalizer] = {
     "season": season,
     "quarter": quarter,
     "quarter_code": quarter,
+    "fiscal": fiscal_year,
     "holiday": holiday,
 }

@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from wiretrace.analyze.timex_amounts import AMOUNT_NORMALIZERS
+from wiretrace.analyze.timex_around import AROUND_NORMALIZERS
 from wiretrace.analyze.timex_patterns import Candidate, find_candidates
 from wiretrace.analyze.timex_published import infer_published
 from wiretrace.analyze.timex_scene import Reading, Scene
@@ -25,7 +26,7 @@ from wiretrace.pipeline import Stage
 
 __all__ = ["TimexesStage", "find_timexes", "infer_published", "timeml_parts", "timeml_value"]
 
-NORMALIZERS: dict[str, Normalizer] = {**CALENDAR_NORMALIZERS, **AMOUNT_NORMALIZERS}
+NORMALIZERS: dict[str, Normalizer] = {**CALENDAR_NORMALIZERS, **AMOUNT_NORMALIZERS, **AROUND_NORMALIZERS}
 # deixis names the anchor, not a story's own time line: it is no antecedent for "that day"
 # (a weekday is: "last Tuesday's hearing … the next morning")
 _NOT_REFERENCES = frozenset({"deictic", "part_of_day", "time", "rel_unit", "fuzzy"})
@@ -131,7 +132,7 @@ class TimexesStage(Stage):
     """
 
     name = "timexes"
-    version = "2"
+    version = "3"
     needs = frozenset({"article"})
     gives = frozenset({"timexes"})
 
