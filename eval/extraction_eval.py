@@ -7,6 +7,7 @@ and scores them with the reference scorer ``<shared>/eval/extraction/score.py``:
 
     python eval/extraction_eval.py                       # tables
     python eval/extraction_eval.py --json-out figures.json
+    python eval/extraction_eval.py --explain-dates        # and every wrong date with its candidates
 
 The page URL from the gold record is passed along, as it is when wiretrace fetches a URL
 (``--no-url`` leaves it out, as when reading a saved file).
@@ -24,8 +25,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+from trafilatura.utils import load_html
+
 from wiretrace.errors import InputError
 from wiretrace.extract import read_article
+from wiretrace.extract.encoding import decode_bytes
+from wiretrace.extract.htmlmeta import read_page_meta
+from wiretrace.extract.pubdate import date_evidence
 from wiretrace.model import RawDocument
 
 SETS = ("scrapinghub-aeb", "htmldate-mediacloud-2020")
@@ -74,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="folder for the predictions files (default: a temp folder)")
     parser.add_argument("--json-out", type=Path, help="write the headline figures here as JSON")
     parser.add_argument("--no-url", action="store_true", help="do not pass the page URL to the reader")
+    parser.add_argument(
+        "--explain-dates", action="store_true", help="list each wrong or missing date with the candidates weighed"
+    )
     args = parser.parse_args(argv)
     data_dir = args.shared / "data" / "article-extraction"
     scorer = args.shared / "eval" / "extraction" / "score.py"
@@ -95,11 +104,31 @@ def main(argv: list[str] | None = None) -> int:
         result["seconds"] = round(seconds, 1)
         results[name] = result
         _print(name, result, preds_path)
+        if args.explain_dates and "date" in result:
+            explain_dates(data_dir / name, preds, use_url=not args.no_url)
     figures = _figures(results)
     print("\nheadline: " + "  ".join(f"{k} {v}" for k, v in figures.items()))
     if args.json_out:
         args.json_out.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 0
+
+
+def explain_dates(set_dir: Path, preds: list[dict[str, Any]], *, use_url: bool) -> None:
+    """Each page whose date is wrong or missing: gold, prediction, and every candidate."""
+    gold = json.loads((set_dir / "ground-truth.json").read_text(encoding="utf-8"))
+    print("  wrong or missing dates (gold -> predicted; candidates):")
+    for pred in preds:
+        record = gold.get(pred["id"], {})
+        want = str(record.get("date"))[:10]
+        if pred["date"] == want:
+            continue
+        data = gzip.decompress((set_dir / "html" / f"{pred['id']}.html.gz").read_bytes())
+        tree = load_html(decode_bytes(data, pred["id"], html=True))
+        url = record.get("url") if use_url else None
+        evidence = date_evidence(tree, read_page_meta(tree), url) if tree is not None else {}
+        print(f"  {pred['id']}  {want} -> {pred['date']}  {url or ''}")
+        for key, value in evidence.items():
+            print(f"      {key}: {value}")
 
 
 def _print(name: str, result: dict[str, Any], preds_path: Path) -> None:

@@ -9,11 +9,14 @@ import datetime as dt
 import json
 
 import pytest
+from trafilatura.utils import load_html
 
 from wiretrace.errors import InputError
 from wiretrace.extract import ExtractStage, read_article
+from wiretrace.extract.dates import page_dates
 from wiretrace.extract.encoding import decode_bytes
-from wiretrace.extract.html import url_date
+from wiretrace.extract.htmlmeta import read_page_meta
+from wiretrace.extract.pubdate import date_evidence, url_date
 from wiretrace.model import Analysis, PublishedSource, RawDocument, SourceCredit
 from wiretrace.pipeline import Pipeline
 
@@ -213,7 +216,7 @@ def test_extract_stage_in_a_pipeline() -> None:
     doc = RawDocument(ref="a1", media_type="text/plain", text="The board voted.")
     result = pipeline.run(Analysis(id="a1", input="a1", raw=doc))
     assert result.article is not None and result.article.body == "The board voted."
-    assert result.stages == (("extract", "1"),)
+    assert result.stages == (("extract", "2"),)
 
 
 def test_extract_stage_turns_unreadable_input_into_the_result() -> None:
@@ -236,3 +239,157 @@ def test_extract_stage_turns_unreadable_input_into_the_result() -> None:
 def test_a_full_date_in_the_address_dates_the_page(url: str, expected: str | None) -> None:
     found = url_date(url)
     assert (found.isoformat() if found else None) == expected
+
+
+# -- the publication date (wiretrace.extract.pubdate) ------------------------------------
+
+
+def dated_page(
+    *,
+    shown: str = "",
+    before: str = "",
+    head: str = "",
+    lang: str = "en",
+    sidebar: str = "",
+    json_ld: object | None = None,
+) -> bytes:
+    """A page whose headline has ``shown`` just after it and ``before`` just before it."""
+    script = f'<script type="application/ld+json">{json.dumps(json_ld)}</script>' if json_ld else ""
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
+        f"<title>Pier to close for summer repairs | Ellery Ledger</title>{head}{script}</head><body>"
+        f"<header><a href='/'>Ellery Ledger</a></header><main><article><div class='kicker'>{before}</div>"
+        f"<h1>Pier to close for summer repairs</h1><div class='meta'>{shown}</div>{body}</article>"
+        f"<aside><h2>Latest news</h2>{sidebar}</aside></main></body></html>"
+    ).encode()
+
+
+def published(data: bytes, url: str | None = None) -> dt.date | None:
+    return read_article(raw(data, url=url)).published
+
+
+def test_the_date_shown_under_the_headline_dates_a_page_without_metadata() -> None:
+    sidebar = "".join(f"<li><a href='/n{d}'>Ferry news</a> <span>July {d}, 2023</span></li>" for d in (9, 8, 7))
+    data = dated_page(
+        shown="<span>By Tomas Reyne</span> <span>Published: July 5, 2023 10:30 AM</span>", sidebar=sidebar
+    )
+    assert published(data) == dt.date(2023, 7, 5)
+
+
+def test_a_date_line_in_the_page_language() -> None:
+    assert published(dated_page(shown="Publié le 4 juillet 2023 à 10 h 30", lang="fr")) == dt.date(2023, 7, 4)
+    assert published(dated_page(shown="<span class='date'>2023年07月05日</span>", lang="ja")) == dt.date(2023, 7, 5)
+    assert published(dated_page(before="<time datetime='2023-07-06'>6 de julio de 2023</time>", lang="es")) == (
+        dt.date(2023, 7, 6)
+    )
+
+
+def test_the_published_date_wins_over_the_updated_one_shown_with_it() -> None:
+    shown = "<span>Updated</span> <time>July 9, 2023</time> <span>Published</span> <time>July 5, 2023</time>"
+    assert published(dated_page(shown=shown)) == dt.date(2023, 7, 5)
+    assert published(dated_page(shown="Updated July 9, 2023 | Posted July 5, 2023")) == dt.date(2023, 7, 5)
+
+
+def test_an_updated_date_alone_is_still_the_shown_date() -> None:
+    assert published(dated_page(shown="Last updated: July 9, 2023")) == dt.date(2023, 7, 9)
+
+
+def test_the_shown_local_day_wins_over_a_utc_declaration_a_day_apart() -> None:
+    head = '<meta property="article:published_time" content="2023-07-05T01:30:00Z">'
+    shown = "<time datetime='2023-07-05T01:30:00Z'>Posted Jul 4, 9:30 PM</time>"
+    assert published(dated_page(shown=shown, head=head)) == dt.date(2023, 7, 4)
+
+
+def test_a_declaration_wins_over_a_shown_date_further_away() -> None:
+    data = dated_page(shown="<time class='updated'>July 20, 2023</time>", json_ld=NEWS_ARTICLE)
+    assert published(data) == dt.date(2023, 7, 5)
+
+
+def test_the_address_date_wins_over_a_utc_declaration() -> None:
+    head = '<meta property="article:published_time" content="2023-07-05T02:10:00+00:00">'
+    assert published(dated_page(head=head), url="https://ledger.example/2023/07/04/pier") == dt.date(2023, 7, 4)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fr-CA", dt.date(2023, 7, 4)),  # every Canadian zone is still on the 4th at 01:30 UTC
+        ("fr-FR", dt.date(2023, 7, 5)),
+        ("en-US", dt.date(2023, 7, 5)),  # a blog software default, not a country
+        ("en", dt.date(2023, 7, 5)),
+    ],
+)
+def test_a_utc_declaration_is_read_as_the_country_local_day(lang: str, expected: dt.date) -> None:
+    data = dict(NEWS_ARTICLE, datePublished="2023-07-05T01:30:00Z")
+    assert published(dated_page(json_ld=data, lang=lang)) == expected
+
+
+def test_a_utc_declaration_of_a_country_domain() -> None:
+    data = dict(NEWS_ARTICLE, datePublished="2023-07-05T16:30:00.000Z")
+    assert published(dated_page(json_ld=data), url="https://shimbun.example.jp/news/123") == dt.date(2023, 7, 6)
+
+
+def test_a_local_offset_is_kept_as_written() -> None:
+    data = dict(NEWS_ARTICLE, datePublished="2023-07-05T23:30:00-04:00")
+    assert published(dated_page(json_ld=data, lang="fr-CA")) == dt.date(2023, 7, 5)
+
+
+def test_the_page_node_date_when_there_is_no_article_node() -> None:
+    data = {"@context": "https://schema.org", "@type": "QAPage", "datePublished": "2023-07-03T08:00:00+09:00"}
+    assert published(dated_page(json_ld=data)) == dt.date(2023, 7, 3)
+
+
+def test_a_publication_meta_name() -> None:
+    assert published(dated_page(head='<meta name="pubdate" content="2023-07-02">')) == dt.date(2023, 7, 2)
+
+
+def test_a_tweet_address_holds_its_time() -> None:
+    moment = dt.datetime(2023, 7, 5, 12, 0, tzinfo=dt.UTC)
+    status = (int(moment.timestamp() * 1000) - 1288834974657) << 22
+    assert url_date(f"https://twitter.com/ledger/status/{status}") == dt.date(2023, 7, 5)
+    assert url_date(f"https://ledger.example/ledger/status/{status}") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day_first", "expected"),
+    [
+        ("13 Oct 2020 18:29", None, "2020-10-13"),
+        ("Publié le 24 août 2020 à 20 h 23", None, "2020-08-24"),
+        ("24 de agosto de 2020", None, "2020-08-24"),
+        ("12. Juli 2020", None, "2020-07-12"),
+        ("24 августа 2020", None, "2020-08-24"),
+        ("2020년 7월 12일", None, "2020-07-12"),
+        ("２０２０年７月１２日", None, "2020-07-12"),
+        ("تم نشره الجمعة 24 نيسان / أبريل 2020", None, "2020-04-24"),
+        ("٢٤ أبريل ٢٠٢٠", None, "2020-04-24"),
+        ("2020/7/12", None, "2020-07-12"),
+        ("24.08.2020", None, "2020-08-24"),
+        ("05/07/2020", True, "2020-07-05"),
+        ("05/07/2020", False, "2020-05-07"),
+        ("05/07/2020", None, None),  # which order is meant is a guess
+        ("25/07/2020", None, "2020-07-25"),
+        ("in 2015 out 2020", None, None),
+        ("31 June 2020", None, None),
+    ],
+)
+def test_page_dates(text: str, day_first: bool | None, expected: str | None) -> None:
+    found = page_dates(text, day_first=day_first)
+    assert (found[0][0].isoformat() if found else None) == expected
+    if found:
+        date, start, end = found[0]
+        assert page_dates(text[start:end], day_first=day_first)[0][0] == date
+
+
+def test_page_dates_without_a_year_need_one() -> None:
+    assert page_dates("Posted Nov 18, 8:19 PM") == []
+    assert page_dates("Posted Nov 18, 8:19 PM", year=2019)[0][0] == dt.date(2019, 11, 18)
+
+
+def test_date_evidence_lists_every_candidate() -> None:
+    tree = load_html(dated_page(shown="July 5, 2023", json_ld=NEWS_ARTICLE).decode())
+    evidence = date_evidence(tree, read_page_meta(tree), "https://ledger.example/2023/07/04/pier")
+    assert evidence["url"] == dt.date(2023, 7, 4)
+    assert evidence["shown"] == dt.date(2023, 7, 5)
+    assert ("2023-07-05T09:30:00+01:00", dt.date(2023, 7, 5)) in evidence["declared"]
+    assert set(evidence) == {"region", "url", "declared", "shown", "htmldate", "htmldate_extensive"}

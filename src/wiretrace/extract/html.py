@@ -10,41 +10,38 @@ Metadata, first found wins:
 * outlet: JSON-LD ``publisher.name`` → ``og:site_name`` → trafilatura's site name;
 * authors: JSON-LD ``author`` names → trafilatura's author, cleaned; a wire service among
   them ("Associated Press", "CNN Wire") becomes the ``source`` credit instead;
-* date: JSON-LD ``datePublished`` → ``article:published_time`` → htmldate
-  (``original_date=True``), with ``published_source=METADATA``;
+* date: see :mod:`wiretrace.extract.pubdate` (the address, the date shown with the
+  headline, JSON-LD and ``<meta>`` declarations, then htmldate), with
+  ``published_source=METADATA``;
 * source: a provenance line in the body ("Originally published at <a href>…") → JSON-LD
   ``isBasedOn``/``citation`` → the wire service of a byline or of a "(AP) —" tag.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import trafilatura
-from htmldate import find_date
 from trafilatura.utils import load_html
 
 from wiretrace.errors import InputError
 from wiretrace.extract.byline import clean_authors, split_names
 from wiretrace.extract.credits import canonical_wire, provenance_credit, wire_tag
-from wiretrace.extract.dates import find_date as find_text_date
 from wiretrace.extract.htmlmeta import PageMeta, read_page_meta
 from wiretrace.extract.plaintext import split_trailer
+from wiretrace.extract.pubdate import page_date
 from wiretrace.model import Article, PublishedSource, SourceCredit, Span
 
 __all__ = ["parse_html"]
 
 NO_TEXT_HINT = "is it an article? Save the article page itself, or give its text as a .txt file"
-EARLIEST_YEAR = 1990
 MIN_ARTICLE_CHARS = 20  # letters and digits, so that it holds for scripts without spaces
 _MIN_BLOCK_CHARS = 40  # a blockquote paragraph this long or longer is a quoted passage
 _WORD_CHARS = re.compile(r"\w")
 MAX_TITLE_CHARS = 300
-_ISO_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s])")
 _CUE_XPATH = (
     "//*[self::p or self::div or self::span or self::em or self::i or self::small or self::footer"
     " or self::aside or self::section][a[@href]]"
@@ -70,7 +67,7 @@ def parse_html(text: str, source: str, *, url: str | None = None) -> Article:
     credit = trailer_credit or _lead_credit(body) or _based_on(meta) or _wire_credit(body, wire)
     if credit is not None and credit.url is None:
         credit = _with_link(credit, tree, page_url)
-    published = _date(meta, tree, page_url)  # last: htmldate may prune the tree
+    published = page_date(tree, meta, page_url, language=meta.language)  # last: htmldate may prune the tree
     return Article(
         body=body,
         headline=meta.headline or meta.og_title or getattr(document, "title", None) or None,
@@ -141,54 +138,6 @@ def _key(text: str) -> str:
 
 def _split_author(author: str | None) -> tuple[str, ...]:
     return tuple(split_names(author.replace(";", ","))) if author else ()
-
-
-def _date(meta: PageMeta, tree: Any, url: str | None) -> dt.date | None:
-    for value in (meta.published, meta.og_published):
-        if value and (date := _iso_date(value)) is not None:
-            return date
-    for address in (url, meta.canonical):
-        if address and (date := url_date(address)) is not None:
-            return date  # ".../australian-megablaze-20200113", ".../2020/01/13/..."
-    try:
-        found = find_date(tree, url=url, original_date=True, extensive_search=True)
-    except Exception:  # noqa: BLE001 - htmldate on hostile markup: no date, not a crash
-        return None
-    return _iso_date(found) if found else None
-
-
-_URL_DATE = re.compile(
-    r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
-)
-
-
-def url_date(url: str) -> dt.date | None:
-    """A full date written in the page's address (its path, not its host or query)."""
-    path = urlsplit(url).path
-    for m in _URL_DATE.finditer(path):
-        try:
-            found = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        except ValueError:
-            continue
-        if dt.date(1995, 1, 1) <= found <= dt.date.today() + dt.timedelta(days=2):
-            return found
-    return None
-
-
-def _iso_date(value: str) -> dt.date | None:
-    """A plausible date from a metadata value: ISO ("2020-09-24T…", "20200924T…") or written out."""
-    match = _ISO_DATE.match(value.strip())
-    date: dt.date | None = None
-    if match is not None:
-        try:
-            date = dt.date(*(int(g) for g in match.groups()))
-        except ValueError:
-            return None
-    elif (found := find_text_date(value)) is not None:  # "Tue, Sep 15 2020 10:01:41 EDT"
-        date = found[0]
-    if date is None or date.year < EARLIEST_YEAR or date > dt.date.today() + dt.timedelta(days=1):
-        return None
-    return date
 
 
 def _lead_credit(body: str) -> SourceCredit | None:

@@ -34,6 +34,7 @@ ARTICLE_TYPES = frozenset(
         "SatiricalArticle",
     }
 )
+PAGE_TYPES = frozenset({"Question", "DiscussionForumPosting", "Review", "Recipe"})
 _TAGS = re.compile(r"<[^>]{0,200}>")
 _COMMENTS = re.compile(r"<!--.*?-->|/\*.*?\*/|<!\[CDATA\[|\]\]>", re.DOTALL)
 
@@ -43,6 +44,7 @@ class PageMeta:
     headline: str | None = None
     authors: tuple[str, ...] = ()
     published: str | None = None  # as written: ISO date or datetime
+    page_published: str | None = None  # datePublished of the page itself (WebPage, Question …)
     publisher: str | None = None
     based_on_url: str | None = None
     based_on_title: str | None = None
@@ -57,7 +59,9 @@ class PageMeta:
 
 def read_page_meta(tree: Any) -> PageMeta:
     """Everything :class:`PageMeta` holds, from an lxml HTML tree."""
-    article, graph = _json_ld_article(tree)
+    nodes = _json_ld_nodes(tree)
+    graph = {str(n["@id"]): n for n in nodes if isinstance(n.get("@id"), str)}
+    article = next((n for n in nodes if _types(n) & ARTICLE_TYPES), None)
     og = _meta_properties(tree)
     based = _first(article, "isBasedOn", "isBasedOnUrl", "citation") if article else None
     based_url, based_title, based_outlet = _credit_of(based, graph)
@@ -67,6 +71,7 @@ def read_page_meta(tree: Any) -> PageMeta:
         headline=_text(_first(article, "headline", "name")) if article else None,
         authors=tuple(_names(article.get("author"), graph)) if article else (),
         published=_text(_first(article, "datePublished", "dateCreated")) if article else None,
+        page_published=_page_published(nodes),
         publisher=_name(article.get("publisher"), graph) if article else None,
         based_on_url=based_url,
         based_on_title=based_title,
@@ -106,8 +111,18 @@ def _tags(tree: Any, article: dict[str, Any] | None) -> tuple[str, ...]:
 # -- JSON-LD --------------------------------------------------------------------------
 
 
-def _json_ld_article(tree: Any) -> tuple[dict[str, Any] | None, dict[str, dict[str, Any]]]:
-    """The first article object of the page's JSON-LD, and every object by ``@id``."""
+def _page_published(nodes: list[dict[str, Any]]) -> str | None:
+    """``datePublished`` of a node that stands for the page: a ``WebPage`` kind, a question, a post."""
+    for node in nodes:
+        kinds = _types(node)
+        page_like = any(k.endswith("Page") for k in kinds) or bool(kinds & PAGE_TYPES)
+        if page_like and (value := _text(node.get("datePublished"))) is not None:
+            return value
+    return None
+
+
+def _json_ld_nodes(tree: Any) -> list[dict[str, Any]]:
+    """Every object of the page's JSON-LD, in document order (``@graph`` and list items included)."""
     nodes: list[dict[str, Any]] = []
     for script in tree.xpath("//script[contains(translate(@type,'LDJSON','ldjson'),'ld+json')]"):
         raw = _COMMENTS.sub("", script.text or "").strip()
@@ -118,11 +133,7 @@ def _json_ld_article(tree: Any) -> tuple[dict[str, Any] | None, dict[str, dict[s
         except (ValueError, RecursionError):
             continue
         nodes.extend(_walk(data, depth=0))
-    graph = {str(n["@id"]): n for n in nodes if isinstance(n.get("@id"), str)}
-    for node in nodes:
-        if _types(node) & ARTICLE_TYPES:
-            return node, graph
-    return None, graph
+    return nodes
 
 
 def _walk(data: Any, depth: int) -> Iterator[dict[str, Any]]:

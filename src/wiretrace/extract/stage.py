@@ -87,7 +87,7 @@ class ExtractStage(Stage):
     """Reads the raw input into an :class:`Article` (the first stage of every pipeline)."""
 
     name: ClassVar[str] = "extract"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     needs: ClassVar[frozenset[str]] = frozenset({"raw"})
     gives: ClassVar[frozenset[str]] = frozenset({"article"})
 
