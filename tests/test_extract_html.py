@@ -208,7 +208,7 @@ def test_extract_stage_in_a_pipeline() -> None:
     stage = ExtractStage()
     assert (stage.name, stage.version, stage.needs, stage.gives) == (
         "extract",
-        "1",
+        "2",
         frozenset({"raw"}),
         frozenset({"article"}),
     )
