@@ -116,3 +116,11 @@ def test_a_participle_after_by_reports_for_the_main_subject() -> None:
     text = "Ada Kerr angered farmers on Monday by saying that the subsidy would end in June."
     reported = _indirect(analyse(text))
     assert reported.get("that the subsidy would end in June") == "Ada Kerr"
+
+
+def test_a_quote_inside_a_sentence_belongs_to_its_named_subject() -> None:
+    text = (
+        "The ferry operator raised fares twice this year. "
+        "Asked about the second increase, Marta Quist described it as “a correction, not a raise.”"
+    )
+    assert speaker_of(analyse(text), "a correction") == "Marta Quist"

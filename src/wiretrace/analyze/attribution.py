@@ -172,7 +172,28 @@ def attribute(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | Non
         or _colon_intro(parse, indices)
         or _tag_after(parse, span, outside)
         or _surface_tag(parse, span)
+        or _sentence_subject(parse, indices, outside)
     )
+
+
+def _sentence_subject(parse: Parse, indices: range, outside: Callable[[int], bool]) -> Attribution | None:
+    """ "Early described it as “news to me.”", "Kall compared Trump to a coach who is
+    “working the referees”": a quote set inside a sentence whose main verb is not a speech
+    verb still belongs to the person the sentence is about — its named subject."""
+    tokens = parse.tokens
+    sentence = parse.sentence_of(indices[0])
+    if sentence is None or indices[0] <= sentence.first:
+        return None  # a quote that opens its sentence has no frame around it
+    roots = [i for i in range(sentence.first, sentence.last) if tokens[i].dep == "ROOT"]
+    if len(roots) != 1 or roots[0] in indices or not outside(roots[0]) or tokens[roots[0]].pos not in {"VERB", "AUX"}:
+        return None
+    subject = subject_of(parse, roots[0])
+    if subject is None or subject in indices or not outside(subject) or subject > indices[0]:
+        return None
+    if tokens[subject].ent_type not in {"PERSON", "ORG", "NORP"}:
+        return None
+    root = roots[0]
+    return Attribution(cue=Span(tokens[root].start, tokens[root].end), source=subject, verb=root, rule="subject")
 
 
 _NP_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "PART", "NUM"})
@@ -402,7 +423,7 @@ def intro_attribution(parse: Parse, first: int, colon: int, *, any_verb: bool = 
     tokens = parse.tokens
     for i in range(colon - 1, first - 1, -1):
         tok = tokens[i]
-        if tok.pos in {"VERB", "AUX"} and tok.dep in {"ROOT", "conj"} and tok.tag != "TO":
+        if tok.pos in {"VERB", "AUX"} and tok.dep not in {"amod", "relcl", "acl", "xcomp", "aux", "auxpass"}:
             subject = subject_of(parse, i)
             if subject is not None and tokens[subject].pos in {"PROPN", "NOUN"} and first <= subject < colon:
                 return Attribution(cue=cue_span(parse, i), source=subject, verb=i, rule="colon-any")
