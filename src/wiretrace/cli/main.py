@@ -223,6 +223,11 @@ from wiretrace.cli.lineage import COMMANDS as LINEAGE_COMMANDS  # noqa: E402 - t
 for _command in LINEAGE_COMMANDS:
     main.add_command(_command)
 
+from wiretrace.cli.serve import COMMANDS as SERVE_COMMANDS  # noqa: E402 - the web workspace
+
+for _command in SERVE_COMMANDS:
+    main.add_command(_command)
+
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,172 @@
+"""The read side of the web workspace: connections, a cache, and the store's queries paged.
+
+Every answer comes from the read queries the CLI already uses (:mod:`wiretrace.store.queries`,
+:mod:`wiretrace.link`, :mod:`wiretrace.stance`); nothing here repeats their SQL.
+
+* **Connections**: one read-only connection per server thread (``PRAGMA query_only``), so
+  requests never share a connection and never write. Writes (``--allow-write``) go through
+  one :class:`~wiretrace.store.sqlite.SqliteStore` behind a lock.
+* **Cache**: the corpus-wide answers (who is quoted most, every dispute, the stories) take
+  one pass over a table; they are kept until the database changes (its file and WAL change
+  size or time when anything is committed, by this server or by an ``ingest`` beside it).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+from wiretrace.errors import StoreError
+from wiretrace.store import Store, open_store
+from wiretrace.store.base import JSON
+
+__all__ = ["MAX_WINDOW", "Corpus", "Page", "page_of"]
+
+T = TypeVar("T")
+MEMO_SIZE = 64  # answers to single questions kept (checked claims)
+MAX_WINDOW = 10_000  # offset + limit: deeper pages are refused (narrow the question instead)
+_ALL = 1_000_000  # "every row" for the store's limit arguments
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Page:
+    """One page of rows and whether more follow."""
+
+    items: list[JSON]
+    limit: int
+    offset: int
+    more: bool
+
+    def as_dict(self) -> JSON:
+        return {"items": self.items, "limit": self.limit, "offset": self.offset, "more": self.more}
+
+
+def page_of(rows: list[JSON], *, limit: int, offset: int) -> Page:
+    """``rows[offset:offset+limit]``; ``rows`` may hold one row past the page (that is how ``more`` is known)."""
+    return Page(items=rows[offset : offset + limit], limit=limit, offset=offset, more=len(rows) > offset + limit)
+
+
+class Corpus:
+    """The database a server answers from: ``reader()`` per thread, ``writer()`` under a lock."""
+
+    def __init__(self, db: str | Path, *, allow_write: bool = False) -> None:
+        self.path = str(db)
+        self.allow_write = allow_write
+        store = open_store(self.path, create=False)  # checks the file and brings its schema up to date
+        store.close()
+        self._local = threading.local()
+        self._write_lock = threading.Lock()
+        self._cache_lock = threading.Lock()
+        self._cache: dict[str, tuple[tuple[int, ...], Any]] = {}
+        self._building: dict[str, threading.Lock] = {}
+        self._memo: OrderedDict[tuple[str, tuple[int, ...]], Any] = OrderedDict()
+
+    # -- connections -----------------------------------------------------------------
+
+    def reader(self) -> sqlite3.Connection:
+        """This thread's read-only connection (opened on first use)."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = sqlite3.connect(f"file:{quote(self.path)}?mode=rw", uri=True, timeout=30.0)
+                conn.execute("PRAGMA query_only = ON")
+                conn.execute("PRAGMA busy_timeout = 30000")
+                conn.execute("PRAGMA mmap_size = 268435456")
+                conn.execute("PRAGMA cache_size = -32000")
+            except sqlite3.Error as err:
+                raise StoreError(f"{self.path}: cannot be opened ({err}) — check the --db file") from err
+            self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def writer(self) -> Iterator[Store]:
+        """The store, for writing; one writer at a time. Refused unless the server allows writes."""
+        if not self.allow_write:
+            raise PermissionError("this server is read-only — start it with --allow-write to store articles")
+        with self._write_lock:
+            store = open_store(self.path, create=False)
+            try:
+                yield store
+            finally:
+                store.close()
+
+    # -- cache ---------------------------------------------------------------------
+
+    def version(self) -> tuple[int, ...]:
+        """Changes whenever something is committed to the database (its file or its WAL)."""
+        parts: list[int] = []
+        for suffix in ("", "-wal"):
+            try:
+                st = os.stat(self.path + suffix)
+            except OSError:
+                parts += [0, 0]
+                continue
+            parts += [st.st_mtime_ns, st.st_size]
+        return tuple(parts)
+
+    def cached(self, key: str, build: Callable[[sqlite3.Connection], T]) -> T:
+        """``build(reader)`` once per database version (one thread builds; the others wait for it)."""
+        version = self.version()
+        hit = self._cache.get(key)
+        if hit is not None and hit[0] == version:
+            value: T = hit[1]
+            return value
+        with self._cache_lock:
+            lock = self._building.setdefault(key, threading.Lock())
+        with lock:
+            hit = self._cache.get(key)
+            if hit is not None and hit[0] == version:
+                value = hit[1]
+                return value
+            value = build(self.reader())
+            self._cache[key] = (version, value)
+            return value
+
+    def memo(self, key: str, build: Callable[[sqlite3.Connection], T]) -> T:
+        """Like :meth:`cached` for the answers to one question (a claim checked): the last
+        :data:`MEMO_SIZE` are kept, while the database does not change."""
+        at = (key, self.version())
+        with self._cache_lock:
+            if at in self._memo:
+                self._memo.move_to_end(at)
+                found: T = self._memo[at]
+                return found
+        value = build(self.reader())
+        with self._cache_lock:
+            self._memo[at] = value
+            while len(self._memo) > MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return value
+
+    def in_background(self, fill: Callable[[Corpus], None]) -> threading.Thread:
+        """Run ``fill(self)`` (filling the cache) in a background thread."""
+
+        def go() -> None:
+            try:
+                fill(self)
+            except (sqlite3.Error, StoreError):
+                return  # the request that needs it reports the error
+            finally:
+                self.close()
+
+        thread = threading.Thread(target=go, name="wiretrace-warm", daemon=True)
+        thread.start()
+        return thread
+
+    def close(self) -> None:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    @staticmethod
+    def everything() -> int:
+        return _ALL

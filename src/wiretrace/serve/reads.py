@@ -1,0 +1,224 @@
+"""The questions the pages ask, each one of the store's read queries plus its shaping for a page.
+
+The same functions answer the HTML pages and the ``/api/…`` routes, so the two never differ.
+Corpus-wide answers are cached until the database changes (:meth:`Corpus.cached`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+
+from wiretrace.link.lineage import component, parents, resolve, story_tree
+from wiretrace.link.quotes_across import quote_key, quotes_across
+from wiretrace.link.stories import stories
+from wiretrace.serve.corpus import Corpus
+from wiretrace.stance.across import cross_disputes
+from wiretrace.store import lineage_queries as lq
+from wiretrace.store import queries
+from wiretrace.store.base import JSON
+from wiretrace.store.names import article_key, compatible, name_key, surname
+from wiretrace.store.timeline import date_key
+
+__all__ = [
+    "all_cross_disputes",
+    "all_disputes",
+    "all_speakers",
+    "all_stories",
+    "article",
+    "check",
+    "disputed_refs",
+    "disputes_involving",
+    "shared_quotes",
+    "speaker",
+    "stats",
+    "story",
+    "warm",
+]
+
+_ALL = Corpus.everything()
+STORY_NODES = 300  # a story larger than this is listed, not drawn
+
+
+def stats(corpus: Corpus) -> JSON:
+    return corpus.cached("stats", lambda conn: queries.stats(conn, corpus.path))
+
+
+def all_speakers(corpus: Corpus) -> list[JSON]:
+    return corpus.cached("speakers", lambda conn: queries.speakers(conn, limit=_ALL))
+
+
+def all_disputes(corpus: Corpus) -> list[JSON]:
+    return corpus.cached("disputes", lambda conn: queries.disputes(conn, limit=_ALL))
+
+
+def all_cross_disputes(corpus: Corpus) -> list[JSON]:
+    return corpus.cached("cross", lambda conn: cross_disputes(conn, limit=_ALL))
+
+
+def all_stories(corpus: Corpus) -> list[JSON]:
+    return corpus.cached("stories", lambda conn: stories(conn, limit=_ALL))
+
+
+def shared_quotes(corpus: Corpus) -> list[JSON]:
+    return corpus.cached("quotes_across", lambda conn: quotes_across(conn, limit=_ALL))
+
+
+def _by_surname(rows: list[JSON]) -> dict[str, list[tuple[str, str, JSON]]]:
+    """Each dispute row under the surname of each of its two speakers (a name matches only its surname)."""
+    found: dict[str, list[tuple[str, str, JSON]]] = defaultdict(list)
+    for r in rows:
+        k1, k2 = name_key(r.get("claim_speaker") or ""), name_key(r.get("counter_speaker") or "")
+        for last in {surname(k1), surname(k2)} - {""}:
+            found[last].append((k1, k2, r))
+    return dict(found)
+
+
+def disputes_involving(corpus: Corpus, name: str | None, *, cross: bool = False) -> list[JSON]:
+    """Disputes (in one article, or ``cross`` articles) where ``name`` made the claim or the counter."""
+    if not name or not name.strip():
+        return all_cross_disputes(corpus) if cross else all_disputes(corpus)
+    if cross:
+        index = corpus.cached("cross_by_surname", lambda conn: _by_surname(all_cross_disputes(corpus)))
+    else:
+        index = corpus.cached("disputes_by_surname", lambda conn: _by_surname(all_disputes(corpus)))
+    key = name_key(name)
+    return [
+        r for k1, k2, r in index.get(surname(key), []) if (k1 and compatible(key, k1)) or (k2 and compatible(key, k2))
+    ]
+
+
+def disputed_refs(corpus: Corpus) -> frozenset[str]:
+    """Refs of the articles that hold a dispute or whose claim is disputed elsewhere."""
+
+    def build(conn: sqlite3.Connection) -> frozenset[str]:
+        refs = {r["ref"] for r in all_disputes(corpus)}
+        refs |= {r["ref"] for r in all_cross_disputes(corpus)} | {r["counter_ref"] for r in all_cross_disputes(corpus)}
+        return frozenset(refs)
+
+    return corpus.cached("disputed_refs", build)
+
+
+# --------------------------------------------------------------------------- one article
+
+
+def _neighbours(conn: sqlite3.Connection, n: int) -> JSON:
+    """Where an article sits in its story: the links into and out of it, its tree parent, the story size."""
+    links = lq.links_of(conn, n)
+    others = {x for link in links for x in (link["source"], link["target"])} - {n}
+    info = lq.article_info(conn, others | {n})
+    refs = lq.refs_of(conn, others | {n})
+    tree = parents(links, {m: i.get("published") for m, i in info.items()})
+    parent = tree.get(n)
+
+    def row(link: JSON, other: int) -> JSON:
+        return {
+            "ref": refs.get(other, str(other)),
+            **info.get(other, {}),
+            "relation": link["relation"],
+            "score": link["score"],
+            "rule": link["rule"],
+            "evidence": link["evidence"],
+            "tree_parent": parent is not None and link is parent,
+        }
+
+    sources = [row(link, link["source"]) for link in links if link["target"] == n]
+    copies = [row(link, link["target"]) for link in links if link["source"] == n]
+    members, _ = component(conn, n) if links else ({n}, [])
+    return {
+        "parent": refs.get(parent["source"]) if parent else None,
+        "sources": sorted(sources, key=lambda r: (not r["tree_parent"], -r["score"])),
+        "copies": sorted(copies, key=lambda r: (r.get("published") or "9999", r["ref"])),
+        "story_articles": len(members),
+    }
+
+
+def article(corpus: Corpus, ref: str) -> JSON | None:
+    """One article's analysis (``wiretrace show``), its place in its story, its disputes."""
+    conn = corpus.reader()
+    data = queries.get(conn, ref)
+    if data is None:
+        return None
+    body = (data.get("article") or {}).get("body", "")
+    n = lq.n_of(conn, article_key(body))
+    data["lineage"] = _neighbours(conn, n) if n is not None else None
+    claims = {c["id"]: c for c in data.get("claims", [])}
+    data["dispute_pairs"] = [
+        {"claim": claims[d["claim"]], "counter": claims[d["counter"]], "cue": (d.get("cue") or {}).get("text")}
+        for d in data.get("disputes", [])
+        if d["claim"] in claims and d["counter"] in claims
+    ]
+    here = data["input"]
+    data["cross_disputes"] = [r for r in all_cross_disputes(corpus) if here in (r["ref"], r["counter_ref"])]
+    return data
+
+
+# --------------------------------------------------------------------------- one person
+
+
+def _group(rows: list[JSON]) -> list[JSON]:
+    groups: dict[str, JSON] = {}
+    for r in rows:
+        key = quote_key(r["text"]) or r["text"]
+        g = groups.setdefault(key, {"text": r["text"], "kind": r["kind"], "appearances": [], "outlets": []})
+        if len(r["text"]) > len(g["text"]):
+            g["text"] = r["text"]
+        g["appearances"].append({k: r[k] for k in ("ref", "outlet", "published", "headline", "start", "end", "said")})
+        if r.get("outlet") and r["outlet"] not in g["outlets"]:
+            g["outlets"].append(r["outlet"])
+    out = []
+    for g in groups.values():
+        g["appearances"].sort(key=lambda a: (a["published"] or "9999", a["ref"]))
+        g["first"] = g["appearances"][0]
+        g["date"] = g["first"].get("said") or g["first"].get("published")
+        out.append(g)
+    out.sort(key=lambda g: (date_key(g["date"]), g["first"]["ref"], g["first"]["start"]))
+    return out
+
+
+def speaker(corpus: Corpus, name: str, *, limit: int = 2000) -> JSON:
+    """Everything ``name`` said, grouped by quote (first appearance, outlets), per person found."""
+    rows = queries.quotes(corpus.reader(), name, limit=limit)
+    people: dict[str, list[JSON]] = defaultdict(list)
+    for r in rows:
+        people[str(r["person"])].append(r)
+    return {
+        "name": name,
+        "people": [
+            {"person": person, "quotes": len(found), "groups": _group(found)}
+            for person, found in sorted(people.items(), key=lambda kv: -len(kv[1]))
+        ],
+        "disputes": disputes_involving(corpus, name),
+        "cross_disputes": disputes_involving(corpus, name, cross=True),
+        "truncated": len(rows) >= limit,
+    }
+
+
+# --------------------------------------------------------------------------- one story
+
+
+def story(corpus: Corpus, ref: str) -> JSON | None:
+    """The lineage tree of the story ``ref`` belongs to (``wiretrace lineage REF``)."""
+    conn = corpus.reader()
+    n = resolve(conn, ref)
+    if n is None:
+        return None
+    return story_tree(conn, n)
+
+
+def check(corpus: Corpus, claim: str, *, candidates: int = 20) -> JSON:
+    """``wiretrace check CLAIM``: who disputes, supports or reports it, counted by independent origin."""
+    from wiretrace.stance.check import check_claim  # noqa: PLC0415 - loads the stance model on first use
+
+    text = " ".join(claim.split())
+    return corpus.memo(
+        f"check:{candidates}:{text}", lambda conn: check_claim(conn, text, candidates_limit=candidates).as_dict()
+    )
+
+
+def warm(corpus: Corpus) -> None:
+    """Fill the cache with the corpus-wide answers, so the first visitor need not wait for them."""
+    for read in (all_disputes, all_cross_disputes, disputed_refs, all_speakers, all_stories, stats, shared_quotes):
+        read(corpus)
+    disputes_involving(corpus, "-", cross=False)
+    disputes_involving(corpus, "-", cross=True)
