@@ -11,14 +11,28 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from wiretrace.cli import corpus as corpus_cli
 from wiretrace.cli.main import main
+from wiretrace.extract.stage import ExtractStage
 from wiretrace.output.schema import output_schema
+from wiretrace.store import Store
 from wiretrace.store.queries import EXPORT_COLUMNS
+from wiretrace.store.sqlite import SqliteStore
 
 
 def examples(root: Path) -> list[str]:
     files = sorted(p for p in root.iterdir() if p.suffix in {".txt", ".html"})
     return [str(p) for p in files] + [str(root / "jsonl" / "corpus.jsonl")]
+
+
+def count_examples(root: Path) -> int:
+    """The articles in ``examples(root)``: one per file, one per JSONL line (all distinct texts)."""
+    jsonl = (root / "jsonl" / "corpus.jsonl").read_text(encoding="utf-8")
+    return len(examples(root)) - 1 + sum(1 for line in jsonl.splitlines() if line.strip())
+
+
+EXTRACT_VERSION = ExtractStage.version
+N = count_examples(Path(__file__).resolve().parents[1] / "examples")
 
 
 def cli(*args: str) -> tuple[int, str, str]:
@@ -43,13 +57,13 @@ def extracted_db(tmp_path_factory: pytest.TempPathFactory) -> str:
         "1",
     )
     assert code == 0, err
-    assert "18 new" in err
+    assert f"{N} new" in err
     return db
 
 
 def test_ingest_again_changes_nothing(extracted_db: str, examples_dir: Path) -> None:
     code, _, err = cli("ingest", *examples(examples_dir), "--db", extracted_db, "--stages", "extract", "--workers", "1")
-    assert code == 0 and "0 new, 0 linked, 0 updated, 18 unchanged, 0 failed" in err
+    assert code == 0 and f"0 new, 0 linked, 0 updated, {N} unchanged, 0 failed" in err
 
 
 def test_search_in_each_format(extracted_db: str) -> None:
@@ -68,7 +82,7 @@ def test_search_in_each_format(extracted_db: str) -> None:
 def test_show_prints_the_contract(extracted_db: str) -> None:
     code, out, _ = cli("show", "ledger-2024-03-20-grant", "--db", extracted_db)
     data = json.loads(out)
-    assert code == 0 and data["id"] == "ledger-2024-03-20-grant" and data["stages"] == {"extract": "1"}
+    assert code == 0 and data["id"] == "ledger-2024-03-20-grant" and data["stages"] == {"extract": EXTRACT_VERSION}
     jsonschema.Draft202012Validator(output_schema()).validate(data)
     code, out, _ = cli("show", "ledger-2024-03-20-grant", "--db", extracted_db, "--format", "text")
     assert out.startswith("refs: ledger-2024-03-20-grant")
@@ -89,23 +103,23 @@ def test_stats(extracted_db: str) -> None:
     code, out, _ = cli("stats", "--db", extracted_db, "--format", "json")
     assert code == 0
     stats = json.loads(out)
-    assert (stats["articles"], stats["stages"], stats["failures"]) == (18, {"extract": {"1": 18}}, 0)
+    assert (stats["articles"], stats["stages"], stats["failures"]) == (N, {"extract": {EXTRACT_VERSION: N}}, 0)
     _, out, _ = cli("stats", "--db", extracted_db)
-    assert "articles     18" in out
+    assert f"articles     {N}" in out
 
 
 def test_export_jsonl_csv_and_parquet(extracted_db: str, tmp_path: Path) -> None:
     code, out, _ = cli("export", "--db", extracted_db)
     lines = [json.loads(line) for line in out.splitlines()]
-    assert code == 0 and len(lines) == 18 and all(line["refs"] for line in lines)
+    assert code == 0 and len(lines) == N and all(line["refs"] for line in lines)
     code, out, _ = cli("export", "--db", extracted_db, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert len(rows) == 18 and list(rows[0]) == list(EXPORT_COLUMNS)
+    assert len(rows) == N and list(rows[0]) == list(EXPORT_COLUMNS)
     pq = pytest.importorskip("pyarrow.parquet")
     target = tmp_path / "x.parquet"
     code, _, err = cli("export", "--db", extracted_db, "--format", "parquet", "--output", str(target))
     assert code == 0, err
-    assert pq.read_table(target).num_rows == 18
+    assert pq.read_table(target).num_rows == N
     code, _, err = cli("export", "--db", extracted_db, "--format", "parquet")
     assert code == 2
 
@@ -176,3 +190,42 @@ def test_disputes_timeline_and_show(analysed_db: str, examples_dir: Path) -> Non
     assert {r["kind"] for r in json.loads(out)} == {"article", "quote"}
     code, _, err = cli("reanalyze", "--db", analysed_db, "--workers", "1")
     assert code == 0 and "0 updated" in err
+
+
+def test_show_text_gives_the_history_of_a_changed_article(tmp_path: Path) -> None:
+    story, db = tmp_path / "story.txt", str(tmp_path / "h.db")
+    story.write_text("The Post\n\nVote\n\nThe council voted on Tuesday.\n", encoding="utf-8")
+    assert "1 new" in cli("ingest", str(story), "--db", db, "--stages", "extract", "--workers", "1")[2]
+    story.write_text("The Post\n\nVote\n\nThe council voted on Tuesday and Friday.\n", encoding="utf-8")
+    assert "1 updated" in cli("ingest", str(story), "--db", db, "--stages", "extract", "--workers", "1")[2]
+    assert "1 unchanged" in cli("ingest", str(story), "--db", db, "--stages", "extract", "--workers", "1")[2]
+    code, out, _ = cli("show", str(story), "--db", db, "--format", "text")
+    [history] = [line for line in out.splitlines() if line.startswith("history: ")]
+    assert code == 0 and history.startswith("history: v1 ") and "; v2 " in history
+    code, out, _ = cli("show", str(story), "--db", db)
+    assert json.loads(out)["article"]["body"] == "The council voted on Tuesday and Friday."
+
+
+def test_a_full_disk_is_one_line_and_a_rerun_resumes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for i in range(200):
+        (folder / f"s{i:03d}.txt").write_text(f"The Post\n\nStory {i}\n\nThe council met {i} times.\n", "utf-8")
+    db = str(tmp_path / "full.db")
+    real = corpus_cli.open_store
+
+    def small_disk(path: str, *, create: bool = True) -> Store:  # test-only: SQLITE_FULL after 30 pages
+        store = real(path, create=create)
+        assert isinstance(store, SqliteStore)
+        pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+        store.conn.execute(f"PRAGMA max_page_count = {pages + 30}")
+        return store
+
+    monkeypatch.setattr(corpus_cli, "open_store", small_disk)
+    code, _, err = cli("ingest", str(folder), "--db", db, "--stages", "extract", "--workers", "2")
+    assert code == 1 and err.count("\n") == 1 and "database or disk is full — free some disk space" in err
+    monkeypatch.setattr(corpus_cli, "open_store", real)
+    code, _, err = cli("ingest", str(folder), "--db", db, "--stages", "extract", "--workers", "2")
+    assert code == 0 and " 0 failed (200 inputs" in err and "0 updated" in err
+    code, out, _ = cli("stats", "--db", db, "--format", "json")
+    assert json.loads(out)["articles"] == 200

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import httpx
 import pytest
+from warcio.archiveiterator import ArchiveIterator
 
 from conftest import truncate_copy, write_rss, write_warc
 from wiretrace.analyze_api import Item
+from wiretrace.batch.ingest import IngestOptions, ingest
 from wiretrace.errors import InputError
 from wiretrace.model import RawDocument
 from wiretrace.sources.feeds import read_feed
@@ -16,6 +19,7 @@ from wiretrace.sources.folders import expand
 from wiretrace.sources.ingest import ingest_inputs, raw_hash, ref_of
 from wiretrace.sources.sitemaps import read_sitemap
 from wiretrace.sources.warc import read_warc
+from wiretrace.store import open_store
 
 
 def docs(results: list[RawDocument | InputError]) -> list[RawDocument]:
@@ -73,12 +77,71 @@ def test_warc_html_responses_only(tmp_path: Path) -> None:
     assert found[0].meta_get("published") == "2024-05-01"
 
 
+def record_starts(path: Path) -> list[int]:
+    with path.open("rb") as f:
+        archive = ArchiveIterator(f)
+        return [archive.offset for _ in archive]
+
+
 def test_truncated_warc_yields_records_read_then_one_line(tmp_path: Path) -> None:
-    cut = truncate_copy(write_warc(tmp_path / "c.warc.gz", 3), tmp_path / "cut.warc.gz", 0.6)
+    full = write_warc(tmp_path / "c.warc.gz", 3)
+    cut = truncate_copy(full, tmp_path / "cut.warc.gz", 0.6)
     results = list(read_warc(str(cut)))
-    assert 1 <= len(docs(results)) < 3
+    read = docs(results)
+    assert 1 <= len(read) < 3
     [err] = errors(results)
-    assert f"breaks off after {len(docs(results))} HTML records" in str(err)
+    at = record_starts(full)[len(read)]  # the first record not read whole
+    assert str(err).startswith(f"{cut}: breaks off in the record at byte {at} (")
+    assert f"after {len(read)} HTML record" in str(err) and "\n" not in str(err)
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_a_warc_cut_anywhere_yields_only_whole_records(tmp_path: Path, gzipped: bool) -> None:
+    """Regression: a record cut inside its content was yielded with the bytes read so far."""
+    full = write_warc(tmp_path / "c.warc.gz", 3)
+    if not gzipped:
+        full = tmp_path / "c.warc"
+        full.write_bytes(gzip.decompress((tmp_path / "c.warc.gz").read_bytes()))
+    data = full.read_bytes()
+    whole = {d.ref: d.data for d in docs(list(read_warc(str(full))))}
+    starts = record_starts(full)
+    cut = tmp_path / full.name.replace("c.", "cut.")
+    for size in range(1, len(data), 3):
+        cut.write_bytes(data[:size])
+        results = list(read_warc(str(cut)))
+        read = docs(results)
+        assert all(whole[d.ref] == d.data for d in read), size  # never half a page
+        assert [d.ref for d in read] == list(whole)[: len(read)]
+        found = errors(results)
+        assert len(found) <= 1 and all("\n" not in str(e) for e in found), size
+        after = min([at for at in starts if at >= size], default=len(data))
+        if not found:  # only where the file stops between two records: a whole, shorter WARC
+            assert size == after or (not gzipped and not data[size:after].strip()), size
+            continue
+        at = int(str(found[0]).split(" at byte ")[1].split(" ")[0]) if " at byte " in str(found[0]) else 0
+        assert at in starts and at < size, size  # the record that is cut off, where it starts
+
+
+def test_completing_a_cut_warc_stores_only_the_missing_records(tmp_path: Path) -> None:
+    full = write_warc(tmp_path / "c.warc.gz", 3)
+    target = tmp_path / "crawl.warc.gz"
+    starts = record_starts(full)
+    data = full.read_bytes()
+    target.write_bytes(data[: starts[1] + (starts[2] - starts[1]) // 2])  # cut half-way into record 2
+    db = open_store(tmp_path / "w.db")
+    try:
+        lines: list[str] = []
+        first = ingest([str(target)], db, IngestOptions(stages=("extract",), workers=1, on_error=lines.append))
+        assert (first.new, first.failed) == (1, 1)
+        [line] = lines
+        assert line.startswith(f"{target}: breaks off in the record at byte {starts[1]} (")
+        target.write_bytes(data)  # the download finished
+        second = ingest([str(target)], db, IngestOptions(stages=("extract",), workers=1))
+        assert second.as_dict() == {"new": 2, "linked": 0, "updated": 0, "unchanged": 1, "failed": 0}
+        stats = db.stats()
+        assert (stats["articles"], stats["refs"], stats["versions"]) == (3, 3, 3)  # one version each
+    finally:
+        db.close()
 
 
 def test_binary_file_named_warc_is_one_line(tmp_path: Path) -> None:
@@ -86,6 +149,14 @@ def test_binary_file_named_warc_is_one_line(tmp_path: Path) -> None:
     path.write_bytes(b"\x00\x01garbage" * 10)
     [err] = list(read_warc(str(path)))
     assert isinstance(err, InputError) and "is not a readable WARC file" in str(err)
+    assert str(err).isprintable()  # not the junk warcio quotes
+
+
+def test_empty_warc_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "empty.warc.gz"
+    path.write_bytes(b"")
+    [err] = list(read_warc(str(path)))
+    assert isinstance(err, InputError) and "holds no WARC records" in str(err)
 
 
 def test_sitemap_pages_are_fetched(tmp_path: Path) -> None:

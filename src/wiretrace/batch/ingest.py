@@ -10,6 +10,7 @@ goes on. Counts go to the ``runs`` table whatever happens (done, interrupted, fa
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -19,7 +20,8 @@ from wiretrace.errors import InputError, StoreError
 from wiretrace.link import link_new
 from wiretrace.model import RawDocument
 from wiretrace.registry import build_pipeline
-from wiretrace.store.base import Counts, Record, Store
+from wiretrace.store.base import Counts, Record, Store, StoredInput
+from wiretrace.store.sqlite import store_error
 
 __all__ = ["IngestOptions", "ingest", "reanalyze"]
 
@@ -36,6 +38,7 @@ class IngestOptions:
     strict: bool = False
     workers: int | None = None
     batch_size: int | None = None
+    link: bool = True  # link each stored article for lineage now (False: `wiretrace link` does it later)
     on_error: Notify = field(default=_quiet)  # one line per failed input or stage problem
     on_done: Callable[[bool], None] = field(default=lambda failed: None)  # once per input (failed?)
 
@@ -74,8 +77,11 @@ def _job(item: Item, ref: str, digest: str, stages: tuple[str, ...] | None) -> J
 def reanalyze(store: Store, options: IngestOptions) -> tuple[Counts, int]:
     """Run, for every stored article, only the stages missing or at another version.
 
-    Returns the counts and how many articles need their *extract* stage again, which needs
-    the original input: ``ingest`` it again.
+    When the *extract* stage's version changed, each ref of the article is read again from
+    its input as the store kept it, and every stage runs on what the new extractor reads (a
+    changed text moves the ref to it, keeping its history). Returns the counts and how many
+    refs need extract again but have no kept input (stored before inputs were kept):
+    ``ingest`` those again.
     """
     versions, gives = _versions(options.stages)
     counts = Counts()
@@ -84,10 +90,15 @@ def reanalyze(store: Store, options: IngestOptions) -> tuple[Counts, int]:
     def jobs() -> Iterator[Job | InputError]:
         nonlocal reextract
         for stale in store.stale(versions):
+            if "extract" in stale.missing:
+                inputs = store.inputs(stale.ref)
+                kept = [_reread(i, i.raw, options.stages) for i in inputs if i.raw is not None]
+                reextract += len(inputs) - len(kept)
+                yield from kept
+                if kept:
+                    continue
             wanted = tuple(versions) if "nlp" in stale.missing else stale.missing  # a new parse: all again
             missing = tuple(s for s in wanted if s not in ("extract", "nlp"))
-            if "extract" in stale.missing:
-                reextract += 1
             if not missing:
                 continue
             body = str(stale.article.get("body", ""))
@@ -104,6 +115,18 @@ def reanalyze(store: Store, options: IngestOptions) -> tuple[Counts, int]:
 
     done = _drive(store, "reanalyze", jobs(), counts=counts, gives=gives, options=options)
     return done, reextract
+
+
+def _reread(stored: StoredInput, raw: RawDocument, stages: tuple[str, ...] | None) -> Job:
+    """A job that reads a kept input again, from extract on."""
+    return Job(
+        ref=stored.ref,
+        name=stored.input,
+        raw_hash=stored.raw_hash,
+        doc=raw,
+        given_id=stored.analysis_id,
+        stages=stages,
+    )
 
 
 def _drive(
@@ -142,9 +165,14 @@ def _store_one(
         options.on_error(str(done))
         options.on_done(True)
         return
-    stored = store.put(Record(ref=done.ref, input=done.name, raw_hash=done.raw_hash, data=done.data, gives=gives))
+    record = Record(ref=done.ref, input=done.name, raw_hash=done.raw_hash, data=done.data, gives=gives, raw=done.raw)
+    stored = store.put(record)
     counts.add(stored.status)
-    link_new(store, stored.article_id)  # incremental lineage: this article against what is stored
+    try:
+        if options.link:
+            link_new(store, stored.article_id)  # incremental lineage: this article against what is stored
+    except sqlite3.Error as err:  # the linker writes through the SQLite connection itself
+        raise store_error(store.where, err) from err
     for problem in done.data.get("problems", []):
         options.on_error(
             f"{done.name}: stage {problem['stage']} failed ({problem['message']})"

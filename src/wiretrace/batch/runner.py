@@ -11,7 +11,9 @@
 
 Workers are forked where the platform allows it and this process runs a single thread
 (they never touch the parent's database connection); else spawned. They ignore Ctrl-C:
-the main process handles it, ends the pool and keeps what was committed.
+the main process handles it, ends the pool and keeps what was committed. A worker that
+dies (segfault, out-of-memory kill) costs the run one article, reported in its place —
+never a hang (``concurrent.futures``' ``BrokenProcessPool``, then a new pool).
 """
 
 from __future__ import annotations
@@ -21,10 +23,13 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from wiretrace import settings
 from wiretrace.analyze_api import Item, analyze_documents, unexpected
@@ -56,12 +61,14 @@ class Job:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Outcome:
-    """A job's result as plain data: the output contract dict (no parse, no raw bytes)."""
+    """A job's result as plain data: the output contract dict (no parse). ``raw`` is the input
+    read (set in the caller's process, for the store to keep; None when re-analysing)."""
 
     ref: str
     name: str
     raw_hash: str
     data: JSON
+    raw: RawDocument | None = None
 
 
 Done = Outcome | InputError
@@ -162,8 +169,19 @@ def _outcome(job: Job, result: Analysis) -> Outcome:
 
 def _worker_init(strict: bool) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # how the main process ends a worker, whatever it set
     global _STRICT  # noqa: PLW0603 - per-process setting of the pool's workers
     _STRICT = strict
+    watch = threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="wiretrace-parent", daemon=True)
+    watch.start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once the process that started it is gone (``kill -9``): a forked worker
+    holds the task pipe open itself, so it would otherwise wait on it for ever."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 _STRICT = False
@@ -179,6 +197,15 @@ def _chunks(jobs: Iterable[Job | InputError], size: int) -> Iterator[list[Job | 
         yield chunk
 
 
+def died(job: Job) -> InputError:
+    """The line for a job whose worker process died under it (a crash in native code, or killed)."""
+    return InputError(
+        job.name,
+        "the worker process analysing it died (a crash, or killed — out of memory?)",
+        "the rest of the batch went on; ingest this input alone to try it again, and report it if it dies again",
+    )
+
+
 def run_jobs(
     jobs: Iterable[Job | InputError],
     *,
@@ -186,25 +213,129 @@ def run_jobs(
     chunk_size: int | None = None,
     strict: bool = False,
 ) -> Iterator[Done]:
-    """Every job's outcome, in input order, computed on ``workers`` processes (1: in this one)."""
+    """Every job's outcome, in input order, computed on ``workers`` processes (1: in this one).
+
+    A worker that dies (a segfault, ``os._exit``, the kernel's out-of-memory killer) does not
+    stop the run: the pool is started again, the chunks that were in flight are run again,
+    one at a time, and the job that kills a worker once more is given back as an
+    :class:`InputError` (:func:`died`) in its place.
+    """
     count = workers if workers is not None else default_workers()
     size = chunk_size if chunk_size is not None else settings.get_int("batch_size")
     if count <= 1:
         for chunk in _chunks(jobs, size):
-            yield from work(chunk, strict)
+            yield from _with_raw(chunk, work(chunk, strict))
         return
-    forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-    context = multiprocessing.get_context("fork" if forkable else "spawn")
-    pool = context.Pool(count, initializer=_worker_init, initargs=(strict,))
-    pending: deque[Any] = deque()
+    pool = _Pool(count, strict)
+    pending: deque[_Slot] = deque()
     try:
         for chunk in _chunks(jobs, size):
-            pending.append(pool.apply_async(_work_in_worker, (chunk,)))
+            pending.append(_Slot(chunk, pool.submit(chunk, pending)))
             while len(pending) >= 2 * count:
-                yield from pending.popleft().get()
+                yield from pool.take(pending)
         while pending:
-            yield from pending.popleft().get()
+            yield from pool.take(pending)
         pool.close()
     finally:
-        pool.terminate()
-        pool.join()
+        pool.stop()
+
+
+def _with_raw(chunk: Sequence[Job | InputError], done: Sequence[Done]) -> list[Done]:
+    """The outcomes with their job's input attached (it stayed in this process: no copy back)."""
+    return [
+        replace(d, raw=job.doc) if isinstance(d, Outcome) and isinstance(job, Job) and job.article is None else d
+        for job, d in zip(chunk, done, strict=True)
+    ]
+
+
+@dataclass(slots=True)
+class _Slot:
+    """A chunk sent to the pool: its jobs (kept to run them again) and its future or results."""
+
+    chunk: list[Job | InputError]
+    future: Future[list[Done]] | None
+    done: list[Done] | None = None
+
+
+class _Pool:
+    """A :class:`ProcessPoolExecutor` that outlives its workers: on ``BrokenProcessPool`` it is
+    started again and the chunks lost with it are run once more, one at a time, so the job
+    that kills a worker is found and reported instead of hanging or ending the run."""
+
+    def __init__(self, count: int, strict: bool) -> None:
+        self.count = count
+        self.strict = strict
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        # fork only while this process runs one thread: a fork copies no other thread
+        forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+        context = multiprocessing.get_context("fork" if forkable else "spawn")
+        return ProcessPoolExecutor(self.count, mp_context=context, initializer=_worker_init, initargs=(self.strict,))
+
+    def submit(self, chunk: list[Job | InputError], pending: deque[_Slot]) -> Future[list[Done]]:
+        try:
+            return self.executor.submit(_work_in_worker, chunk)
+        except BrokenProcessPool:  # it broke since the last look
+            self.recover(pending)
+            return self.executor.submit(_work_in_worker, chunk)
+
+    def take(self, pending: deque[_Slot]) -> list[Done]:
+        """The first pending chunk's outcomes (waiting for them), removed from ``pending``."""
+        slot = pending[0]
+        if slot.done is None and slot.future is not None:
+            try:
+                slot.done = slot.future.result()
+            except BrokenProcessPool:
+                self.recover(pending)
+        pending.popleft()
+        return _with_raw(slot.chunk, slot.done or [])
+
+    def recover(self, pending: deque[_Slot]) -> None:
+        """After a worker died: a new pool, and every pending chunk's outcomes, in order."""
+        self._restart()
+        for slot in pending:
+            if slot.done is not None:
+                continue
+            try:
+                slot.done = slot.future.result() if slot.future is not None else None  # done before the death
+            except BrokenProcessPool:
+                slot.done = None
+            if slot.done is None:
+                slot.done = self._rescue(slot.chunk)
+            slot.future = None
+
+    def _rescue(self, chunk: list[Job | InputError]) -> list[Done]:
+        """Run a chunk alone; if it kills a worker again, each of its jobs alone."""
+        done = self._alone(chunk)
+        if done is not None:
+            return done
+        out: list[Done] = []
+        for job in chunk:
+            one = None if isinstance(job, InputError) else self._alone([job])
+            out.extend(one if one is not None else [job if isinstance(job, InputError) else died(job)])
+        return out
+
+    def _alone(self, chunk: list[Job | InputError]) -> list[Done] | None:
+        """The chunk's outcomes with nothing else in the pool, or None if a worker died."""
+        try:
+            return self.executor.submit(_work_in_worker, chunk).result()
+        except BrokenProcessPool:
+            self._restart()
+            return None
+
+    def _restart(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)  # joins its thread before the next fork
+        self.executor = self._start()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True)
+
+    def stop(self) -> None:
+        """End the workers now (Ctrl-C, or the caller stopped reading): their results are not wanted."""
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())  # no public way before 3.14
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        self.executor.shutdown(wait=True)

@@ -9,7 +9,9 @@ good, 1 some inputs failed (or the database could not be used), 2 usage; 130 int
 from __future__ import annotations
 
 import datetime as dt
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,7 +21,6 @@ import click
 
 from wiretrace import settings
 from wiretrace.cli.corpus_text import (
-    disputes_text,
     quotes_text,
     search_text,
     show_csv_rows,
@@ -170,8 +171,8 @@ def reanalyze(*, db: str, workers: int, stages: tuple[str, ...] | None, batch_si
 def _reextract_note(count: int) -> None:
     if count:
         click.echo(
-            f"reanalyze: {count} articles were read by another version of the extract stage"
-            " — ingest their inputs again to re-read them",
+            f"reanalyze: {count} inputs were read by another version of the extract stage and stored"
+            " before wiretrace kept inputs — ingest them again to re-read them",
             err=True,
         )
 
@@ -185,8 +186,15 @@ def _check_stages(stages: tuple[str, ...] | None) -> None:
         raise click.UsageError(str(err)) from err
 
 
+def _terminated(signum: int, frame: object) -> None:
+    del signum, frame
+    raise KeyboardInterrupt  # `kill`, a job scheduler's stop: end as Ctrl-C does, the workers with it
+
+
 def _run(go: Callable[[], Counts], db: str, debug: bool, after: Callable[[], None] | None = None) -> None:
     started = dt.datetime.now()
+    main_thread = threading.current_thread() is threading.main_thread()  # where Python runs signal handlers
+    previous = signal.signal(signal.SIGTERM, _terminated) if main_thread else None
     try:
         counts = go()
     except KeyboardInterrupt:
@@ -194,6 +202,9 @@ def _run(go: Callable[[], Counts], db: str, debug: bool, after: Callable[[], Non
         sys.exit(130)
     except WiretraceError as err:
         _fail(str(err), err, debug)
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
     seconds = (dt.datetime.now() - started).total_seconds()
     c = counts.as_dict()
     done = sum(c.values())

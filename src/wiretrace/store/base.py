@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
 
-__all__ = ["JSON", "Counts", "PutStatus", "Record", "Stale", "Store", "Stored"]
+from wiretrace.model import RawDocument
+
+__all__ = ["JSON", "Counts", "PutStatus", "Record", "Stale", "Store", "Stored", "StoredInput"]
 
 JSON = dict[str, Any]
 
@@ -37,7 +39,8 @@ class Record:
     """One analysed input, ready to store.
 
     ``data`` is the output contract (``output.serialize.analysis_to_dict``); ``raw_hash``
-    identifies the input's bytes, so an unchanged input is skipped before any work.
+    identifies the input's bytes, so an unchanged input is skipped before any work. ``raw``,
+    the input as read, is kept (compressed) so that a new extract stage can read it again.
     """
 
     ref: str
@@ -45,6 +48,7 @@ class Record:
     raw_hash: str
     data: JSON
     gives: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # plugin stage → output keys
+    raw: RawDocument | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -62,6 +66,17 @@ class Stale:
     raw_hash: str
     article: JSON  # the stored article (with its body), as in the output contract
     missing: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoredInput:
+    """One ref of a stored article and the input it came from (``raw``: None if not kept)."""
+
+    ref: str
+    input: str
+    analysis_id: str
+    raw_hash: str
+    raw: RawDocument | None
 
 
 @dataclass(slots=True)
@@ -99,6 +114,7 @@ class Store(Protocol):
 
     # -- reads
     def stale(self, versions: Mapping[str, str]) -> Iterator[Stale]: ...
+    def inputs(self, ref: str) -> list[StoredInput]: ...  # every ref of ref's article, with its input
     def get(self, ref: str) -> JSON | None: ...
     def search(self, query: str, *, limit: int = 20) -> list[JSON]: ...
     def quotes(self, speaker: str | None, *, limit: int = 100) -> list[JSON]: ...

@@ -7,6 +7,9 @@
   derived from them, its ref and the ref's history — is **one transaction**
   (:meth:`SqliteStore.put`), so an interrupted ingest leaves each article either stored
   whole or not at all, and a rerun stores each exactly once.
+* The input itself (bytes or text, media type, URL, metadata) is kept zlib-compressed in
+  ``raw_inputs``, once per distinct input, so a new version of the extract stage can read
+  it again (:meth:`SqliteStore.inputs`, used by ``reanalyze``).
 * Schema changes go through :mod:`wiretrace.store.migrations`; the tables are documented
   in ``docs/store.md``.
 
@@ -18,14 +21,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import zlib
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from wiretrace.errors import StoreError
+from wiretrace.model import RawDocument
 from wiretrace.store import queries
-from wiretrace.store.base import JSON, Counts, PutStatus, Record, Stale, Stored
+from wiretrace.store.base import JSON, Counts, PutStatus, Record, Stale, Stored, StoredInput
 from wiretrace.store.codec import split_stages
 from wiretrace.store.migrations import migrate
 from wiretrace.store.names import article_key, name_key, surname
@@ -40,7 +45,10 @@ def _now() -> str:
 
 
 def store_error(where: str, err: sqlite3.Error) -> StoreError:
-    """A database failure as one line a person can act on."""
+    """A database failure as one line a person can act on — the first failure, when one
+    failure led to another (a ROLLBACK that fails after SQLite rolled back on a full disk)."""
+    while isinstance(err.__context__, sqlite3.Error):
+        err = err.__context__
     message = str(err)
     if any(m in message.lower() for m in _FULL):
         return StoreError(
@@ -95,13 +103,19 @@ class SqliteStore:
             try:
                 yield self.conn
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise
             self.conn.execute("COMMIT")
         except sqlite3.Error as err:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            self._rollback()
             raise store_error(self.where, err) from err
+
+    def _rollback(self) -> None:
+        """Roll back what is open — if anything is: SQLite has already rolled back a transaction
+        that hit a full disk (SQLITE_FULL), and a second ROLLBACK would hide that error."""
+        if self.conn.in_transaction:
+            with suppress(sqlite3.Error):  # the first error is the one to report
+                self.conn.execute("ROLLBACK")
 
     # -- writes --------------------------------------------------------------------
 
@@ -127,6 +141,8 @@ class SqliteStore:
                 _insert_article(conn, aid, article, now)
             wrote = _put_stages(conn, aid, record, now, known)
             status = _put_ref(conn, aid, record, now, known=known, wrote=wrote)
+            if record.raw is not None:
+                _put_raw(conn, record.raw_hash, record.raw)
         return Stored(status=status, article_id=aid)
 
     def begin_run(self, command: str) -> int:
@@ -154,6 +170,25 @@ class SqliteStore:
 
     def stale(self, versions: Mapping[str, str]) -> Iterator[Stale]:
         return queries.stale(self.conn, versions)
+
+    def inputs(self, ref: str) -> list[StoredInput]:
+        """Every ref of the article ``ref`` names, each with its input as kept (or None)."""
+        rows = self.conn.execute(
+            "SELECT r.ref, r.input, r.analysis_id, r.raw_hash, i.media_type, i.url, i.meta, i.is_text, i.data"
+            " FROM refs q JOIN refs r ON r.article_id = q.article_id"
+            " LEFT JOIN raw_inputs i ON i.raw_hash = r.raw_hash WHERE q.ref = ? ORDER BY r.ref",
+            (ref,),
+        ).fetchall()
+        return [
+            StoredInput(
+                ref=ref_,
+                input=name,
+                analysis_id=analysis_id,
+                raw_hash=raw_hash,
+                raw=None if kept[-1] is None else _raw_document(ref_, *kept),
+            )
+            for ref_, name, analysis_id, raw_hash, *kept in rows
+        ]
 
     def get(self, ref: str) -> JSON | None:
         return queries.get(self.conn, ref)
@@ -252,12 +287,50 @@ def _put_ref(conn: sqlite3.Connection, aid: str, record: Record, now: str, *, kn
         )
         _history(conn, record, aid, version + 1, now)
         return PutStatus.UPDATED
-    if old_hash != record.raw_hash:
+    if old_hash != record.raw_hash:  # other bytes, the same text: the old input is not kept
         conn.execute(
             "UPDATE refs SET raw_hash = ?, input = ?, updated_at = ? WHERE ref = ?",
             (record.raw_hash, record.input, now, record.ref),
         )
+        conn.execute(
+            "DELETE FROM raw_inputs WHERE raw_hash = ?1 AND NOT EXISTS (SELECT 1 FROM refs WHERE raw_hash = ?1)"
+            " AND NOT EXISTS (SELECT 1 FROM ref_history WHERE raw_hash = ?1)",
+            (old_hash,),
+        )
     return PutStatus.UPDATED if wrote and known else PutStatus.UNCHANGED
+
+
+def _put_raw(conn: sqlite3.Connection, raw_hash: str, raw: RawDocument) -> None:
+    """Keep the input, compressed, once per distinct ``raw_hash``."""
+    if conn.execute("SELECT 1 FROM raw_inputs WHERE raw_hash = ?", (raw_hash,)).fetchone() is not None:
+        return
+    data = raw.text.encode("utf-8") if raw.text is not None else raw.data
+    conn.execute(
+        "INSERT INTO raw_inputs (raw_hash, media_type, url, meta, is_text, size, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            raw_hash,
+            raw.media_type,
+            raw.url,
+            json.dumps([list(pair) for pair in raw.meta], ensure_ascii=False),
+            int(raw.text is not None),
+            len(data),
+            zlib.compress(data, 3),  # 4x faster than 6 on HTML, 22 % of the size instead of 20 %
+        ),
+    )
+
+
+def _raw_document(ref: str, *row: Any) -> RawDocument:
+    """A ``raw_inputs`` row (media_type, url, meta, is_text, data) as the document it was."""
+    media_type, url, meta, is_text, data = row
+    content = zlib.decompress(data)
+    return RawDocument(
+        ref=ref,
+        media_type=media_type,
+        data=b"" if is_text else content,
+        text=content.decode("utf-8") if is_text else None,
+        url=url,
+        meta=tuple((str(k), str(v)) for k, v in json.loads(meta)),
+    )
 
 
 def _history(conn: sqlite3.Connection, record: Record, aid: str, version: int, now: str) -> None:
