@@ -162,6 +162,7 @@ class Article:
     headline: str
     body: list[list[tuple[Unit, str]]]  # paragraphs of (unit, sentence) kept from the source
     built: Built = field(default_factory=Built)
+    arrival: dt.date | None = None  # when it appeared, dated or not (the speed benchmark's order)
 
 
 def read_sources(data: Path) -> list[Source]:
@@ -236,6 +237,7 @@ class Generator:
     def new(self, kind: str, outlet: int, story: int, parent: Article | None, *, days: int, headline: str) -> Article:
         base = parent.published if parent and parent.published else self.start
         published = base + dt.timedelta(days=days)
+        arrival = ((parent.arrival or base) if parent else self.start) + dt.timedelta(days=days)
         a = Article(
             id=f"{kind[:2]}{len(self.articles):06d}",
             kind=kind,
@@ -245,6 +247,7 @@ class Generator:
             published=published,
             headline=headline,
             body=[],
+            arrival=arrival,
         )
         self.articles.append(a)
         return a

@@ -36,8 +36,14 @@ ROOT = HERE.parent
 FNC = ("agree", "disagree", "discuss", "unrelated")
 CLASSES = ("supports", "disputes", "reports", "unrelated")
 PRIORS = (1.0, 5.0, 1.0, 1.0)  # disputes are rare (1.6%): a prior × 5 on them, chosen by the CV below
-PARAMS: dict[str, Any] = {"max_iter": 150, "learning_rate": 0.05, "max_leaf_nodes": 7, "min_samples_leaf": 50}
-VERSION = "1"
+PARAMS: dict[str, Any] = {
+    "max_iter": 300,
+    "learning_rate": 0.03,
+    "max_leaf_nodes": 7,
+    "min_samples_leaf": 100,
+    "l2_regularization": 1.0,
+}  # chosen by the story-grouped CV below (stronger regularisation than 150 rounds of 50-pair leaves)
+VERSION = "2"
 FOLDS = 5
 SEEDS = ("a", "b", "c")
 

@@ -5,21 +5,28 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wiretrace.cli.main import main
+from wiretrace.link import credits as credit_module
 from wiretrace.link import link_new, link_pending
 from wiretrace.link.align import align, doc
 from wiretrace.link.credits import credits_in, outlet_key, url_key
-from wiretrace.link.fingerprints import K, W, fingerprints, window_hashes, winnow
+from wiretrace.link.fingerprints import K, W, Words, fingerprints, window_hashes, winnow
+from wiretrace.link.index import FingerprintIndex
 from wiretrace.link.lineage import export_pairs, parents, resolve, story_tree
+from wiretrace.link.linker import Linker
 from wiretrace.link.quotes_across import quote_key
 from wiretrace.link.stories import stories
-from wiretrace.store import Record, open_store
+from wiretrace.store import Record, lineage_queries, open_store
 from wiretrace.store.sqlite import SqliteStore
 
 SYLLABLES = "ka lo mi ra te su no vi pe da gor lin bar ten mus hal rok fen sil dor".split()
@@ -91,6 +98,21 @@ def test_winnowing_keeps_one_of_every_window() -> None:
     assert len(hashes) == 200 - K + 1
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZé_9 \n.,'’-İßǅ\u0307\u00a0\U0001d4b3\u4e2d")), max_size=80))
+def test_words_are_the_regex_words(body: str) -> None:
+    """The array scan finds exactly the ``\\w+`` words of ``re``, with their offsets."""
+    found = Words(body)
+    assert list(zip(found.starts.tolist(), found.ends.tolist(), strict=True)) == [
+        m.span() for m in re.finditer(r"\w+", body)
+    ]
+
+
+def test_word_hashes_ignore_case_only() -> None:
+    assert (Words("The QUICK Brown").hashes == Words("the quick brown").hashes).all()
+    assert len(set(Words("bridge bridges bridgE ridge").hashes.tolist())) == 3
+
+
 def test_alignment_spans_match_the_text_on_both_sides() -> None:
     paras = paragraphs(2)
     edited = paras[1].replace(paras[1].split()[10], "changed", 1)
@@ -125,6 +147,92 @@ def test_credits_from_source_lines_and_links() -> None:
     assert {"islandbeat", "url:" + url_key("https://www.islandbeat.example/a/b/")} <= credits_in(teaser)
     appeared = "This article first appeared in The Meridian Review and is republished under a licence."
     assert "meridianreview" in credits_in(appeared)
+
+
+_CUE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "Source:",
+            "source",
+            "via",
+            "Via",
+            "(via",
+            "[credit:",
+            "h/t",
+            "Courtesy of",
+            "reposted from",
+            "this story",
+            "first appeared in",
+            "Originally published by",
+            "read the full story at",
+            "more from",
+            "trivia",
+            "viable",
+            "The Ledger",
+            "Island Beat",
+            " ",
+            "\n",
+            ".",
+            ",",
+            " - ",
+            "–",
+            ":",
+            "http://x.example/a",
+            "was",
+            "İ",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_CUE_TEXT)
+def test_credit_lines_are_the_regex_matches(text: str) -> None:
+    """The cue-word shortcut finds the same credit lines as running the regex over the whole text."""
+    fast = [(m.start(), m.end(), m.group("name")) for m in credit_module._credit_lines(text)]
+    slow = [(m.start(), m.end(), m.group("name")) for m in credit_module._CREDIT.finditer(text)]
+    assert fast == slow
+
+
+# --------------------------------------------------------------------------- the index
+
+
+def test_index_finds_every_posting_newest_first() -> None:
+    """Against a dict of lists: articles added one by one and in bulk, through several table growths,
+    with keys crowded onto a few slots and the key the table uses for a free slot."""
+    rng = np.random.default_rng(4)
+    pool = rng.integers(-(2**63), 2**63 - 1, 2000, dtype=np.int64)
+    pool[0] = np.iinfo(np.int64).min
+    index = FingerprintIndex(bits=4)
+    holders: dict[int, list[int]] = {}
+    articles = [(n, np.unique(rng.choice(pool, int(rng.integers(0, 50))))) for n in range(1, 400)]
+
+    def bulk(part: list[tuple[int, Any]]) -> None:
+        index.add_many(
+            np.array([n for n, _ in part], dtype=np.int32),
+            np.array([n % 5 for n, _ in part], dtype=np.uint32),
+            np.array([len(h) for _, h in part], dtype=np.int32),
+            [h.astype("<i8").tobytes() for _, h in part],
+        )
+
+    bulk(articles[:100])
+    for n, hashes in articles[100:300]:
+        index.add(n, n % 5, len(hashes), hashes)
+    bulk(articles[300:])
+    index.add(7, 1, 3, pool[:3])  # indexed already: left alone
+    for n, hashes in articles:
+        for h in hashes.tolist():
+            holders.setdefault(h, []).append(n)
+    assert index.used == len(holders) and 7 in index and 4000 not in index
+    assert index.outlets[12] == 2 and index.sizes[12] == len(articles[11][1])
+    for _ in range(30):
+        query = np.unique(np.concatenate([rng.choice(pool, 60), rng.integers(-(2**63), 2**63 - 1, 10)]))
+        which, found = index.lookup(query)
+        got: dict[int, list[int]] = {}
+        for i, n in zip(which.tolist(), found.tolist(), strict=True):
+            got.setdefault(int(query[i]), []).append(n)
+        assert got == {h: holders[h][::-1] for h in query.tolist() if h in holders}
 
 
 # --------------------------------------------------------------------------- linking
@@ -185,6 +293,19 @@ def test_outlet_boilerplate_does_not_link_different_stories(store: Any) -> None:
     assert pairs(store) == {}
 
 
+def test_teaser_of_a_story_with_many_copies_keeps_its_links(store: Any) -> None:
+    """The story text a short teaser shares with eight copies is not boilerplate: they copy one another."""
+    paras = paragraphs(1)
+    put(store, "orig", ORIGINAL, outlet="The Ledger")
+    for i in range(8):
+        body = "\n\n".join([f"Shared by desk {i}", *paras[: 6 - i % 3], "Source: The Ledger"])
+        put(store, f"copy-{i}", body, outlet=f"Outlet {i}")
+    intro = " ".join(words(55, 40)).capitalize() + "."
+    put(store, "teaser", f"{intro}\n\n{paras[0]}\n\nRead the full story at The Ledger", outlet="Beat")
+    found = pairs(store)
+    assert ("orig", "teaser") in found and sum(1 for pair in found if "teaser" in pair) == 9
+
+
 def test_follow_up_with_the_same_names_and_no_shared_text_is_not_a_copy(store: Any) -> None:
     names = ["Elena Varga", "Tobias Reyne", "Petra Lindqvist"]
 
@@ -220,7 +341,7 @@ def test_relinking_is_idempotent_and_backfill_links_what_was_missed(store: Any) 
     put(store, "orig", ORIGINAL, outlet="The Ledger")
     assert isinstance(store, SqliteStore)
     store.conn.execute("DELETE FROM link_state")
-    store.conn.execute("DELETE FROM link_postings")
+    store.conn.execute("DELETE FROM link_fingerprints")
     body = ORIGINAL + "\n\nSource: The Ledger"
     stored = store.put(
         Record(
@@ -234,6 +355,28 @@ def test_relinking_is_idempotent_and_backfill_links_what_was_missed(store: Any) 
     assert link_pending(store) == (0, 0)
     assert link_new(store, stored.article_id) == 0
     assert len(pairs(store)) == 1
+
+
+def test_a_linker_catches_up_with_what_another_connection_linked(tmp_path: Path) -> None:
+    """The index lives in memory: a linker reads what other connections committed before it links."""
+    path = tmp_path / "two.db"
+    first, second = open_store(path), open_store(path)
+    try:
+        put(first, "orig", ORIGINAL, outlet="The Ledger")  # the first connection's linker is kept
+        body = ORIGINAL + "\n\nSource: The Ledger"
+        data = {"id": "copy", "article": {"body": body, "outlet": "Civic Notes"}, "stages": {"extract": "t"}}
+        stored = second.put(Record(ref="copy", input="copy", raw_hash="copy", data=data))
+        assert isinstance(second, SqliteStore) and isinstance(first, SqliteStore)
+        other = Linker(second.conn)  # a linker of its own, as another process would have
+        second.conn.execute("BEGIN IMMEDIATE")
+        other.sync()
+        assert other.link(lineage_queries.n_of(second.conn, stored.article_id) or 0) == 1
+        second.conn.execute("COMMIT")
+        put(first, "teaser", "Worth a read:\n\n" + paragraphs(1)[0] + "\n\nRead more at The Ledger", outlet="Beat")
+        assert set(pairs(first)) == {("orig", "copy"), ("orig", "teaser"), ("copy", "teaser")}
+    finally:
+        first.close()
+        second.close()
 
 
 def test_stated_origin_outside_the_corpus(store: Any) -> None:

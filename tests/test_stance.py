@@ -270,3 +270,101 @@ def test_cross_disputes_are_stored_and_shown(example_db: Path) -> None:
         assert r["disputed_by_origins"] >= 1
     again = CliRunner().invoke(main, ["cross-disputes", "--db", str(example_db), "--no-update", "--format", "json"])
     assert again.exit_code == 0
+
+
+def test_a_named_speaker_is_one_source_wherever_their_words_appear() -> None:
+    def said(origin: str, speaker: str | None) -> Match:
+        return Match(
+            stance=StanceLabel.SUPPORTS,
+            score=0.9,
+            article_id=origin,
+            ref=origin,
+            outlet=None,
+            published=None,
+            headline=None,
+            speaker=speaker,
+            statement=None,
+            evidence="",
+            start=0,
+            end=0,
+            origin=origin,
+        )
+
+    counts = count_by_origin([said("tribune", "Odile Marchetti"), said("weekly", "Odile Marchetti")])
+    assert counts["supports"] == {"origins": 1, "copies": 2}
+    unnamed = count_by_origin([said("tribune", "a senior official"), said("weekly", "a senior official")])
+    assert unnamed["supports"]["origins"] == 2  # two descriptions may be two people
+    assert count_by_origin([said("tribune", None), said("weekly", None)])["supports"]["origins"] == 2
+
+
+# --------------------------------------------------------------------------- one outlet disputes another's claim
+
+
+@pytest.fixture(scope="module")
+def breakwater_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled pair: a claim in The Saltmere Tribune, disputed three days later in Coastline
+    Weekly (which quotes it — a lineage excerpt, not a copy)."""
+    root = Path(__file__).resolve().parents[1]
+    db = tmp_path_factory.mktemp("breakwater") / "pair.db"
+    before = Path.cwd()
+    os.chdir(root)
+    try:
+        inputs = ["examples/breakwater-claim.txt", "examples/breakwater-dispute.txt"]
+        result = CliRunner().invoke(main, ["ingest", *inputs, "--db", str(db), "--workers", "1"])
+    finally:
+        os.chdir(before)
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.mark.slow
+def test_disputes_shows_a_claim_disputed_by_another_outlet(breakwater_db: Path) -> None:
+    result = CliRunner().invoke(main, ["disputes", "--db", str(breakwater_db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert {r["kind"] for r in rows} == {"in-article", "cross-article"}
+    cross = [r for r in rows if r["kind"] == "cross-article"]
+    assert cross
+    for r in cross:
+        assert r["ref"].endswith("breakwater-claim.txt") and r["outlet"] == "The Saltmere Tribune"
+        assert r["counter_ref"].endswith("breakwater-dispute.txt") and r["counter_outlet"] == "Coastline Weekly"
+        assert r["claim_speaker"] == "Odile Marchetti"
+        assert "end winter ferry cancellations" in r["claim"]
+        assert r["counter"] and r["disputed_by_origins"] == 1
+    assert any(r["counter_speaker"] == "Annika Sorvald" for r in cross)
+    pairs = [(r["claim"], r["counter"]) for r in cross]
+    assert not any((b, a) in pairs for a, b in pairs)  # two contradicting statements are shown once
+    inside = [r for r in rows if r["kind"] == "in-article"]
+    assert all(r["counter_ref"] == r["ref"] for r in inside)
+    for kind in ("in-article", "cross-article"):
+        only = CliRunner().invoke(main, ["disputes", "--db", str(breakwater_db), "--kind", kind, "--format", "json"])
+        assert {r["kind"] for r in json.loads(only.stdout)} == {kind}
+    text = CliRunner().invoke(main, ["disputes", "--db", str(breakwater_db), "--no-update"])
+    assert "[cross-article]" in text.stdout and "[in-article]" in text.stdout
+    by_speaker = CliRunner().invoke(
+        main, ["disputes", "--db", str(breakwater_db), "--speaker", "Sorvald", "--format", "csv"]
+    )
+    assert by_speaker.stdout.splitlines()[0].startswith("kind,ref,outlet,published")
+    assert all("Sorvald" in line for line in by_speaker.stdout.splitlines()[1:])
+
+
+@pytest.mark.slow
+def test_check_counts_both_sides_of_the_breakwater_claim(breakwater_db: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        [
+            "check",
+            "the new breakwater will end winter ferry cancellations",
+            "--db",
+            str(breakwater_db),
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["summary"].startswith("disputed by")
+    sides = {(m["stance"], m["speaker"]) for m in data["matches"]}
+    assert ("supports", "Odile Marchetti") in sides
+    assert any(stance == "disputes" and who == "Annika Sorvald" for stance, who in sides)
+    assert data["counts"]["supports"]["origins"] == 1  # Marchetti, carried by two outlets, is one source

@@ -183,6 +183,29 @@ def cross_text(rows: list[dict[str, Any]], color: bool) -> str:
     return "\n".join(out)
 
 
+def disputes_text(rows: list[dict[str, Any]], color: bool) -> str:
+    """``wiretrace disputes``: each row labelled by its kind, in-article or cross-article."""
+    out = []
+    for r in rows:
+        where = ", ".join(b for b in (r["outlet"], r["published"]) if b)
+        head = f"{r['ref']} ({where})" if where else str(r["ref"])
+        out.append(f"[{r['kind']}] {head}" + (f" — {r['headline']}" if r.get("headline") else ""))
+        out.append(_wrap(f"claim   {r['claim_speaker'] or '?'}: {r['claim']}", "  "))
+        cue = f" ({r['cue']})" if r.get("cue") else ""
+        if r["kind"] == "cross-article":
+            there = ", ".join(b for b in (r["counter_outlet"], r["counter_published"]) if b)
+            elsewhere = f" in {r['counter_ref']}" + (f" ({there})" if there else "")
+            out.append(_wrap(f"counter {r['counter_speaker'] or '?'}{cue}{elsewhere}: {r['counter']}", "  "))
+            out.append(
+                f"  disputed by {r['disputed_by_origins']} independent source(s),"
+                f" supported by {r['supported_by_origins']}"
+            )
+        else:
+            out.append(_wrap(f"counter {r['counter_speaker'] or '?'}{cue}: {r['counter']}", "  "))
+        out.append("")
+    return "\n".join(out)
+
+
 @click.command("cross-disputes")
 @db_option
 @query_format_option

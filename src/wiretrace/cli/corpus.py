@@ -249,13 +249,46 @@ def quotes(*, speaker: str | None, db: str, fmt: str, limit: int) -> None:
 
 @click.command()
 @click.option("--speaker", metavar="NAME", help="Only disputes where this person made the claim or the counter.")
+@click.option(
+    "--kind",
+    type=click.Choice(("all", "in-article", "cross-article")),
+    default="all",
+    show_default=True,
+    help="Contradictions inside one article, stored claims disputed by another origin's article, or both.",
+)
+@click.option(
+    "--update/--no-update",
+    default=True,
+    show_default=True,
+    help="First check the stored claims not yet checked against the corpus (cross-article disputes).",
+)
 @db_option
 @query_format_option
 @limit_option(100)
-def disputes(*, speaker: str | None, db: str, fmt: str, limit: int) -> None:
-    """Claims and the statements that contradict them."""
+def disputes(*, speaker: str | None, kind: str, update: bool, db: str, fmt: str, limit: int) -> None:
+    """Claims and the statements that contradict them: in the same article, or in another outlet's."""
+    import sqlite3  # noqa: PLC0415 - keeps `--help` fast
+
+    from wiretrace.cli.claims import disputes_text as all_text  # noqa: PLC0415 - claims imports this module
+    from wiretrace.stance.across import DISPUTE_COLUMNS, all_disputes  # noqa: PLC0415
+
     with _opened(db) as store:
-        emit(store.disputes(speaker=speaker, limit=limit), fmt, disputes_text, empty="no disputes found")
+        conn = getattr(store, "conn", None)
+        try:
+            rows = all_disputes(
+                store.disputes(speaker=speaker, limit=limit) if kind != "cross-article" else [],
+                conn if isinstance(conn, sqlite3.Connection) else None,
+                kind=kind,
+                speaker=speaker,
+                update=update,
+                limit=limit,
+            )
+        except sqlite3.Error as err:
+            _fail(f"{db}: cross-article disputes could not be updated ({err}) — rerun with --no-update", err, False)
+    if fmt == "csv":
+        write_csv(rows, DISPUTE_COLUMNS)
+        return
+    emit(rows, fmt, all_text, empty="no disputes found")
 
 
 @click.command()

@@ -13,42 +13,57 @@ Windows whose hash is in ``masked`` (boilerplate) never match.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import itertools
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
-from wiretrace.link.fingerprints import Hashes, K, Words, window_hashes, winnow, words
+from wiretrace.link.fingerprints import Hashes, K, window_hashes, winnow, words
 
-__all__ = ["GAP", "Alignment", "Doc", "Passage", "align", "doc", "masked_share"]
+__all__ = ["GAP", "Alignment", "Doc", "Masked", "Passage", "align", "doc", "masked_share"]
 
 GAP = 8  # words that may differ between two runs of one passage
 
 
 class Doc:
-    """A body ready to align: its word count, window hashes and winnowed positions (kept small:
-    the word list is dropped once hashed; word offsets are found again only for passages)."""
+    """A body ready to align: its word count and offsets, window hashes and winnowed positions."""
 
-    __slots__ = ("_spans", "body", "hashes", "sample", "size")
+    __slots__ = ("_order", "body", "ends", "hashes", "masked", "sample", "size", "starts")
 
     def __init__(self, body: str) -> None:
         w = words(body)
         self.body = body
         self.size = len(w)
-        self.hashes: Hashes = window_hashes(w.text)
+        self.starts, self.ends = w.starts, w.ends
+        self.hashes: Hashes = window_hashes(w)
         self.sample: Hashes = winnow(self.hashes)  # window positions kept by winnowing, sorted
-        self._spans: Words | None = None
+        self._order: tuple[npt.NDArray[np.intp], Hashes] | None = None
+        self.masked: tuple[int, npt.NDArray[np.bool_]] | None = None  # kept by Masked.windows
 
     def __len__(self) -> int:
         return self.size
 
     def span(self, first: int, last: int) -> tuple[int, int]:
-        if self._spans is None:
-            self._spans = Words(self.body, offsets_only=True)
-        return self._spans.span(first, last)
+        """Characters from the start of word ``first`` to the end of word ``last - 1``."""
+        return int(self.starts[first]), int(self.ends[last - 1])
 
-    def fingerprints(self) -> frozenset[int]:
-        return frozenset(self.hashes[self.sample].tolist())
+    def fingerprints(self) -> Hashes:
+        """The distinct winnowed fingerprints, sorted."""
+        return np.unique(self.hashes[self.sample])
+
+    def order(self) -> tuple[npt.NDArray[np.intp], Hashes]:
+        """The window positions sorted by hash, and the hashes in that order (kept: a new article
+        is aligned with each of its candidates)."""
+        if self._order is None:
+            order = np.argsort(self.hashes, kind="stable")
+            self._order = (order, self.hashes[order])
+        return self._order
+
+    def drop_order(self) -> None:
+        """Forget :meth:`order` (kept only while the article is the new one being linked)."""
+        self._order = None
 
 
 def doc(body: str) -> Doc:
@@ -91,21 +106,19 @@ def _runs(a: Doc, b: Doc, masked: Collection[int]) -> list[tuple[int, int, int]]
     """
     if not len(a.hashes) or not len(b.hashes):
         return []
-    order = np.argsort(a.hashes, kind="stable")
-    sorted_a = a.hashes[order]
+    order, sorted_a = a.order()
     at = np.searchsorted(sorted_a, b.hashes)
     at[at >= len(sorted_a)] = 0
     hit = sorted_a[at] == b.hashes
     if masked:
         hit &= ~np.isin(b.hashes, np.fromiter(masked, dtype=np.int64, count=len(masked)))
-    j = np.nonzero(hit)[0]
+    j = np.flatnonzero(hit)
     if not len(j):
         return []
     i = order[at[j]]
-    diag = i - j
-    by = np.lexsort((i, diag))
-    i, j, diag = i[by], j[by], diag[by]
-    breaks = np.nonzero((np.diff(diag) != 0) | (np.diff(i) != 1))[0] + 1
+    # window j + 1 of b continues the run of window j when it matches window i + 1 of a: in the
+    # order of j, a run is a stretch where both step by one
+    breaks = np.flatnonzero((np.diff(j) != 1) | (np.diff(i) != 1)) + 1
     starts = np.concatenate(([0], breaks))
     lengths = np.diff(np.concatenate((starts, [len(i)])))
     return list(zip(i[starts].tolist(), j[starts].tolist(), lengths.tolist(), strict=True))
@@ -165,12 +178,54 @@ def align(a: Doc, b: Doc, *, masked: Collection[int] = (), min_words: int = 10) 
     return Alignment(passages=tuple(passages))
 
 
-def masked_share(p: Passage, a: Doc, masked: Collection[int]) -> float:
-    """Of the fingerprints of ``a`` inside passage ``p``, the share that is ``masked`` (boilerplate)."""
-    if not masked:
+class Masked:
+    """Window hashes never to count as shared text (boilerplate), and for each :class:`Doc` which of
+    its windows they mask — worked out once per doc and kept until the set changes."""
+
+    _versions = itertools.count(1)
+
+    def __init__(self, hashes: Iterable[int] = ()) -> None:
+        self.hashes = set(hashes)
+        self._sorted: Hashes | None = None
+        self.version = next(self._versions)
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+    def __contains__(self, h: object) -> bool:
+        return h in self.hashes
+
+    def add(self, h: int) -> None:
+        self.hashes.add(h)
+        self._sorted, self.version = None, next(self._versions)
+
+    def windows(self, d: Doc) -> npt.NDArray[np.bool_]:
+        """Which windows of ``d`` are masked."""
+        if d.masked is not None and d.masked[0] == self.version:
+            return d.masked[1]
+        if self._sorted is None:
+            self._sorted = np.array(sorted(self.hashes), dtype=np.int64)
+        keys = self._sorted
+        hit = np.zeros(len(d.hashes), dtype=np.bool_)
+        if len(keys):
+            at = np.minimum(np.searchsorted(keys, d.hashes), len(keys) - 1)
+            np.equal(keys[at], d.hashes, out=hit)
+        d.masked = (self.version, hit)
+        return hit
+
+
+def masked_share(p: Passage, a: Doc, masked: Masked) -> float:
+    """The share of the words of passage ``p`` (on side ``a``) that lie in a ``masked`` window
+    (boilerplate). Every window of the passage is looked at, not only its fingerprints: a template
+    sentence with a name filled in ("It is worth pausing on a report that X published on Tuesday,
+    because …") has its fixed words in boilerplate windows and its filled-in words in windows
+    shared by few — most of its words are boilerplate, few of its fingerprints need be."""
+    if not len(masked):
         return 0.0
-    sample = a.sample
-    inside = sample[(sample >= p.a_first) & (sample < p.a_last - K + 1)]
-    if not len(inside):
+    hits = np.flatnonzero(masked.windows(a)[p.a_first : max(p.a_first, p.a_last - K + 1)])
+    if not len(hits):
         return 0.0
-    return sum(1 for h in a.hashes[inside].tolist() if h in masked) / len(inside)
+    cover = np.zeros(p.a_last - p.a_first + 1, dtype=np.int32)  # +1 where a window starts, -1 past its end
+    cover[hits] += 1  # window positions are distinct: no repeated index
+    np.subtract.at(cover, hits + K, 1)
+    return int(np.count_nonzero(np.cumsum(cover[:-1]))) / (p.a_last - p.a_first)

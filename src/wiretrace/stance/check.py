@@ -33,6 +33,7 @@ __all__ = [
     "count_by_origin",
     "default_origin",
     "lineage_origins",
+    "origin_function",
     "summary_line",
 ]
 
@@ -116,11 +117,24 @@ def default_origin(article: Mapping[str, Any]) -> str:
     return str(article.get("article_id") or article.get("id") or "")
 
 
+_UNNAMED = frozenset("a an the one two three four five several some many most other another his her their its".split())
+
+
+def _named(speaker: str) -> bool:
+    """Whether a speaker is a name ("Hana Solberg", "Vestra Utilities"), not a description
+    ("a senior official", "the chair of the port authority") that may stand for anyone."""
+    first = speaker.split(maxsplit=1)[0] if speaker.strip() else ""
+    return bool(first) and first[0].isupper() and first.lower() not in _UNNAMED
+
+
 def source_key(match: Match) -> str:
-    """An independent source: the match's origin, and within it the speaker (two people quoted in
-    one story are two sources; one person's words copied by ten outlets are one)."""
-    speaker = " ".join((match.speaker or "").lower().split())
-    return f"{match.origin}|{speaker}" if speaker else match.origin
+    """An independent source. A named speaker is one source wherever their words appear (one
+    person's words copied by ten outlets are one); an unnamed speaker or the outlet's own voice is
+    one source per origin and speaker (two people quoted in one story are two sources)."""
+    speaker = " ".join((match.speaker or "").split())
+    if speaker and _named(speaker):
+        return "speaker|" + speaker.lower()
+    return f"{match.origin}|{speaker.lower()}" if speaker else match.origin
 
 
 def count_by_origin(
@@ -177,9 +191,13 @@ def _fts_query(claim: str) -> str:
     return " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
+_COPY_RELATIONS = frozenset({"repost", "near-duplicate"})
+
+
 def lineage_origins(conn: sqlite3.Connection) -> Callable[[str], str | None] | None:
-    """article id → the article id at the root of its lineage tree (``wiretrace.link``), when
-    the store has lineage links; None when it has none (then outlets stand in)."""
+    """article id → the article id at the root of its copy tree (``wiretrace.link``: reposts and
+    near-duplicates, not excerpts — an article that quotes another to answer it is a source of its
+    own), when the store has lineage links; None when it has none (then outlets stand in)."""
     try:
         from wiretrace.link.lineage import component, parents  # noqa: PLC0415 - optional: the lineage stage
         from wiretrace.store import lineage_queries as lq  # noqa: PLC0415
@@ -199,7 +217,8 @@ def lineage_origins(conn: sqlite3.Connection) -> Callable[[str], str | None] | N
         if n not in known:
             members, links = component(conn, n)
             info = lq.article_info(conn, members)
-            tree = parents(links, {m: i.get("published") for m, i in info.items()})
+            copies = [link for link in links if link["relation"] in _COPY_RELATIONS]  # an excerpt is not a copy
+            tree = parents(copies, {m: i.get("published") for m, i in info.items()})
             for m in members:
                 root, steps = m, 0
                 while root in tree and steps < len(members):
@@ -207,6 +226,23 @@ def lineage_origins(conn: sqlite3.Connection) -> Callable[[str], str | None] | N
                 known[m] = root
         row = conn.execute("SELECT id FROM articles WHERE n = ?", (known.get(n, n),)).fetchone()
         return str(row[0]) if row else None
+
+    return origin
+
+
+def origin_function(
+    conn: sqlite3.Connection, origin_of: Callable[[Mapping[str, Any]], str] | None = None
+) -> Callable[[Mapping[str, Any]], str]:
+    """article row → its independent origin: ``origin_of`` when given, else the root of its
+    lineage tree when the store is linked, else :func:`default_origin`."""
+    if origin_of is not None:
+        return origin_of
+    lineage = lineage_origins(conn)
+
+    def origin(article: Mapping[str, Any]) -> str:
+        if lineage is not None and (found := lineage(article["article_id"])):
+            return found
+        return default_origin(article)
 
     return origin
 
@@ -254,15 +290,7 @@ def check_claim(
 ) -> CheckResult:
     """Match ``claim`` against the corpus in ``conn``; matches ranked disputes, supports, reports."""
     model = model or default_model()
-    lineage = lineage_origins(conn)
-
-    def origin(article: Mapping[str, Any]) -> str:
-        if origin_of is not None:
-            return origin_of(article)
-        if lineage is not None and (found := lineage(article["article_id"])):
-            return found
-        return default_origin(article)
-
+    origin = origin_function(conn, origin_of)
     matches: list[Match] = []
     for article in candidates(conn, claim, candidates_limit):
         matches.extend(_article_matches(conn, model, claim, article, origin(article), min_cover=min_cover))
@@ -319,7 +347,13 @@ def _article_matches(
             continue
         p = model.probabilities(scored.features)
         j = max(range(3), key=p.__getitem__)  # a matching statement is related by construction
-        found[st["cid"]] = make(model.labels[j], p[j], (st["start"], st["end"]), st)
+        label, score = model.labels[j], p[j]
+        if label != StanceLabel.DISPUTES:  # a statement is its speaker's own assertion, not a neutral report
+            label, score = (
+                StanceLabel.SUPPORTS,
+                p[model.labels.index(StanceLabel.SUPPORTS)] + p[model.labels.index(StanceLabel.REPORTS)],
+            )
+        found[st["cid"]] = make(label, score, (st["start"], st["end"]), st)
     by_id = {st["cid"]: st for st in statements}
     for target, counter, cue in _in_article_disputes(conn, article["article_id"]):
         said = found.get(target)

@@ -80,6 +80,31 @@ _SUPPORT = re.compile(
     re.IGNORECASE,
 )
 _QUOTE_MARK = re.compile(r"[\"“”]")
+# A headline that itself denies or debunks ("X is a hoax", "No, it's not …", "… wrongly
+# called …"): a text that refutes the story then *supports* it, one that tells it disputes it.
+_CLAIM_POLARITY = re.compile(
+    r"(?<![A-Za-z])(?:fake[sd]?|hoax(?:es)?|false(?:ly)?|debunk\w*|not|no|never|n[o']t|isn't|aren't|wasn't|"
+    r"won't|doesn't|didn't|don't|den(?:y|ies|ied|ial)|myth|wrong(?:ly)?|untrue|satir\w*|spoof|prank\w*|exposed|"
+    r"rumou?rs?|bogus|fabricat\w*|photoshop\w*|doctored|misleading|nothing)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+# Doubt cast on a story without a refutation word: "cast doubt", "could not be verified",
+# "was not the …", "turned out to be false", and the turn of "however"/"actually".
+_DOUBT = re.compile(
+    r"(?<![A-Za-z])(?:cast(?:s|ing)? doubts?|doubt(?:s|ed|ful)?|question(?:ed|ing|s)? (?:whether|the|if)|"
+    r"skeptic\w*|sceptic\w*|not all (?:it|that) (?:seem|appear)\w*|"
+    r"could(?: not|n't) (?:be )?(?:verif|confirm|independently)\w*|unable to (?:verify|confirm)|"
+    r"no (?:record|sign|indication|proof|evidence)|"
+    r"(?:is|was|are|were)(?: not|n't) (?:the|a|an|actually|really|true|real)|"
+    r"turn(?:s|ed)? out (?:to be )?(?:false|fake|a hoax|untrue)|in fact|actually|however|but)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_NO_EVIDENCE = re.compile(
+    r"(?<![A-Za-z])(?:no (?:evidence|proof|sign|indication|record|truth|basis)|"
+    r"not (?:true|real|the case|genuine|authentic)|"
+    r"never (?:happened|said|existed)|there (?:is|was|are|were) no)(?![A-Za-z])",
+    re.IGNORECASE,
+)
 
 # Single cue words counted on their own (in the lead and near the claim's best matches), so
 # the model weighs each; generic words, never claim-specific ones.
@@ -126,6 +151,13 @@ FEATURE_NAMES: tuple[str, ...] = (
     "best_position",
     "lead_refute",
     "cov_best_x_ent",
+    "doubt_lead",
+    "doubt_near",
+    "claim_polarity",
+    "refuting_claim_x_refuting_lead",
+    "plain_claim_x_refuting_lead",
+    "refuting_claim_x_plain_lead",
+    "negation_on_claim_words",
     *(f"lead_{w}" for w in CUE_WORDS),
     *(f"near_{w}" for w in CUE_WORDS),
 )
@@ -341,11 +373,63 @@ def featurize(claim: str, body: str) -> Pair:
             order[0] / n_sent,
             float(_count(_STRONG_REFUTE, lead_text) + _count(_DENY, lead_text)),
             cov_best * ent_cov,
+            *_polarity(
+                claim,
+                words=words,
+                body=body,
+                sentences=sentences,
+                order=order,
+                lead_text=lead_text,
+                near_text=near_text,
+                cov_best=cov_best,
+            ),
             *_cue_counts(lead_text),
             *_cue_counts(near_text),
         ),
         best=tuple(order),
         sentences=sentences,
+    )
+
+
+def _polarity(
+    claim: str,
+    *,
+    words: dict[str, float],
+    body: str,
+    sentences: tuple[Sentence, ...],
+    order: list[int],
+    lead_text: str,
+    near_text: str,
+    cov_best: float,
+) -> tuple[float, ...]:
+    """Doubt cues, and the claim's polarity against the lead's: a refuting headline over a text
+    that tells the story, a plain one over a text that refutes it — and negations placed right
+    before the claim's own words in the sentences that match it best."""
+    refuting_claim = 1.0 if _CLAIM_POLARITY.search(claim) else 0.0
+    refuting_lead = (
+        1.0
+        if _STRONG_REFUTE.search(lead_text)
+        or _DENY.search(lead_text)
+        or (_DOUBT.search(lead_text) and _NO_EVIDENCE.search(lead_text))
+        else 0.0
+    )
+    negated = 0
+    for i in order[:5]:
+        sent = sentences[i]
+        found = [m.group(0).lower() for m in _WORD.finditer(body, sent.start, sent.end)]
+        for j, word in enumerate(found):
+            if (word in NEGATIONS or word.endswith(("n't", "n’t"))) and any(
+                stem(w) in words for w in found[j + 1 : j + 4]
+            ):
+                negated += 1
+    return (
+        math.log1p(_count(_DOUBT, lead_text)),
+        math.log1p(_count(_DOUBT, near_text)),
+        refuting_claim,
+        refuting_claim * refuting_lead,
+        (1 - refuting_claim) * refuting_lead * cov_best,
+        refuting_claim * (1 - refuting_lead) * cov_best,
+        math.log1p(negated) * (1 - refuting_claim),
     )
 
 

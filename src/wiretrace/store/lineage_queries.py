@@ -1,4 +1,4 @@
-"""SQL of the lineage tables (schema version 2): the fingerprint index, link rows and their reads.
+"""SQL of the lineage tables (schema versions 2 and 5): the fingerprint index, link rows and their reads.
 
 Articles are named here by ``articles.n`` (their integer row id); the readers translate to
 refs. Only *current* articles (those a ref points at) appear in read answers.
@@ -15,15 +15,15 @@ from wiretrace.store.base import JSON
 
 __all__ = [
     "ArticleRow",
+    "FingerprintRow",
     "article_info",
-    "article_row",
+    "article_rows",
     "bodies",
+    "data_version",
     "dates",
     "delete_link",
-    "fingerprint_counts",
-    "hash_kinds",
+    "fingerprint_rows",
     "hash_kinds_all",
-    "index_postings",
     "is_linked",
     "link_rows",
     "links_among",
@@ -32,14 +32,15 @@ __all__ = [
     "mark_linked",
     "n_of",
     "pending",
-    "postings",
-    "put_link",
+    "put_fingerprints",
+    "put_links",
     "refs_of",
 ]
 
 _CHUNK = 900  # parameters per IN (...) query
 
 ArticleRow = tuple[int, str, str | None, str | None, str | None, str | None, str | None]
+FingerprintRow = tuple[int, int, int, int, bytes]
 
 
 def _chunks(values: Sequence[int]) -> Iterator[Sequence[int]]:
@@ -54,34 +55,32 @@ def _marks(count: int) -> str:
 # --------------------------------------------------------------------------- index
 
 
-def hash_kinds(conn: sqlite3.Connection, hashes: Sequence[int]) -> dict[int, str]:
-    """The fingerprints among ``hashes`` that are boilerplate or frequent, with their kind."""
-    found: dict[int, str] = {}
-    for part in _chunks(hashes):
-        found.update(conn.execute(f"SELECT hash, kind FROM link_hashes WHERE hash IN ({_marks(len(part))})", part))
-    return found
-
-
 def hash_kinds_all(conn: sqlite3.Connection) -> dict[int, str]:
     """Every fingerprint marked boilerplate or frequent (a small table)."""
     return dict(conn.execute("SELECT hash, kind FROM link_hashes"))
 
 
-def postings(conn: sqlite3.Connection, hashes: Sequence[int]) -> list[tuple[int, int, int]]:
-    """``(hash, article, outlet)`` for every indexed article holding one of ``hashes``."""
-    rows: list[tuple[int, int, int]] = []
-    for part in _chunks(hashes):
-        rows += conn.execute(
-            f"SELECT hash, article, outlet FROM link_postings WHERE hash IN ({_marks(len(part))})", part
-        ).fetchall()
-    return rows
-
-
-def index_postings(conn: sqlite3.Connection, article: int, outlet: int, hashes: Iterable[int]) -> None:
-    conn.executemany(
-        "INSERT OR IGNORE INTO link_postings (hash, article, outlet) VALUES (?, ?, ?)",
-        [(h, article, outlet) for h in hashes],
+def fingerprint_rows(conn: sqlite3.Connection, after: int = 0) -> Iterator[FingerprintRow]:
+    """``(seq, article, outlet, fingerprints, hashes)`` of every article indexed after ``seq``
+    ``after``, in indexing order; ``hashes`` is a blob of little-endian 64-bit integers."""
+    cur = conn.execute(
+        "SELECT f.seq, f.article, f.outlet, COALESCE(s.fingerprints, 0), f.hashes FROM link_fingerprints f"
+        " LEFT JOIN link_state s ON s.article = f.article WHERE f.seq > ? ORDER BY f.seq",
+        (after,),
     )
+    while batch := cur.fetchmany(5000):
+        yield from batch
+
+
+def put_fingerprints(conn: sqlite3.Connection, article: int, outlet: int, hashes: bytes) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO link_fingerprints (article, outlet, hashes) VALUES (?, ?, ?)", (article, outlet, hashes)
+    )
+
+
+def data_version(conn: sqlite3.Connection) -> int:
+    """Changes when another connection commits to the database (SQLite's ``PRAGMA data_version``)."""
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 def mark_hash(conn: sqlite3.Connection, h: int, kind: str) -> None:
@@ -93,15 +92,6 @@ def mark_linked(conn: sqlite3.Connection, article: int, version: str, fingerprin
         "INSERT OR REPLACE INTO link_state (article, version, fingerprints, linked_at) VALUES (?, ?, ?, ?)",
         (article, version, fingerprints, now),
     )
-
-
-def fingerprint_counts(conn: sqlite3.Connection, articles: Sequence[int]) -> dict[int, int]:
-    found: dict[int, int] = {}
-    for part in _chunks(articles):
-        found.update(
-            conn.execute(f"SELECT article, fingerprints FROM link_state WHERE article IN ({_marks(len(part))})", part)
-        )
-    return found
 
 
 def pending(conn: sqlite3.Connection, version: str) -> list[int]:
@@ -124,21 +114,22 @@ def is_linked(conn: sqlite3.Connection, article: int, version: str) -> bool:
 # --------------------------------------------------------------------------- articles
 
 
-def article_row(conn: sqlite3.Connection, n: int) -> ArticleRow | None:
-    """``(n, body, outlet, url, published, source_outlet, source_url)`` of one article."""
-    row = conn.execute(
-        "SELECT a.n, a.body, a.outlet, a.url, a.published, a.source_outlet,"
-        " (SELECT data FROM analyses s WHERE s.article_id = a.id AND s.stage = 'extract' AND s.current = 1)"
-        " FROM articles a WHERE a.n = ?",
-        (n,),
-    ).fetchone()
-    if row is None:
-        return None
-    source_url = None
-    if row[6]:
-        source = (json.loads(row[6]).get("article") or {}).get("source") or {}
-        source_url = source.get("url")
-    return (row[0], row[1], row[2], row[3], row[4], row[5], source_url)
+_ARTICLE = (
+    "SELECT a.n, a.body, a.outlet, a.url, a.published, a.source_outlet,"
+    " (SELECT json_extract(s.data, '$.article.source.url') FROM analyses s"
+    " WHERE s.article_id = a.id AND s.stage = 'extract' AND s.current = 1)"
+    " FROM articles a WHERE a.n IN ({})"
+)
+
+
+def article_rows(conn: sqlite3.Connection, ns: Iterable[int]) -> dict[int, ArticleRow]:
+    """``n → (n, body, outlet, url, published, source_outlet, source_url)`` of each article."""
+    wanted = sorted(set(ns))
+    found: dict[int, ArticleRow] = {}
+    for part in _chunks(wanted):
+        for row in conn.execute(_ARTICLE.format(_marks(len(part))), part):
+            found[row[0]] = row
+    return found
 
 
 def n_of(conn: sqlite3.Connection, article_id: str) -> int | None:
@@ -208,9 +199,11 @@ LINK_COLUMNS = (
 )
 
 
-def put_link(conn: sqlite3.Connection, row: JSON) -> None:
-    values = [row[c] if c != "passages" else json.dumps(row[c], separators=(",", ":")) for c in LINK_COLUMNS]
-    conn.execute(
+def put_links(conn: sqlite3.Connection, rows: Iterable[JSON]) -> None:
+    values = [
+        [row[c] if c != "passages" else json.dumps(row[c], separators=(",", ":")) for c in LINK_COLUMNS] for row in rows
+    ]
+    conn.executemany(
         f"INSERT OR REPLACE INTO lineage_links ({', '.join(LINK_COLUMNS)}) VALUES ({_marks(len(LINK_COLUMNS))})",
         values,
     )
@@ -226,15 +219,19 @@ def _link(row: Sequence[Any]) -> JSON:
     return data
 
 
-def links_among(conn: sqlite3.Connection, ns: Sequence[int]) -> list[JSON]:
+def links_among(conn: sqlite3.Connection, ns: Sequence[int], *, passages: bool = True) -> list[JSON]:
+    """The links between any two of ``ns`` (without their passages when ``passages`` is False)."""
     wanted = sorted(set(ns))
     if not wanted:
         return []
     marks = _marks(len(wanted))
+    columns = LINK_COLUMNS if passages else LINK_COLUMNS[:-1]
     cur = conn.execute(
-        f"SELECT {', '.join(LINK_COLUMNS)} FROM lineage_links WHERE lo IN ({marks}) AND hi IN ({marks})",
+        f"SELECT {', '.join(columns)} FROM lineage_links WHERE lo IN ({marks}) AND hi IN ({marks})",
         [*wanted, *wanted],
     )
+    if not passages:
+        return [dict(zip(columns, r, strict=True)) for r in cur]
     return [_link(r) for r in cur]
 
 
