@@ -24,8 +24,8 @@ For one article:
 4. its own fingerprints join the index.
 
 Steps 1 and 2 run on arrays (one probe of the index for all the article's fingerprints,
-counts by ``np.bincount``); only the few fingerprints that reach a limit are looked at one by one. Links are written once per
-article (``executemany``), the article's fingerprints as one row.
+counts by ``np.bincount``); only the few fingerprints that reach a limit are looked at one
+by one. Links are written once per article (``executemany``), the article's fingerprints as one row.
 """
 
 from __future__ import annotations
