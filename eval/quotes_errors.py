@@ -10,7 +10,6 @@ reference scorer's own (it is imported, not copied): overlap mode, one-to-one.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import Counter, defaultdict
@@ -18,17 +17,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from scorers import import_scorer
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def load_scorer(shared: Path) -> ModuleType:
-    path = shared / "eval" / "quotes" / "score.py"
-    spec = importlib.util.spec_from_file_location("polnear_score", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"cannot load the reference scorer at {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return import_scorer(shared / "eval" / "quotes" / "score.py", "polnear_score")
 
 
 def category(score: ModuleType, pred: dict[str, Any], gold: dict[str, Any]) -> str:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import json
 import re
 import subprocess
@@ -29,6 +28,8 @@ from collections import defaultdict
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+from scorers import import_scorer
 
 from wiretrace.analyze.timexes import find_timexes, timeml_parts
 
@@ -107,12 +108,7 @@ def error_class(text: str) -> str:
 
 def _scorer_module(scorer: Path) -> ModuleType:
     """The reference scorer, imported, for its gold reader and span alignment."""
-    spec = importlib.util.spec_from_file_location("te3_score", scorer)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"{scorer}: cannot load the scorer — check the --shared folder")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return import_scorer(scorer, "te3_score")
 
 
 def _context(text: str, start: int, end: int, width: int = 60) -> str:
