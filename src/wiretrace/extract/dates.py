@@ -119,12 +119,7 @@ def _to_date(match: re.Match[str]) -> dt.date | None:
             return None
     else:
         month, day = int(groups["m"]), int(groups["d"])
-    if month is None:
-        return None
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
+    return _valid_date(year, month, day)
 
 
 # -- Dates shown on web pages, in many languages ------------------------------------------
@@ -267,6 +262,11 @@ def _page_date(groups: dict[str, str | None], day_first: bool | None) -> dt.date
             return None
     else:
         month, day = int(groups["m"] or 0), int(groups["d"] or 0)
+    return _valid_date(year, month, day)
+
+
+def _valid_date(year: int, month: int | None, day: int) -> dt.date | None:
+    """The date, or None when the parts name no day of the calendar (month 13, Feb 30)."""
     if month is None:
         return None
     try:
