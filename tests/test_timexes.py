@@ -114,6 +114,31 @@ def test_clock_time_with_local_time_keeps_its_weekday() -> None:
     )
 
 
+def test_a_fronted_month_takes_the_tense_of_its_sentence() -> None:
+    # the verb comes after an aside holding abbreviations ("St."), past the usual window
+    text = "In March, two weeks after the big St. Patrick parade downtown, a sudden storm flooded the town."
+    assert find_timexes(text, dt.date(2023, 10, 20))[0].value == "2023-03"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "expected"),
+    [
+        # the week has begun, so a past tense does not send it back a year
+        ("Shops were busy as Easter week began.", dt.date(2023, 4, 5), ("Easter week", "DATE", "2023-W14")),
+        (
+            "Roads will be busy over the Thanksgiving weekend.",
+            dt.date(2023, 11, 1),
+            ("Thanksgiving weekend", "DATE", "2023-W47-WE"),
+        ),
+        ("The fair closed for Christmas week 2021.", ANCHOR, ("Christmas week 2021", "DATE", "2021-W51")),
+    ],
+)
+def test_a_holiday_week_is_the_iso_week_holding_the_day(
+    sentence: str, anchor: dt.date, expected: tuple[str, str, str]
+) -> None:
+    assert only(sentence, anchor)[:3] == expected
+
+
 def test_the_1964_incident_is_a_year() -> None:
     assert only("The 1964 Gulf of Tonkin incident was fabricated.") == ("1964", "DATE", "1964", None)
 
@@ -240,6 +265,11 @@ def test_that_day_refers_back() -> None:
         ("The festival opens Saturday in the old town.", "2023-07-08"),  # a scheduled present
         ("The ceasefire takes effect Sunday, officials said.", "2023-07-09"),
         ("He said a deal would still be signed on Friday.", "2023-07-07"),
+        # a deadline with no tense of its own lies ahead; with one, the tense decides
+        ("The island has until Monday to find the money.", "2023-07-10"),
+        ("The guests stayed until Monday.", "2023-07-03"),
+        ("Talks resume Monday in Geneva.", "2023-07-10"),  # a plural subject's scheduled present
+        ("Before Monday's vote, polls were close.", "2023-07-03"),  # the possessive still wins
     ],
 )
 def test_weekdays_follow_the_tense(sentence: str, value: str) -> None:
@@ -275,9 +305,24 @@ def test_clock_time_takes_the_weekday_inside_an_aside() -> None:
     ]
 
 
+def test_midnight_and_noon_take_the_day_beside_them() -> None:
+    assert only("The offer expires at midnight Friday.")[:3] == ("midnight Friday", "TIME", "2023-07-07T24:00")
+    assert only("The panel met Monday at noon.")[:3] == ("Monday at noon", "TIME", "2023-07-03T12:00")
+
+
 def test_clock_time_takes_a_day_just_named() -> None:
     found = find_timexes("On Oct. 23, Slepian was shot at 10 p.m. in his kitchen.", dt.date(1998, 11, 2))
     assert [(t.text, t.value) for t in found] == [("Oct. 23", "1998-10-23"), ("10 p.m.", "1998-10-23T22:00")]
+
+
+def test_clock_time_takes_the_day_of_the_event_its_sentence_tells() -> None:
+    text = "The mayor was shot on March 3 outside city hall. He was shot at 9 p.m. as he left a dinner."
+    assert find_timexes(text, ANCHOR)[-1].value == "2023-03-03T21:00"
+
+
+def test_clock_time_some_days_before_an_event_is_not_its_day() -> None:
+    text = "The mayor was shot on March 3 outside city hall. A guard saw a van at 6 a.m. two days before the shooting."
+    assert [(t.text, t.value) for t in find_timexes(text, ANCHOR)][1] == ("6 a.m.", "2023-07-05T06:00")
 
 
 def test_clock_time_in_the_next_sentence_is_the_anchor_day() -> None:
@@ -324,6 +369,39 @@ def test_the_weeks_before_an_event_are_a_date_near_the_last_one() -> None:
     assert [(t.text, t.type.value, t.value) for t in found][-1] == ("weeks", "DATE", "2022-10")
 
 
+def test_the_weeks_before_an_event_take_the_date_of_that_event() -> None:
+    # the event is dated in an earlier sentence under another word ("exploded" → "the blast"),
+    # and later dates about other things do not move it
+    text = (
+        "The plant exploded on March 3. Inspectors met on June 20 to talk about pay. "
+        "Workers had complained in the weeks before the blast."
+    )
+    assert [(t.text, t.value) for t in find_timexes(text, ANCHOR)][-1] == ("weeks", "2023-03")
+
+
+def test_the_days_before_an_event_dated_to_a_season_are_that_season() -> None:
+    text = "The bridge collapsed last fall. Officials spoke Monday. Cracks were seen in the days before the collapse."
+    assert [(t.text, t.value) for t in find_timexes(text, ANCHOR)][-1] == ("days", "2022-FA")
+
+
+def test_the_weeks_before_an_event_prefer_the_date_written_next_to_it() -> None:
+    # "shootings ... in November" is a date further from its event word than "the May 2 shooting"
+    text = (
+        "Police have sought him since the May 2 shooting. He is also a suspect in shootings that "
+        "wounded two guards in a town up north in November. His van was seen in the weeks before the shooting."
+    )
+    assert find_timexes(text, dt.date(2024, 1, 10))[-1].value == "2023-05"
+
+
+def test_a_noun_that_names_no_event_ties_the_days_to_no_earlier_date() -> None:
+    # "the port hosts a fair": "port" is no event, so the days stay by the last day named
+    text = (
+        "Crowds filled the port on March 3. The union met on June 20. "
+        "A strike may come days before the port hosts a fair."
+    )
+    assert [(t.text, t.value) for t in find_timexes(text, ANCHOR)][-1] == ("days", "2023-06")
+
+
 def test_weeks_alone_stay_a_duration() -> None:
     assert only("The siege has lasted for weeks.")[1:3] == ("DURATION", "PXW")
 
@@ -364,6 +442,10 @@ def test_the_next_day_after_a_bare_year_has_no_day() -> None:
         ("He led the party for the past three years.", ("past three years", "DURATION", "P3Y")),
         ("The board meets each Thursday.", ("each Thursday", "SET", "XXXX-WXX-4")),
         ("The tanks are checked twice a week.", ("twice a week", "SET", "P1W")),
+        ("The clinic sees dozens of patients a day.", ("a day", "SET", "P1D")),
+        ("The ferry costs 40 dollars a week.", ("a week", "SET", "P1W")),
+        ("The fair lasts a day.", ("a day", "DURATION", "P1D")),
+        ("The inquiry is expected to last six weeks.", ("six weeks", "DURATION", "P6W")),  # "last" the verb
     ],
 )
 def test_durations_sets_and_fuzzy(sentence: str, expected: tuple[str, str, str]) -> None:

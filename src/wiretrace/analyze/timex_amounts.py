@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from wiretrace.analyze.timex_around import near_event
 from wiretrace.analyze.timex_calendar import add_months, day_value, month_value, week_value
+from wiretrace.analyze.timex_events import event_day
 from wiretrace.analyze.timex_lexicon import (
     NUMBER_WORDS,
     PARTS_OF_DAY,
@@ -63,12 +64,34 @@ def _count(g: Groups) -> float | None:
 
 
 def duration(g: Groups, scene: Scene) -> Reading | None:
-    """ "three years" → P3Y, "48 hours" → PT48H, "a decade" → P10Y, "16-hour" → PT16H."""
+    """ "three years" → P3Y, "48 hours" → PT48H, "a decade" → P10Y, "16-hour" → PT16H; "a day"
+    after an amount of things is a rate, a set ("dozens of interviews a day" → P1D)."""
     count = _count(g)
     code, is_time, factor = unit_code(g["unit"] or "")
     if count is not None:
         count *= factor
+    if (g.get("num") or "").lower() in {"a", "an"} and not g.get("rel") and _after_amount(scene):
+        return Reading(type=SET, value=period(count, code, is_time))
     return Reading(type=DURATION, value=period(count, code, is_time))
+
+
+_QUANTITY_RE = re.compile(
+    r"(?:\d[\d,.]*\s*(?:%|percent)?|\d[\d,.]*\s+[a-z]+s|(?:of|dozen|dozens|hundreds|thousands|millions|two|three"
+    r"|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|thousand|million|billion|several|many|few)"
+    r"\s+[a-z]+s)\s+$",
+    re.IGNORECASE,
+)
+
+
+_SIGNAL_AFTER_RE = re.compile(r"\s+(?:after|before|later|earlier|ago|from|or|of)\b", re.IGNORECASE)
+
+
+def _after_amount(scene: Scene) -> bool:
+    """Whether an amount of things comes right before: "50 dollars a day", "$5 a day",
+    "5 percent a year", "hundreds of interviews a day" — not "lasts a day", "for a day"."""
+    if _SIGNAL_AFTER_RE.match(scene.after(12)):
+        return False  # "two rounds of talks a day after the vote": a distance in time
+    return bool(_QUANTITY_RE.search(scene.text, max(0, scene.start - 40), scene.start))
 
 
 def bare_units(g: Groups, scene: Scene) -> Reading | None:
@@ -138,7 +161,8 @@ def _aside_day(scene: Scene) -> str | None:
 
 def _day_of(word: str | None, scene: Scene) -> str:
     """The date a time's day word ("Tuesday", "today") names; without one, a day the text
-    has just named ("on Oct. 23, … at 10 p.m."), else the anchor."""
+    has just named ("on Oct. 23, … at 10 p.m."), or the day of the event its sentence tells
+    of (:func:`timex_events.event_day`), else the anchor."""
     anchor = scene.anchor
     word = word or _aside_day(scene)
     lower = (word or "").lower()
@@ -149,6 +173,8 @@ def _day_of(word: str | None, scene: Scene) -> str:
         return day_value(resolve_weekday(anchor, number, "", scene.tense()))
     if not lower and (near := scene.near_ref()) is not None:
         return day_value(near)
+    if not lower and (day := event_day(scene.text, scene.start, scene.end, scene.dated)) is not None:
+        return day
     shift = {"yesterday": -1, "tomorrow": 1}.get(lower, 0)
     return day_value(anchor + dt.timedelta(days=shift))
 

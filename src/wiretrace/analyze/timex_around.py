@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 
 from wiretrace.analyze.timex_calendar import add_months, day_value, month_value, week_value
+from wiretrace.analyze.timex_events import event_date
 from wiretrace.analyze.timex_lexicon import PARTS_OF_DAY, weekday_number
 from wiretrace.analyze.timex_scene import Reading, Scene
 from wiretrace.analyze.timex_values import Normalizer, resolve_weekday
@@ -84,10 +85,15 @@ def edge_unit(g: Groups, scene: Scene) -> Reading | None:
 def near_event(unit: str, scene: Scene) -> Reading | None:
     """ "in the weeks before the shooting": a date near the event, to the month for days and
     weeks and to the year for months; None when no event follows the words. The event's date is
-    taken to be the last day the text named, else the anchor ("the 1953 armistice, days after
-    the vote" says nothing about when the vote was)."""
-    if unit not in {"D", "W", "M"} or not _EVENT_AFTER_RE.match(scene.after(40)):
+    the one an earlier sentence gives an event of its kind (:func:`timex_events.event_date`:
+    "the Oct. 23 slaying"), else the last day the text named, else the anchor ("the 1953
+    armistice, days after the vote" says nothing about when the vote was)."""
+    signal = _EVENT_AFTER_RE.match(scene.after(40))
+    if unit not in {"D", "W", "M"} or signal is None:
         return None
+    event = event_date(scene.text, scene.end + signal.end(), scene.dated)
+    if event is not None:
+        return Reading(type=DATE, value=event[:4] if unit == "M" else event[:7])
     base = scene.ref if scene.ref is not None and scene.ref_grain == "day" else scene.anchor
     if base is None:
         return Reading(type=DATE, value="XXXX-XX" if unit != "M" else "XXXX")

@@ -204,7 +204,7 @@ def rel_unit_guard(text: str, m: re.Match[str]) -> bool:
 
 def noon_guard(text: str, m: re.Match[str]) -> bool:
     """ "high noon" is a figure of speech."""
-    before = _prev_words(text, m.start(), 1)
+    before = _prev_words(text, m.start("word"), 1)
     return not (before and before[0] == "high")
 
 

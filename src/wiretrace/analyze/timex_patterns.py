@@ -77,6 +77,8 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|,\d|:\d|\.\d|%)"
 _YEAR = r"(?:1\d\d\d|20\d\d|2100)"
 _DASH = r"\s*(?:-|–|—|\bto\b|\bthrough\b|\bthru\b|\buntil\b)\s*"
 _EDGE = r"(?<![\w$£€#./-])"  # not inside a number, word or code
+# "last" that is no verb: "expected to last six weeks" is "six weeks"
+_LAST = r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bcan\s)[Ll]ast"
 _MOD = r"(?P<mod>[Ee]arly|[Ll]ate|[Mm]id|[Ee]arlier|[Ll]ater)"
 # "early this week" is one expression; "earlier this week" is an adverb and "this week" (TimeML)
 _EDGE_MOD = r"(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)"
@@ -227,7 +229,7 @@ RULES: tuple[Rule, ...] = (
         "duration",
         _c(rf"""
         (?:(?P<the>[Tt]he)\s+)?(?:{_APPROX_OUT}\s+)?
-        (?P<body>(?:(?P<rel>[Pp]ast|[Ll]ast|[Nn]ext|[Cc]oming|[Ff]irst|[Ff]inal|[Pp]revious)\s+)?
+        (?P<body>(?:(?P<rel>[Pp]ast|{_LAST}|[Nn]ext|[Cc]oming|[Ff]irst|[Ff]inal|[Pp]revious)\s+)?
         (?:{_APPROX_IN}\s+)?(?<![\w$.,])(?P<num>{NUMBER_RE}|{VAGUE_RE})(?:\s+more)?[\s-]+
         (?P<unit>{UNIT_RE})s?(?P<adj>[\s-]+long(?!\w)|-old)?(?!\w))"""),
         duration_guard,
@@ -267,7 +269,14 @@ RULES: tuple[Rule, ...] = (
         (?:\s*{_TZ}(?!\w))?"""),
         time_digits_guard,
     ),
-    Rule("time_word", _c(r"""(?<![\w-])(?P<word>noon|midnight|midday)(?!\w)"""), noon_guard),
+    Rule(
+        "time_word",
+        _c(rf"""
+        (?:(?P<wd0>{_WD}|[Tt]oday|[Tt]omorrow|[Yy]esterday)\s+at\s+)?
+        (?<![\w-])(?P<word>noon|midnight|midday)(?!\w)
+        (?:\s+(?:on\s+)?(?P<wd>{_WD}|today|tomorrow|yesterday)(?!\w))?"""),
+        noon_guard,
+    ),
     Rule(
         "time_oclock",
         _c(
@@ -312,6 +321,7 @@ RULES: tuple[Rule, ...] = (
         (?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?
         |Easter(?:\s+Sunday)?|Good\s+Friday|Independence\s+Day|Halloween|Valentine['’]s\s+Day
         |Memorial\s+Day|Labor\s+Day|Veterans\s+Day|Election\s+Day)(?!\w)
+        (?:\s+(?P<week>week|weekend)(?!\w))?
         (?:,?\s+(?P<year>{_YEAR})(?!\d))?"""),
     ),
 )

@@ -1,4 +1,4 @@
-"""What normalizing one expression may look at: the text, the anchor date, the last date.
+"""What normalizing one expression may look at: the text, the anchor date, the dates before.
 
 A :class:`Scene` is built per candidate by :func:`wiretrace.analyze.timexes.find_timexes`; the
 normalizers in :mod:`timex_values` and :mod:`timex_amounts` read it and return a
@@ -39,6 +39,7 @@ class Scene:
     ref: dt.date | None = None  # the last date mentioned before this expression
     ref_grain: str = "day"  # how precisely it was given: "day", "month" or "year"
     ref_end: int = -1  # where in the text that date ends
+    dated: tuple[tuple[int, int, str], ...] = ()  # every earlier timex: start, end, value
 
     def near_ref(self, chars: int = 150) -> dt.date | None:
         """The last date mentioned, if it is a day named earlier in this same sentence, at

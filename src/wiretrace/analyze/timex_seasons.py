@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-from wiretrace.analyze.timex_calendar import SEASON_START, day_value, holiday_date, season_of
+from wiretrace.analyze.timex_calendar import SEASON_START, day_value, holiday_date, season_of, week_value
 from wiretrace.analyze.timex_lexicon import HOLIDAYS, SEASONS
 from wiretrace.analyze.timex_scene import Reading, Scene
 from wiretrace.analyze.timex_tense import Tense
@@ -104,27 +104,41 @@ def fiscal_year(g: Groups, scene: Scene) -> Reading | None:
 
 
 def holiday(g: Groups, scene: Scene) -> Reading | None:
-    """ "Thanksgiving", "last Christmas", "Election Day 2022"."""
+    """ "Thanksgiving", "last Christmas", "Election Day 2022"; "Easter week" and "Thanksgiving
+    weekend" are the ISO week that holds the day ("2023-W15", "2023-W47-WE")."""
     name = re.sub(r"\s+", " ", (g["hol"] or "").lower().replace("’", "'"))
     name = re.sub(r" (day|sunday)$", "", name)
     rule = HOLIDAYS.get(name)
     if rule is None:
         return None
+    week = (g.get("week") or "").lower()
     if g.get("year"):
-        return Reading(type=DATE, value=day_value(holiday_date(rule, int(g["year"] or 0))))
+        return _holiday_reading(holiday_date(rule, int(g["year"] or 0)), week)
     anchor = scene.anchor
     if anchor is None:
+        if week:
+            return Reading(type=DATE, value="XXXX-WXX" + ("-WE" if week == "weekend" else ""))
         fixed = "-" in rule
         return Reading(type=DATE, value=f"XXXX-{rule}" if fixed else "XXXX-XX-XX")
     options = [holiday_date(rule, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     rel = (g.get("rel") or "").lower()
     tense = {"last": "past", "next": "future"}.get(rel) or scene.tense()
+    # a week has begun once its Monday is past: "as Easter week began" on Easter Monday's eve
+    begun = {d: d - dt.timedelta(days=d.isoweekday() - 1) if week == "week" else d for d in options}
     if rel == "this":
         chosen = options[1]
-    elif tense == "past" and any(d <= anchor for d in options):
-        chosen = max(d for d in options if d <= anchor)
+    elif tense == "past" and any(begun[d] <= anchor for d in options):
+        chosen = max(d for d in options if begun[d] <= anchor)
     elif tense == "future":
         chosen = min(d for d in options if d >= anchor)
     else:
         chosen = min(options, key=lambda d: abs((d - anchor).days))
-    return Reading(type=DATE, value=day_value(chosen))
+    return _holiday_reading(chosen, week)
+
+
+def _holiday_reading(day: dt.date, week: str) -> Reading:
+    if week == "week":
+        return Reading(type=DATE, value=week_value(day))
+    if week == "weekend":
+        return Reading(type=DATE, value=week_value(day) + "-WE")
+    return Reading(type=DATE, value=day_value(day))

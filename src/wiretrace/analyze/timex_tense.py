@@ -24,7 +24,8 @@ _FUTURE_RE = re.compile(
     r"|begin|start|announce|decide|rule|open|sign|arrive|testify|appear|speak|discuss|consider|review"
     r"|hear|release|publish|resume)"
     # a scheduled event in the present tense: "the sale starts Saturday", "the law takes effect Monday"
-    r"|starts|begins|opens|closes|ends|resumes|expires|convenes|takes\s+effect|takes\s+place|kicks\s+off)\b",
+    r"|starts|begins|opens|closes|ends|resumes|expires|convenes|takes\s+effect|takes\s+place|kicks\s+off"
+    r"|(?<=talks\s)resume|(?<=talks\s)begin|(?<=talks\s)open)\b",
     re.IGNORECASE,
 )
 _PAST_RE = re.compile(
@@ -38,7 +39,10 @@ _PAST_RE = re.compile(
 # a modal that governs the participles after it: "will stay closed", "would be sold Friday"
 _MODAL_RE = re.compile(r"\b(?:will|won't|shall|'ll|would|going\s+to|expects?\s+to|expected\s+to)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;\n]|``|''|[“”\"]")
+# a sentence's end, not an abbreviation's ("Roe vs. Wade", "Birmingham, Ala., killed")
+_SENTENCE_END = re.compile(r"(?<!\bvs)(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])[.!?;\n]|``|''|[“”\"]")
 _WINDOW = 90
+_FRONTED_WINDOW = 200
 
 
 def _last_cue(window: str) -> tuple[int, Tense]:
@@ -77,4 +81,11 @@ def tense_near(text: str, start: int, end: int) -> Tense:
     stop = _CLAUSE_END.search(after)
     if stop:
         after = after[: stop.start()]
-    return _first_cue(after)
+    tense = _first_cue(after)
+    if tense is None and text[end : end + 1] == ",":
+        # a fronted adverbial: "In January, a week after the Roe vs. Wade anniversary, a bomb
+        # killed a guard" takes the tense of its sentence's verb, further on
+        longer = text[end : end + _FRONTED_WINDOW]
+        stop = _SENTENCE_END.search(longer)
+        tense = _first_cue(longer[: stop.start()] if stop else longer)
+    return tense

@@ -240,7 +240,11 @@ def weekday(g: Groups, scene: Scene) -> Reading | None:
         return _with_pod(f"XXXX-WXX-{number}", g.get("pod"))
     rel = (g.get("rel") or "").lower()
     possessive = scene.after(2) in {"'s", "’s"}  # "Wednesday's ruling" has happened
-    day = resolve_weekday(scene.anchor, number, rel, None if possessive else scene.tense())
+    tense = None if possessive else scene.tense()
+    deadline = _AHEAD_RE.search(scene.text, max(0, scene.start - 10), scene.start)
+    if tense is None and deadline and not rel and not possessive:
+        tense = "future"  # a deadline with no tense of its own: "has until Monday to pay"
+    day = resolve_weekday(scene.anchor, number, rel, tense)
     return _with_pod(day_value(day), g.get("pod"))
 
 

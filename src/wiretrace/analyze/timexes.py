@@ -96,6 +96,7 @@ def find_timexes(text: str, anchor: dt.date | None) -> tuple[Timex, ...]:
     found: list[Timex] = []
     ref: tuple[dt.date, str] | None = None
     ref_end = -1
+    dated: tuple[tuple[int, int, str], ...] = ()
     for cand in find_candidates(text):
         scene = Scene(
             text=text,
@@ -105,6 +106,7 @@ def find_timexes(text: str, anchor: dt.date | None) -> tuple[Timex, ...]:
             ref=ref[0] if ref else None,
             ref_grain=ref[1] if ref else "day",
             ref_end=ref_end,
+            dated=dated,
         )
         reading = _normalize(cand, scene)
         if reading is None:
@@ -118,6 +120,7 @@ def find_timexes(text: str, anchor: dt.date | None) -> tuple[Timex, ...]:
                 end_value=reading.end_value,
             )
         )
+        dated = (*dated, (cand.start, cand.end, reading.value))
         if cand.rule not in _NOT_REFERENCES and (named := _reference(reading.value)) is not None:
             ref, ref_end = named, cand.end
     return tuple(found)
@@ -132,7 +135,7 @@ class TimexesStage(Stage):
     """
 
     name = "timexes"
-    version = "3"
+    version = "4"
     needs = frozenset({"article"})
     gives = frozenset({"timexes"})
 
