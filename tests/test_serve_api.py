@@ -286,6 +286,40 @@ def test_speaker_page_groups_quotes_with_first_appearance_and_outlets(client: ht
     assert "<svg" in html and "Carried by 2 articles in 2 outlets" in html
 
 
+def test_speaker_page_lists_quotes_a_page_at_a_time_and_every_dot_links_to_its_page(
+    client: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wiretrace.serve.routes import speakers  # noqa: PLC0415
+
+    monkeypatch.setattr(speakers, "SHOWN", 1)
+    groups = client.get("/api/speaker", params={"name": "Varga"}).json()["data"]["people"][0]["groups"]
+    assert len(groups) >= 2
+    first = client.get("/speaker", params={"name": "Varga"}).text
+    assert first.count('class="qgroup"') == 1 and 'id="quote-0-0"' in first
+    assert 'href="#quote-0-0"' in first  # on this page
+    assert 'href="?name=Varga&amp;offset=1#quote-0-1"' in first  # on the next one
+    assert 'rel="next"' in first and 'rel="prev"' not in first
+    second = client.get("/speaker", params={"name": "Varga", "offset": 1}).text
+    assert 'id="quote-0-1"' in second and 'id="quote-0-0"' not in second and 'rel="prev"' in second
+    assert "<script>" not in second
+
+
+def test_a_worker_process_builds_the_app_from_the_config_its_parent_checked(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wiretrace.errors import WiretraceError  # noqa: PLC0415
+    from wiretrace.serve.app import CONFIG_ENV, app_from_environment, config_to_environment  # noqa: PLC0415
+
+    monkeypatch.delenv(CONFIG_ENV, raising=False)
+    with pytest.raises(WiretraceError, match="start the server with `wiretrace serve`"):
+        app_from_environment()
+    config_to_environment(ServeConfig(db=str(db), hosts=("news.example",), warm=False))
+    app = app_from_environment()
+    assert app.state.config.hosts == ("news.example",) and app.state.config.db == str(db)
+    with Background(app) as url, httpx.Client(base_url=url, timeout=30) as http:
+        assert http.get("/api/stats").json()["data"]["articles"] >= 1
+
+
 def test_story_page_draws_the_lineage(client: httpx.Client) -> None:
     data = client.get("/api/story", params={"ref": "civic/bridge-repost"}).json()["data"]
     assert data["story"]["independent_origins"] == 1

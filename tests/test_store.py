@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -254,3 +255,70 @@ def test_store_round_trips_any_analysis(tmp_path: Path, parts: list[str], negate
         got.pop("refs")
         got.pop("history")
         assert got == analysis_to_dict(a)
+
+
+# --------------------------------------------------------------------------- names and search at scale
+
+
+def _organisation(body: str, aid: str) -> Analysis:
+    """An article about an organisation known by a full name and an alias ("the Authority")."""
+    at = body.index("Harbour Authority")
+    mention = Mention(span=Span(at, at + 17), text="Harbour Authority")
+    entity = Entity(
+        id="e9", name="Northfield Harbour Authority", type=EntityType.ORG, aliases=("NHA",), mentions=(mention,)
+    )
+    monday = body.index("Monday")
+    timex = Timex(span=Span(monday, monday + 6), text="Monday", type=TimexType.DATE, value="2024-03-11")
+    base = sample(BODY, aid)
+    return replace(
+        base,
+        article=replace(base.article, body=body),
+        entities=(entity,),
+        quotes=(),
+        claims=(),
+        disputes=(),
+        timexes=(timex,),
+    )
+
+
+def test_timeline_finds_an_entity_by_an_alias_through_the_name_index(store: SqliteStore) -> None:
+    body = "The Harbour Authority closed the pier on Monday. It gave no reason."
+    store.put(record("org", _organisation(body, "a-9")))
+    names = store.conn.execute("SELECT key FROM entity_names ORDER BY key").fetchall()
+    assert [k for (k,) in names] == sorted({name_key("NHA"), name_key("Northfield Harbour Authority")})
+    [event] = store.timeline("NHA")
+    assert event["kind"] == "event" and event["date"] == "2024-03-11" and "closed the pier" in event["text"]
+    assert store.timeline("Northfield Harbour Authority") == [event]
+    assert store.timeline("Harbour") == []  # neither its name nor an alias
+
+
+def test_the_names_migration_backfills_entities_stored_before_it(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    s = open_store(path)
+    s.put(record("org", _organisation("The Harbour Authority met on Monday.", "a-9")))
+    s.conn.execute("DROP TABLE entity_names")  # as a version-5 database had it
+    s.conn.execute("DROP INDEX entities_key")
+    s.conn.execute("DELETE FROM schema_version WHERE version = 6")
+    s.close()
+    again = open_store(path)
+    assert again.conn.execute("SELECT COUNT(*) FROM entity_names").fetchone()[0] == 2
+    assert [e["kind"] for e in again.timeline("NHA")] == ["event"]
+    again.close()
+
+
+def test_a_query_matching_more_than_the_window_is_ranked_among_its_newest_matches(
+    store: SqliteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wiretrace.store import queries  # noqa: PLC0415
+
+    for i in range(6):
+        body = f"The ferry schedule changed again on day {i}. " + "Crews worked late. " * (i + 1)
+        base = sample(BODY, f"a-{i}")
+        bare = replace(base, article=replace(base.article, body=body), quotes=(), claims=(), disputes=(), timexes=())
+        store.put(record(f"r{i}", replace(bare, entities=())))
+    everything = [r["ref"] for r in store.search("ferry", limit=10) if r["kind"] == "article"]
+    assert sorted(everything) == [f"r{i}" for i in range(6)]
+    monkeypatch.setattr(queries, "RANK_WINDOW", 3)
+    newest = [r["ref"] for r in store.search("ferry", limit=10) if r["kind"] == "article"]
+    assert sorted(newest) == ["r3", "r4", "r5"]  # the three stored last
+    assert [r["ref"] for r in store.search('ferry "day 1"', limit=10) if r["kind"] == "article"] == ["r1"]

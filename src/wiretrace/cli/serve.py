@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from dataclasses import replace
 
 import click
 
@@ -24,7 +26,13 @@ __all__ = ["COMMANDS"]
     metavar="BYTES",
     help="Largest request body (an upload or pasted text) accepted.",
 )
-def serve(*, db: str, host: str, port: int, allow_write: bool, max_upload: int) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1, max=64),
+    default=None,
+    help="Server processes answering requests [default: the CPU cores, at most 4].",
+)
+def serve(*, db: str, host: str, port: int, allow_write: bool, max_upload: int, workers: int | None) -> None:
     """Open the corpus in a browser: search, articles, speakers, stories, disputes, claim checks.
 
     Read-only and on this machine only (127.0.0.1) unless told otherwise.
@@ -33,24 +41,44 @@ def serve(*, db: str, host: str, port: int, allow_write: bool, max_upload: int) 
         import uvicorn  # noqa: PLC0415 - keeps `--help` fast
 
         from wiretrace.serve import ServeConfig, create_app  # noqa: PLC0415
+        from wiretrace.serve.app import config_to_environment  # noqa: PLC0415
     except ImportError as err:
         click.echo(f"wiretrace serve: {err.name} is missing — install wiretrace with its web dependencies", err=True)
         sys.exit(1)
     from wiretrace.errors import WiretraceError  # noqa: PLC0415
 
+    if workers is None:
+        workers = 1 if port == 0 else max(1, min(4, os.cpu_count() or 1))
+    config = ServeConfig(db=db, allow_write=allow_write, host=host, max_upload=max_upload)
     try:
-        app = create_app(ServeConfig(db=db, allow_write=allow_write, host=host, max_upload=max_upload))
+        app = create_app(config if workers == 1 else replace(config, warm=False))  # workers build their own
     except WiretraceError as err:
         click.echo(str(err), err=True)
         sys.exit(1)
     shown = f"[{host}]" if ":" in host else host
     mode = "writes allowed" if allow_write else "read-only"
-    click.echo(f"wiretrace serve: {db} ({mode}) at http://{shown}:{port}/ — Ctrl-C stops it", err=True)
+    procs = f", {workers} processes" if workers > 1 else ""
+    click.echo(f"wiretrace serve: {db} ({mode}{procs}) at http://{shown}:{port}/ — Ctrl-C stops it", err=True)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(
             f"wiretrace serve: listening on {host}: anyone who can reach this machine can read the corpus", err=True
         )
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+        return
+    # Several processes (SQLite reads in parallel, one Python interpreter each): uvicorn starts
+    # them from the factory, which reads the config this process checked above.
+    app.state.corpus.close()
+    config_to_environment(config)
+    uvicorn.run(
+        "wiretrace.serve.app:app_from_environment",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+        server_header=False,
+    )
 
 
 COMMANDS = (serve,)

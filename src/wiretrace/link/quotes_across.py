@@ -24,7 +24,7 @@ _PROBE = 5  # words of the probe that finds a longer quote holding a trimmed one
 
 
 def quote_key(text: str) -> str:
-    return " ".join(w.lower() for w in _WORD.findall(text))
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def _groups(rows: list[tuple[Any, ...]]) -> dict[str, list[tuple[Any, ...]]]:

@@ -9,8 +9,10 @@ message on an HTML page with the same status.
 
 from __future__ import annotations
 
+import json
 import logging
-from dataclasses import dataclass, field
+import os
+from dataclasses import asdict, dataclass, field
 from importlib.resources import files
 from typing import Any
 
@@ -25,10 +27,11 @@ from wiretrace.errors import WiretraceError
 from wiretrace.serve.corpus import Corpus
 from wiretrace.serve.security import BodyLimit, KnownHosts, SameOrigin, SecurityHeaders
 
-__all__ = ["ServeConfig", "create_app", "render"]
+__all__ = ["CONFIG_ENV", "ServeConfig", "app_from_environment", "config_to_environment", "create_app", "render"]
 
 log = logging.getLogger("wiretrace.serve")
 
+CONFIG_ENV = "WIRETRACE_SERVE_CONFIG"  # a worker process's ServeConfig, as JSON (see app_from_environment)
 LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")
 _STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml"}
 
@@ -50,6 +53,7 @@ def _templates() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates ship in the package: no stat() of every template on every page
     )
     env.globals["version"] = __version__
     return env
@@ -182,6 +186,22 @@ def create_app(config: ServeConfig) -> FastAPI:
     if config.warm:
         corpus.in_background(warm)
     return app
+
+
+def config_to_environment(config: ServeConfig) -> None:
+    """Hand ``config`` to the worker processes uvicorn starts (they inherit the environment)."""
+    os.environ[CONFIG_ENV] = json.dumps(asdict(config))
+
+
+def app_from_environment() -> FastAPI:
+    """The application in one of several uvicorn worker processes (``wiretrace serve --workers N``):
+    the factory uvicorn calls, with the ServeConfig the parent put in :data:`CONFIG_ENV`."""
+    raw = os.environ.get(CONFIG_ENV)
+    if not raw:
+        raise WiretraceError(f"wiretrace serve: {CONFIG_ENV} is not set — start the server with `wiretrace serve`")
+    data = json.loads(raw)
+    data["hosts"] = tuple(data.get("hosts") or ())
+    return create_app(ServeConfig(**data))
 
 
 def corpus_of(request: Request) -> Corpus:

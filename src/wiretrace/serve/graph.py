@@ -6,7 +6,9 @@
 * :func:`timeline_layout` — a person's quotes on a time axis: one dot at each quote's first
   appearance, a tick for every later appearance.
 
-Nothing here is HTML: the templates draw it, and Jinja escapes every text.
+Nothing here is HTML but :func:`timeline_dots`, which writes a person's dots (hundreds for
+someone quoted often) as one string rather than through the template's loop: every text in it
+passes through ``markupsafe.escape``, as the templates' would.
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from typing import Any
+from urllib.parse import urlencode
+
+from markupsafe import Markup, escape
 
 from wiretrace.store.base import JSON
 from wiretrace.store.timeline import date_key
 
-__all__ = ["NODE_H", "NODE_W", "story_layout", "timeline_layout"]
+__all__ = ["NODE_H", "NODE_W", "story_layout", "timeline_dots", "timeline_layout"]
 
 NODE_W, NODE_H = 230, 46
 _COL, _ROW, _PAD = 340, 62, 16
@@ -115,8 +120,11 @@ def _day(value: str | None) -> int | None:
         return None
 
 
-def timeline_layout(groups: list[JSON]) -> JSON:
-    """Dots for a person's quote groups along a date axis (undated quotes are counted, not drawn)."""
+def timeline_layout(groups: list[JSON], *, per_page: int = 0, offset: int = 0) -> JSON:
+    """Dots for a person's quote groups along a date axis (undated quotes are counted, not drawn).
+
+    With ``per_page``, the groups are listed ``per_page`` at a time: a dot whose group is on the
+    page shown (from ``offset``) links to it there, any other to the page that lists it."""
     dated: list[tuple[int, int, JSON]] = []
     for i, g in enumerate(groups):
         day = _day(g.get("date"))
@@ -138,8 +146,17 @@ def timeline_layout(groups: list[JSON]) -> JSON:
     for n, (i, day, g) in enumerate(dated):
         y = 20 + (n % _TL_LANES) * _TL_LANE
         ticks = [x(d) for a in g["appearances"][1:] if (d := _day(a.get("published"))) is not None]
+        page = "" if not per_page or offset <= i < offset + per_page else f"offset={i - i % per_page}"
         dots.append(
-            {"index": i, "x": x(day), "y": y, "ticks": ticks, "text": _short(g["text"], 120), "date": g["date"]}
+            {
+                "index": i,
+                "page": page,
+                "x": x(day),
+                "y": y,
+                "ticks": ticks,
+                "text": _short(g["text"], 80),
+                "date": g["date"],
+            }
         )
     axis_y = 20 + _TL_LANES * _TL_LANE
     marks = 5 if hi > lo else 1
@@ -155,3 +172,22 @@ def timeline_layout(groups: list[JSON]) -> JSON:
         "axis": [{"x": x(t), "label": dt.date.fromordinal(t).isoformat()} for t in labelled],
         "undated": len(groups) - len(dated),
     }
+
+
+def timeline_dots(chart: JSON, name: str, person: int) -> Markup:
+    """The SVG of a timeline's dots: each links to its quote (``#quote-PERSON-INDEX``), on the page
+    that lists it, with its date and words as the dot's title (read by screen readers too)."""
+    if not chart.get("drawn"):
+        return Markup("")
+    asked = urlencode({"name": name})
+    out: list[str] = []
+    for d in chart["dots"]:
+        page = f"?{asked}&{d['page']}" if d["page"] else ""
+        href = escape(f"{page}#quote-{person}-{d['index']}")
+        y = d["y"]
+        ticks = "".join(f'<line x1="{t}" y1="{y - 6}" x2="{t}" y2="{y + 6}" class="tick"/>' for t in d["ticks"])
+        out.append(
+            f'<a href="{href}">{ticks}<circle cx="{d["x"]}" cy="{y}" r="6" class="dot">'
+            f"<title>{escape(d['date'])}: {escape(d['text'])}</title></circle></a>"
+        )
+    return Markup("\n".join(out))

@@ -353,6 +353,16 @@ def _derive(conn: sqlite3.Connection, aid: str, part: JSON, now: str, *, known: 
         )
     if "entities" in part:
         conn.execute("DELETE FROM entities WHERE article_id = ?", (aid,))
+        conn.execute("DELETE FROM entity_names WHERE article_id = ?", (aid,))
+        conn.executemany(
+            "INSERT OR IGNORE INTO entity_names (key, article_id, eid) VALUES (?, ?, ?)",
+            [
+                (key, aid, e["id"])
+                for e in part["entities"] or []
+                for key in {name_key(n) for n in [e["name"], *e.get("aliases", [])] if isinstance(n, str)}
+                if key
+            ],
+        )
         conn.executemany(
             "INSERT INTO entities (article_id, eid, name, type, key, surname, aliases, mentions)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -85,49 +85,75 @@ def timeline(conn: sqlite3.Connection, entity: str, *, limit: int = 200) -> list
     candidates = conn.execute(
         "SELECT e.article_id, e.eid, e.name, e.type, e.key, e.aliases, e.mentions FROM entities e"
         " JOIN articles a ON a.id = e.article_id"
-        f" WHERE (e.surname = ? OR e.key = ? OR e.aliases LIKE ?) AND {_CURRENT}",
-        (surname(key), key, f"%{entity.strip()}%"),
+        " WHERE (e.surname = ? OR e.key = ? OR (e.article_id, e.eid) IN"
+        f" (SELECT n.article_id, n.eid FROM entity_names n WHERE n.key = ?)) AND {_CURRENT}",
+        (surname(key), key, key),
     )
     names = [d[0] for d in candidates.description]
     found = [row for row in (dict(zip(names, r, strict=True)) for r in candidates) if _matches(key, row)]
     events: list[JSON] = []
-    for row in found:
-        events += _article_events(conn, row, key)
+    for chunk in range(0, len(found), 400):  # a few queries for many articles, not four per article
+        events += _events(conn, found[chunk : chunk + 400], key)
     events.sort(key=lambda e: (date_key(e["date"]), e["published"] or "~", e["ref"], e["start"]))
     for event in events:
         del event["start"]
     return events[:limit]
 
 
-def _article_events(conn: sqlite3.Connection, entity: JSON, key: str) -> list[JSON]:
-    aid = entity["article_id"]
-    ref, outlet, published, body = conn.execute(
-        f"SELECT {_FIRST_REF}, a.outlet, a.published, a.body FROM articles a WHERE a.id = ?", (aid,)
-    ).fetchone()
-    base = {"entity": entity["name"], "ref": ref, "outlet": outlet, "published": published}
+def _grouped(conn: sqlite3.Connection, sql: str, ids: list[str]) -> dict[str, list[tuple[Any, ...]]]:
+    """Rows of ``sql`` (its first column an article id, ``{ids}`` where the ids go) by article."""
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    for row in conn.execute(sql.format(ids=",".join("?" * len(ids))), ids):
+        out.setdefault(row[0], []).append(row[1:])
+    return out
+
+
+def _events(conn: sqlite3.Connection, entities: list[JSON], key: str) -> list[JSON]:
+    ids = sorted({e["article_id"] for e in entities})
+    articles = {
+        row[0]: row[1:]
+        for row in conn.execute(
+            f"SELECT a.id, {_FIRST_REF}, a.outlet, a.published, a.body FROM articles a"
+            f" WHERE a.id IN ({','.join('?' * len(ids))})",
+            ids,
+        )
+    }
+    quotes = _grouped(
+        conn,
+        "SELECT q.article_id, q.speaker_entity, q.qid, q.text, q.start, (SELECT c.date FROM claims c"
+        " WHERE c.article_id = q.article_id AND c.quote_id = q.qid LIMIT 1) FROM quotes q"
+        " WHERE q.article_id IN ({ids}) AND q.speaker_entity IS NOT NULL",
+        ids,
+    )
+    claims = _grouped(
+        conn, "SELECT article_id, text, start, date, quote_id, speaker_key FROM claims WHERE article_id IN ({ids})", ids
+    )
+    timexes = _grouped(
+        conn,
+        "SELECT article_id, start, \"end\", value FROM timexes WHERE article_id IN ({ids}) AND type = 'DATE'",
+        ids,
+    )
     events: list[JSON] = []
-    quoted: set[str] = set()
-    for qid, text, start, said in conn.execute(
-        "SELECT q.qid, q.text, q.start, (SELECT c.date FROM claims c WHERE c.article_id = q.article_id"
-        " AND c.quote_id = q.qid LIMIT 1) FROM quotes q WHERE q.article_id = ? AND q.speaker_entity = ?",
-        (aid, entity["eid"]),
-    ):
-        quoted.add(qid)
-        events.append({"date": said or published, "kind": "quote", "text": text, **base, "start": start})
-    if entity["type"] == "PERSON":
-        for text, start, said, quote_id, speaker_key in conn.execute(
-            "SELECT text, start, date, quote_id, speaker_key FROM claims WHERE article_id = ?", (aid,)
-        ):
-            if quote_id in quoted or not speaker_key or not compatible(key, speaker_key):
+    for entity in entities:
+        aid = entity["article_id"]
+        ref, outlet, published, body = articles[aid]
+        base = {"entity": entity["name"], "ref": ref, "outlet": outlet, "published": published}
+        quoted: set[str] = set()
+        for eid, qid, text, start, said in quotes.get(aid, []):
+            if eid != entity["eid"]:
                 continue
-            events.append({"date": said or published, "kind": "claim", "text": text, **base, "start": start})
-    mentions = [tuple(m) for m in json.loads(entity["mentions"])]
-    for start, end, value in conn.execute(
-        "SELECT start, \"end\", value FROM timexes WHERE article_id = ? AND type = 'DATE'", (aid,)
-    ):
-        if date_key(value) == "~":
-            continue
-        s, e = _sentence(body, start, end)
-        if any(s <= m_start and m_end <= e for m_start, m_end in mentions):
-            events.append({"date": value, "kind": "event", "text": body[s:e].strip(), **base, "start": start})
+            quoted.add(qid)
+            events.append({"date": said or published, "kind": "quote", "text": text, **base, "start": start})
+        if entity["type"] == "PERSON":
+            for text, start, said, quote_id, speaker_key in claims.get(aid, []):
+                if quote_id in quoted or not speaker_key or not compatible(key, speaker_key):
+                    continue
+                events.append({"date": said or published, "kind": "claim", "text": text, **base, "start": start})
+        mentions = [tuple(m) for m in json.loads(entity["mentions"])]
+        for start, end, value in timexes.get(aid, []):
+            if date_key(value) == "~":
+                continue
+            s, e = _sentence(body, start, end)
+            if any(s <= m_start and m_end <= e for m_start, m_end in mentions):
+                events.append({"date": value, "kind": "event", "text": body[s:e].strip(), **base, "start": start})
     return events

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from wiretrace.serve.app import corpus_of, render
 from wiretrace.serve.corpus import page_of
-from wiretrace.serve.graph import timeline_layout
+from wiretrace.serve.graph import timeline_dots, timeline_layout
 from wiretrace.serve.markup import anchor_of
 from wiretrace.serve.reads import all_speakers, speaker
 from wiretrace.serve.routes.common import ERRORS, Limit, Offset, One, Paged, check_window, ok, ok_page, pages
@@ -20,7 +21,8 @@ __all__ = ["router"]
 
 router = APIRouter()
 
-SHOWN = 150  # quote groups listed on a speaker's page (the timeline shows them all)
+DISPUTES_SHOWN = 10  # of each kind on a speaker's page; the rest on /disputes?speaker=…
+SHOWN = 40  # quote groups listed on one page of a speaker (the timeline shows them all, linked to their page)
 
 Name = Annotated[
     str, Query(min_length=1, max_length=200, description="Any form of the name: surname, full name, with title.")
@@ -36,10 +38,26 @@ def speakers_page(request: Request, limit: Limit = 100, offset: Offset = 0) -> H
 
 
 @router.get("/speaker", response_class=HTMLResponse, include_in_schema=False)
-def speaker_page(request: Request, name: Name) -> HTMLResponse:
+def speaker_page(request: Request, name: Name, offset: Offset = 0) -> HTMLResponse:
     data = speaker(corpus_of(request), name)
-    charts = [timeline_layout(p["groups"]) for p in data["people"]]
-    return render(request, "speaker.html", data=data, charts=charts, anchor_of=anchor_of, shown=SHOWN)
+    offset -= offset % SHOWN
+    charts = [timeline_layout(p["groups"], per_page=SHOWN, offset=offset) for p in data["people"]]
+    dots = [timeline_dots(c, name, i) for i, c in enumerate(charts)]
+    most = max((len(p["groups"]) for p in data["people"]), default=0)
+    here = f"/speaker?{urlencode({'name': name})}"
+    return render(
+        request,
+        "speaker.html",
+        data=data,
+        charts=charts,
+        dots=dots,
+        anchor_of=anchor_of,
+        shown=SHOWN,
+        disputes_shown=DISPUTES_SHOWN,
+        offset=offset,
+        prev=f"{here}&offset={offset - SHOWN}" if offset else None,
+        next=f"{here}&offset={offset + SHOWN}" if offset + SHOWN < most else None,
+    )
 
 
 @router.get("/api/speakers", response_model=Paged, responses=ERRORS, tags=["people"])

@@ -1,4 +1,5 @@
-"""Versioned schema migrations: ``m0001_initial``, ``m0002_…`` — each a ``STEPS`` tuple of SQL.
+"""Versioned schema migrations: ``m0001_initial``, ``m0002_…`` — each a ``STEPS`` tuple of SQL, and
+optionally an ``apply(conn)`` function run after them (a backfill SQL cannot express).
 
 :func:`migrate` applies, in order, every migration newer than the database's
 ``schema_version`` row, each in its own transaction together with the version bump, so a
@@ -53,6 +54,8 @@ def migrate(conn: sqlite3.Connection, where: str) -> int:
         try:
             for step in module.STEPS:
                 conn.execute(step)
+            if hasattr(module, "apply"):
+                module.apply(conn)
             conn.execute(
                 "INSERT INTO schema_version (version, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
                 (number,),
