@@ -9,8 +9,9 @@
    redrawn, else templates), and the reposts' links are written as the linker finds them (the
    linker's speed is ``bench_lineage.py``'s), so a 20,000-article store takes a few minutes. It is
    kept under ``build/bench-serve/`` and reused while the generator's version is the same.
-2. **Server**: ``wiretrace serve`` (uvicorn, one process) in a subprocess on a free loopback
-   port, so the load generator does not share its interpreter.
+2. **Server**: the ``wiretrace serve`` command (``--workers``: its default, one process per core
+   up to 4, unless told) on a free loopback port, so the load generator does not share its
+   interpreter.
 3. **Load**: for each route in turn, ``--clients`` concurrent clients (httpx, asyncio) send
    ``--requests`` requests with varied parameters; the first request of each route (which may
    fill a cache) is timed apart as ``cold``. Figures in milliseconds, wall clock per request.
@@ -319,12 +320,11 @@ def build_store(n: int, seed: int = 3) -> Path:
 # --------------------------------------------------------------------------- the load
 
 
-def serve_child(db: str, port: int) -> None:
-    import uvicorn  # noqa: PLC0415
-
-    from wiretrace.serve import ServeConfig, create_app  # noqa: PLC0415
-
-    uvicorn.run(create_app(ServeConfig(db=db)), host="127.0.0.1", port=port, log_level="warning")
+def server_command(db: Path, port: int, workers: int | None) -> list[str]:
+    """``wiretrace serve`` as a person starts it (the script beside this interpreter)."""
+    script = Path(sys.executable).with_name("wiretrace")
+    command = [str(script), "serve", "--db", str(db), "--port", str(port)]
+    return command + (["--workers", str(workers)] if workers else [])
 
 
 def _samples(db: Path, seed: int = 5) -> dict[str, list[str]]:
@@ -437,14 +437,12 @@ async def _one_route(base: str, make: Any, clients: int, requests: int, seed: in
 
 
 def main() -> None:
-    if len(sys.argv) > 1 and sys.argv[1] == "--child-server":
-        serve_child(sys.argv[2], int(sys.argv[3]))
-        return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=20_000, help="articles in the generated store")
     parser.add_argument("--clients", type=int, default=20, help="concurrent clients")
     parser.add_argument("--requests", type=int, default=200, help="requests per route")
     parser.add_argument("--only", help="routes whose name holds this text")
+    parser.add_argument("--workers", type=int, help="server processes (default: wiretrace serve's own)")
     parser.add_argument("--json-out", type=Path)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
@@ -454,7 +452,7 @@ def main() -> None:
 
     db = build_store(args.n)
     port = free_port()
-    child = subprocess.Popen([sys.executable, __file__, "--child-server", str(db), str(port)])
+    child = subprocess.Popen(server_command(db, port, args.workers))
     base = f"http://127.0.0.1:{port}"
     results: dict[str, Any] = {}
     try:
@@ -474,8 +472,10 @@ def main() -> None:
     finally:
         child.terminate()
         child.wait(timeout=30)
+    procs = args.workers or "default"
     print(
-        f"\nwiretrace serve, {args.n:,} articles, {args.clients} concurrent clients, {args.requests} requests per route"
+        f"\nwiretrace serve (--workers {procs}), {args.n:,} articles, {args.clients} concurrent clients,"
+        f" {args.requests} requests per route"
     )
     print(f"{'route':<28} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'cold ms':>8} {'req/s':>7}  status")
     for name, r in results.items():
