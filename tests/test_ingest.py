@@ -384,3 +384,12 @@ def test_reanalyze_adds_the_missing_stages_then_does_nothing(examples_dir: Path,
         assert store.disputes(speaker="Anselm")
     finally:
         store.close()
+
+
+def test_reanalyze_reruns_what_is_built_on_a_changed_stage() -> None:
+    from wiretrace.batch.ingest import with_downstream  # noqa: PLC0415
+
+    assert with_downstream(("quotes",), None) == ("quotes", "claims")  # claims are built on the quotes
+    assert with_downstream(("entities",), None) == ("entities", "quotes", "claims")
+    assert with_downstream(("timexes",), None) == ("timexes", "claims")
+    assert with_downstream(("claims",), None) == ("claims",)

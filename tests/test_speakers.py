@@ -124,3 +124,106 @@ def test_a_quote_inside_a_sentence_belongs_to_its_named_subject() -> None:
         "Asked about the second increase, Marta Quist described it as “a correction, not a raise.”"
     )
     assert speaker_of(analyse(text), "a correction") == "Marta Quist"
+
+
+def test_the_subject_of_a_reported_clause_is_not_the_last_speaker() -> None:
+    text = (
+        "Ambassador Peter Holm praised the new mayor on Friday.\n\n"
+        "Holm also said that Mayor Anders Vik shows “great patience” with the council.\n\n"
+        "“He is a man who listens before he speaks,” he said."
+    )
+    assert speaker_of(analyse(text), "listens before he speaks") == "Peter Holm"
+
+
+def test_a_quote_after_a_sentence_about_someone_is_theirs() -> None:
+    text = (
+        "Judge Carla Reyes struck down the harbour ordinance on Thursday.\n\n"
+        "“The city has put its thumb on the scale for one side of this dispute.”\n\n"
+        "The council will appeal."
+    )
+    assert speaker_of(analyse(text), "thumb on the scale") == "Carla Reyes"
+
+
+def test_any_verb_right_after_a_quote_tags_it() -> None:
+    text = (
+        "The ferry returned to the island after two years.\n\n"
+        "“This is the best day we have had in a very long time!” beamed Oskar Lindqvist, "
+        "a fisherman from the north shore."
+    )
+    assert speaker_of(analyse(text), "best day") == "Oskar Lindqvist"
+
+
+def test_a_tag_does_not_reach_into_the_next_paragraph() -> None:
+    text = (
+        "Mayor Tomas Haugen wrote on Sunday about the match.\n\n"
+        "“So far the final is very dull, and nothing like the council debates we have!” he wrote.\n\n"
+        "“The other side has no plan for the harbour and no money to pay for one either!”\n\n"
+        "The league folded in 1986 after three seasons."
+    )
+    assert speaker_of(analyse(text), "no money to pay") == "Tomas Haugen"
+
+
+def test_a_first_name_outweighs_a_pronoun_that_follows_the_name() -> None:
+    text = (
+        "Henrik Dahl watched the vote with his neighbour, Mette Lund. "
+        "Dahl was quiet, and she said little either.\n\n"
+        "“I have waited ten years for this road,” Lund said.\n\n"
+        "“We will see whether they keep their word,” he said."
+    )
+    assert speaker_of(analyse(text), "keep their word") == "Henrik Dahl"
+
+
+def test_a_bare_surname_stays_with_the_person_introduced_first() -> None:
+    filler = "The committee met for three hours and heard from a dozen residents about the plan. " * 4
+    text = (
+        "Council leader Henrik Dahl opened the meeting on Tuesday.\n\n"
+        "His daughter, Ingrid Dahl, a lawyer, sat in the front row.\n\n"
+        f"{filler}\n\n"
+        "“We will not sell the harbour,” Dahl said."
+    )
+    assert speaker_of(analyse(text), "not sell the harbour") == "Henrik Dahl"
+
+
+def test_a_thing_a_person_puts_out_speaks_for_them() -> None:
+    text = (
+        "Councillor Mette Lund released a new radio ad on Monday calling the harbour plan "
+        "“a gift to developers” and “a disaster for the fishermen of this town.”"
+    )
+    assert (speaker_of(analyse(text), "a gift to developers") or "").endswith("Mette Lund")
+
+
+def test_a_partial_quote_the_parse_leaves_apart_takes_the_rest_of_its_sentence() -> None:
+    text = "Instead, Mayor Ruth Okafor told the Ledger, her plan would merely be “to start small” if she wins."
+    analysis = analyse(text)
+    [quote] = [q for q in analysis.quotes if "start small" in q.text]
+    assert quote.text.startswith("her plan would merely be")
+    assert (quote.speaker.name if quote.speaker else "").endswith("Ruth Okafor")
+    assert any(analysis.body[f.start : f.end] == "to start small" for f in quote.fragments)
+
+
+def test_a_headline_that_reports_is_an_attribution() -> None:
+    text = (
+        "Mayor Ruth Okafor Blasts Harbour Board Over Ferry Cuts.\n\n"
+        "The mayor of Dunmore criticised the harbour board on Monday after it cut the winter ferry service."
+    )
+    reported = _indirect(analyse(text))
+    assert any(
+        said.startswith("Harbour Board") and (who or "").endswith("Ruth Okafor") for said, who in reported.items()
+    )
+
+
+def test_as_someone_puts_it_reports_like_says() -> None:
+    text = (
+        "The council has delayed the vote three times. "
+        "As the columnist Ada Brandt puts it, “the harbour plan is a ship that never leaves port.”"
+    )
+    assert (speaker_of(analyse(text), "never leaves port") or "").endswith("Ada Brandt")
+
+
+def test_a_quote_after_a_sentence_about_a_named_description_is_theirs() -> None:
+    text = (
+        "The students argued about the election over lunch.\n\n"
+        "Her roommate, Lena Brooks, joined the conversation after a while. "
+        "“I never thought I would vote for a third party, but here we are.”"
+    )
+    assert speaker_of(analyse(text), "third party") == "Lena Brooks"

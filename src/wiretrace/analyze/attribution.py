@@ -16,11 +16,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from wiretrace.analyze.cues import DISPUTE_VERBS, SPEECH_NOUNS, WEAK_VERBS, is_speech_verb, lemma_of
+from wiretrace.analyze.cues import DISPUTE_VERBS, MADE_NOUNS, SPEECH_NOUNS, WEAK_VERBS, is_speech_verb, lemma_of
 from wiretrace.analyze.phrases import children, root_of, tokens_in
 from wiretrace.model import Parse, Span, Token
 
-__all__ = ["Attribution", "attribute", "cue_span", "intro_attribution", "is_reporting", "subject_of"]
+__all__ = [
+    "Attribution",
+    "attribute",
+    "cue_span",
+    "intro_attribution",
+    "is_reporting",
+    "subject_of",
+    "topic_attribution",
+    "went_on",
+]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _MAX_HOPS = 12
@@ -39,12 +48,23 @@ def is_reporting(parse: Parse, i: int) -> bool:
     tok = parse.tokens[i]
     if tok.pos not in {"VERB", "AUX"} or tok.dep == "amod":
         return False
-    if not is_speech_verb(tok.text) and not _went_on(parse, i):
+    if not is_speech_verb(tok.text) and not went_on(parse, i) and not _puts_it(parse, i):
         return False
     return not any(parse.tokens[c].tag == "TO" for c in children(parse, i))
 
 
-def _went_on(parse: Parse, i: int) -> bool:
+def _puts_it(parse: Parse, i: int) -> bool:
+    """ "As Dana Hale puts it, “…”" — the idiom reports like "says"."""
+    tokens = parse.tokens
+    if tokens[i].lower not in {"put", "puts"}:
+        return False
+    kids = children(parse, i)
+    return any(tokens[c].lower == "it" and tokens[c].dep == "dobj" for c in kids) and any(
+        tokens[c].lower == "as" for c in kids
+    )
+
+
+def went_on(parse: Parse, i: int) -> bool:
     """ "Trump went on", "she went on:" — a phrasal reporting verb."""
     tokens = parse.tokens
     return lemma_of(tokens[i].text) == "go" and i + 1 < len(tokens) and tokens[i + 1].lower == "on"
@@ -58,7 +78,7 @@ def subject_of(parse: Parse, verb: int) -> int | None:
         for c in children(parse, verb):
             if tokens[c].dep in SUBJECT_DEPS:
                 if tokens[c].tag in {"WP", "WDT"} and tokens[verb].dep == "relcl":
-                    return tokens[verb].head  # "the envoy, who said …": the envoy
+                    return _maker_of(parse, tokens[verb].head)  # "the envoy, who said …": the envoy
                 return c
             if tokens[c].dep == "agent":  # passive "was said by X"
                 objs = [g for g in children(parse, c) if tokens[g].dep == "pobj"]
@@ -70,7 +90,7 @@ def subject_of(parse: Parse, verb: int) -> int | None:
             return found
         if tok.dep == "acl":
             if tok.tag in {"VBG", "VBN"}:
-                return tok.head  # "a letter … alleging that …": the letter
+                return _maker_of(parse, tok.head)  # "a letter … alleging that …": the letter
             if tokens[tok.head].head != tok.head:
                 verb = tokens[tok.head].head  # "a proposal to relocate …, calling …": past the noun
                 seen += 1
@@ -87,6 +107,20 @@ def subject_of(parse: Parse, verb: int) -> int | None:
             continue
         return None
     return None
+
+
+def _maker_of(parse: Parse, noun: int) -> int:
+    """Who speaks through a thing they put out: "Trump released a radio ad calling it …",
+    "Stanton sent a letter asking …" — the subject of the verb whose object the thing is;
+    the thing itself when it is the subject ("A letter alleging … was sent")."""
+    tokens = parse.tokens
+    tok = tokens[noun]
+    if tok.dep != "dobj" or tok.lower not in MADE_NOUNS or tok.head == noun:
+        return noun
+    for c in children(parse, tok.head):
+        if tokens[c].dep == "nsubj" and tokens[c].tag not in {"WP", "WDT"}:
+            return c
+    return noun
 
 
 def _inverted_subject(parse: Parse, verb: int) -> int | None:
@@ -196,6 +230,7 @@ def _sentence_subject(parse: Parse, indices: range, outside: Callable[[int], boo
     return Attribution(cue=Span(tokens[root].start, tokens[root].end), source=subject, verb=root, rule="subject")
 
 
+_MIN_TAGGED_TOKENS = 5
 _NP_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "PART", "NUM"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "VBN", "VB"})
 
@@ -208,6 +243,7 @@ def _surface_tag(parse: Parse, span: Span) -> Attribution | None:
     i = parse.token_at(max(span.start, span.end - 1))
     if i is None:
         return None
+    sentence_long = len(tokens_in(parse, span)) >= _MIN_TAGGED_TOKENS  # not a title: “The Apprentice,” listed
     j = i + 1
     closing = False
     while j < len(tokens) and tokens[j].text in {"”", '"', "»", ","} and tokens[j].start <= span.end + 3:
@@ -216,17 +252,19 @@ def _surface_tag(parse: Parse, span: Span) -> Attribution | None:
     last = tokens[j - 1].text if j - 1 >= 0 else ""
     if not closing or j >= len(tokens) or last not in {",", "”", '"', "»"}:
         return None
+    if tokens[j].pos == "SPACE" or tokens[j].start - tokens[j - 1].end > 1:
+        return None  # a new paragraph begins: "…!” ¶ The league folded"
     ending = tokens[i].text
     if ending not in {",", "?", "!", "—", "–"} and last != ",":
         return None
     k = j
     while k < len(tokens) and k - j < 6 and tokens[k].pos in _NP_POS:
         k += 1
-    if j < k < len(tokens) and tokens[k].tag in _FINITE and is_speech_verb(tokens[k].text):
+    if j < k < len(tokens) and tokens[k].tag in _FINITE and _tags_speech(tokens[k], sentence_long):
         heads = [m for m in range(j, k) if tokens[m].pos in {"PROPN", "NOUN", "PRON"}]
         if heads:
             return Attribution(cue=cue_span(parse, k), source=heads[-1], verb=k, rule="surface")
-    if k == j and tokens[j].tag in _FINITE and is_speech_verb(tokens[j].text):
+    if k == j and tokens[j].tag in _FINITE and _tags_speech(tokens[j], sentence_long):
         m = j + 1
         while m < len(tokens) and m - j <= 6 and tokens[m].pos in _NP_POS:
             m += 1
@@ -234,6 +272,13 @@ def _surface_tag(parse: Parse, span: Span) -> Attribution | None:
         if heads:
             return Attribution(cue=cue_span(parse, j), source=heads[-1], verb=j, rule="surface")
     return None
+
+
+def _tags_speech(tok: Token, sentence_long: bool) -> bool:
+    """A verb right after a quote that ends in a comma, "!" or "?" reports it, whatever the
+    verb, when the quote is a statement rather than a title: "“This is fantastic!” beamed
+    X", "“…,” X shot back", "“…,” exhorted X"."""
+    return is_speech_verb(tok.text) or (sentence_long and tok.pos == "VERB" and tok.tag in {"VBD", "VBZ"})
 
 
 def _tag_after(parse: Parse, span: Span, outside: Callable[[int], bool]) -> Attribution | None:
@@ -341,6 +386,9 @@ def _noun_source(parse: Parse, noun: int) -> int | None:
             objs = [g for g in children(parse, c) if tokens[g].dep == "pobj"]
             if objs:
                 return objs[0]
+    tok = tokens[noun]
+    if tok.dep == "dobj" and tok.head != noun and lemma_of(tokens[tok.head].text) in _LIGHT_VERBS:
+        return subject_of(parse, tok.head)  # "Gorka made the point that …": Gorka
     return None
 
 
@@ -428,3 +476,45 @@ def intro_attribution(parse: Parse, first: int, colon: int, *, any_verb: bool = 
             if subject is not None and tokens[subject].pos in {"PROPN", "NOUN"} and first <= subject < colon:
                 return Attribution(cue=cue_span(parse, i), source=subject, verb=i, rule="colon-any")
     return None
+
+
+_TOPIC_PRONOUNS = frozenset({"he", "she"})
+_LIGHT_VERBS = frozenset({"make", "made", "makes", "making", "issue", "issued", "give", "gave", "offer", "offered"})
+
+
+def topic_attribution(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | None:
+    """A quote with no attribution of its own that opens its sentence goes to the person the
+    sentence before it is about: "Reeves struck the law down. ¶ “The State has put its
+    thumb on the scale …”" or "Her friend, Ada Lund, chimed in. “I did not think …”" — the
+    named (or he/she) subject of that sentence's main verb, outside any quote."""
+    tokens = parse.tokens
+    first = parse.token_at(span.start)
+    if first is None:
+        return None
+    j = first - 1
+    while j >= 0 and (tokens[j].pos == "SPACE" or tokens[j].text in {"“", '"', "„", "«"}):
+        j -= 1
+    if j < 0 or tokens[j].pos != "PUNCT":
+        return None
+    if tokens[j].text in {"”", '"'} or any(q.start <= tokens[j].start < q.end for q in quoted):
+        return None  # the sentence before is itself a quote: continuation, not topic
+    sentence = parse.sentence_of(j)
+    if sentence is None:
+        return None
+    roots = [i for i in range(sentence.first, sentence.last) if tokens[i].dep == "ROOT"]
+    if len(roots) != 1 or tokens[roots[0]].pos not in {"VERB", "AUX"}:
+        return None
+    if any(q.start <= tokens[sentence.first].start < q.end for q in quoted):
+        return None
+    subject = next((c for c in children(parse, roots[0]) if tokens[c].dep == "nsubj"), None)
+    if subject is None:
+        return None
+    appos = [c for c in children(parse, subject) if tokens[c].dep == "appos" and tokens[c].ent_type == "PERSON"]
+    if tokens[subject].ent_type != "PERSON" and appos:
+        subject = appos[0]  # "Her friend, Ada Lund, 20, chimed in."
+    tok = tokens[subject]
+    named = tok.ent_type == "PERSON" or (tok.pos == "PROPN" and not tok.ent_type)
+    if not (named or (tok.pos == "PRON" and tok.lower in _TOPIC_PRONOUNS)):
+        return None
+    root = tokens[roots[0]]
+    return Attribution(cue=Span(root.start, root.end), source=subject, verb=roots[0], rule="topic")

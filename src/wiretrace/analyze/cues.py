@@ -13,6 +13,7 @@ __all__ = [
     "COMPANY_NOUNS",
     "DISPUTE_VERBS",
     "INSTITUTION_NOUNS",
+    "MADE_NOUNS",
     "PERSON_PRONOUNS",
     "SOURCE_NOUNS",
     "SPEECH_NOUNS",
@@ -71,7 +72,7 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
         statement statements remark remarks comment comments words speech address interview tweet tweets
         post letter memo report testimony announcement claim claims assertion allegation allegations
         accusation accusations warning warnings told according assurance assurances promise promises
-        pledge pledges insistence argument denial account message view belief suggestion description
+        pledge pledges insistence argument denial account message view belief suggestion description point
     """.split()
 )
 
@@ -93,6 +94,16 @@ COMPANY_NOUNS: frozenset[str] = frozenset(
     company firm developer operator contractor manufacturer maker producer supplier utility bank lender
     insurer airline carrier startup publisher broadcaster retailer chain group organization organisation
     agency charity nonprofit union association coalition consortium subsidiary owner
+    """.split()
+)
+
+# Things a person puts out that then "say" what the person says: "Trump released an ad
+# calling it …" is Trump's word, carried by the ad.
+MADE_NOUNS: frozenset[str] = frozenset(
+    """
+    ad ads advert advertisement commercial spot video website site page platform language statement
+    release letter memo email message post tweet op-ed column essay book proposal plan bill petition
+    resolution mailer flyer leaflet brochure report filing complaint lawsuit motion brief
     """.split()
 )
 

@@ -35,6 +35,7 @@ _ACRONYM_TOKEN = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 _DATELINE = re.compile(
     r"(?:^|\n)[ \t]*([A-Z][A-Z.'’\- ]{1,40}?)(?:,[^\n—–]{1,30})?(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[—–]"
 )
+_DATELINE_PREFIX = re.compile(r"[A-Z][A-Z.'’ ]{1,40}?\s+[-—–]+\s+(?=[A-Z])")  # "CLEVELAND - Donald Trump"
 _MINOR_WORDS = frozenset(["of", "the", "and", "for", "on", "in", "de", "la", "del", "&", "at", "to"])
 
 
@@ -96,12 +97,32 @@ def _raw_mentions(body: str, parse: Parse) -> list[tuple[Mention, str]]:
         span = strip_span(body, ent.span)
         if span is None:
             continue
+        dateline = _DATELINE_PREFIX.match(body, span.start, span.end)
+        if dateline is not None and dateline.end() < span.end:
+            span = Span(dateline.end(), span.end)  # the model ran the dateline into the name
+        span = _before_headline_verb(body, span)
         label = ent.label
         fac = _facility_extent(body, parse, ent.first, ent.last)
         if fac is not None:
             span, label = fac, EntityType.FAC.value
         found.append((Mention(span=span, text=body[span.start : span.end]), label))
     return _other_occurrences(body, parse, found)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _before_headline_verb(body: str, span: Span) -> Span:
+    """ "Trump Says He Never …", "Bernie Sanders Promises Action On …": in a title-case
+    headline the model runs the name into its verb; the name ends before a capitalised
+    reporting verb ("Says", "Promises") that is not its first word, nor the last of two
+    ("Consumer Reports")."""
+    words = list(_WORD.finditer(body, span.start, span.end))
+    for k, word in enumerate(words[1:] if len(words) > 2 else words[1:-1], start=1):
+        text = word.group(0)
+        if text[:1].isupper() and text.endswith("s") and is_speech_verb(text):
+            return Span(span.start, words[k - 1].end())
+    return span
 
 
 def _unlabelled_speakers(body: str, parse: Parse) -> list[tuple[Mention, str]]:
@@ -219,16 +240,18 @@ def _followed_by_place(body: str, parse: Parse, mention: Mention) -> bool:
 
 def _merge_short_names(clusters: list[_Cluster]) -> None:
     """ "Vestra did not respond": one word that begins an organisation's name is that
-    organisation — unless the same word is a place in this article."""
+    organisation — unless the same word is a place or a person's surname in this article,
+    or the model took it for a person at least once."""
     places = {f.casefold() for c in clusters if c.type in {"GPE", "LOC"} for f in c.forms}
+    surnames = {f.split()[-1] for c in clusters if c.type == "PERSON" for f in c.forms if len(f.split()) > 1}
     orgs = [c for c in clusters if c.type in {"ORG", "MEDIA"} and any(len(f.split()) > 1 for f in c.forms)]
     for cluster in list(clusters):
         forms = list(cluster.forms)
         if _vote_type(cluster) not in {"ORG", "NORP"} or len(forms) != 1 or len(forms[0].split()) != 1:
             continue
         word = forms[0]
-        if word.casefold() in places:
-            continue
+        if word.casefold() in places or word in surnames or cluster.types["PERSON"]:
+            continue  # "Trump" is Donald Trump's, not the "Trump Train"'s
         owners = [o for o in orgs if o is not cluster and any(f.split()[0] == word for f in o.forms)]
         if len(owners) == 1:
             _merge(cluster, owners[0], clusters)
@@ -299,11 +322,18 @@ def _cluster(mentions: list[tuple[Mention, str]]) -> list[_Cluster]:
         if cluster is None:
             cluster = _Cluster(type=label)
             clusters.append(cluster)
-            if label == EntityType.PERSON.value and len(mention.text.split()) > 1:
-                persons.append((mention.span.start, cluster, mention.text.split()))
+        full_name = label == EntityType.PERSON.value and len(mention.text.split()) > 1
+        if full_name and not any(c is cluster for _, c, _ in persons):
+            # a full name the model once took for an organisation ("CLEVELAND - Donald
+            # Trump") is a person all the same once it is labelled one
+            first = min([mention.span.start, *(m.span.start for m in cluster.mentions)])
+            persons.append((first, cluster, mention.text.split()))
         by_key.setdefault(key, cluster)
         cluster.add(mention, label)
     return clusters
+
+
+_SAME_PARAGRAPH = 300  # characters after a full name within which a bare surname is that person
 
 
 def _person_for(mention: Mention, persons: list[tuple[int, _Cluster, list[str]]]) -> _Cluster | None:
@@ -320,7 +350,15 @@ def _person_for(mention: Mention, persons: list[tuple[int, _Cluster, list[str]]]
     if not candidates:
         return None
     before = [c for c in candidates if c[0] <= mention.span.start]
-    return max(before or candidates, key=lambda c: c[0] if before else -c[0])[1]
+    if not before:
+        return min(candidates, key=lambda c: c[0])[1]
+    nearest = max(before, key=lambda c: c[0])
+    first = min(before, key=lambda c: c[0])
+    if nearest is first or mention.span.start - nearest[0] <= _SAME_PARAGRAPH:
+        return nearest[1]
+    # Two people share a surname ("Donald Trump", later "Ivanka Trump"): the bare surname
+    # stays with the one the article introduced first, unless the other was just named.
+    return first[1]
 
 
 def _vote_type(cluster: _Cluster) -> str:
@@ -382,7 +420,7 @@ class EntitiesStage(Stage):
     """spaCy NER merged into the article's canonical entities."""
 
     name = "entities"
-    version = "1"
+    version = "2"
     needs = frozenset({"article", "parse"})
     gives = frozenset({"entities"})
 

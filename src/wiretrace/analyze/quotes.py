@@ -18,7 +18,15 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
-from wiretrace.analyze.attribution import Attribution, attribute, cue_span, intro_attribution, is_reporting, subject_of
+from wiretrace.analyze.attribution import (
+    Attribution,
+    attribute,
+    cue_span,
+    intro_attribution,
+    is_reporting,
+    subject_of,
+    topic_attribution,
+)
 from wiretrace.analyze.claims import claim_span
 from wiretrace.analyze.cues import (
     INSTITUTION_NOUNS,
@@ -56,11 +64,12 @@ _TITLE_BEFORE = re.compile(
 SPAN_CONFIDENCE: dict[str, float] = {
     "marks": 0.86, "pieces": 0.98, "unclosed": 0.8, "block": 0.7, "blockquote": 0.75,
     "clause": 0.92, "object": 0.95, "parenthetical": 0.64, "conjunct": 0.75, "according": 0.96, "label": 0.7,
+    "headline": 0.7,
 }  # fmt: skip
 RULE_CONFIDENCE: dict[str, float] = {
     "parse": 0.93, "reported": 0.86, "according": 0.83, "words-of": 0.8, "sentence": 0.77, "colon": 0.75,
     "continuation": 0.8, "noun": 0.7, "label": 0.75, "tag-after": 0.75, "surface": 0.75, "colon-any": 0.75,
-    "subject": 0.8,
+    "subject": 0.8, "topic": 0.6, "headline": 0.7,
 }  # fmt: skip
 VIA_CONFIDENCE: dict[str, float] = {
     "name": 1.0, "apposition": 0.95, "description": 0.85, "pronoun": 0.8, "unresolved": 0.7,
@@ -116,6 +125,7 @@ def find_quotes(article: Article, parse: Parse, entities: tuple[Entity, ...]) ->
     found = _merge_partials(parse, found)
     found.extend(_reported(body, parse, marks, list(found)))
     found.extend(_labelled_lines(body, parse, found))
+    found.extend(_headline(body, parse, found))
     found.sort(key=lambda f: (f.span.start, -f.span.end))
     return _build(body, parse, entities, found, tuple(marks))
 
@@ -137,6 +147,10 @@ def _build(
         elif f.kind == QuoteKind.DIRECT and last is not None and _continues(body, f.span, last[1]):
             speaker, cue = last[0].speaker, last[0].cue  # a paragraph that carries on the last quote
             rule = "continuation"
+        elif f.kind == QuoteKind.DIRECT and (topic := topic_attribution(parse, f.span, list(marks))) is not None:
+            cue = Mention(span=topic.cue, text=topic.cue.text(body))  # "Reeves struck the law down. “…”"
+            speaker = resolver.resolve(topic.source) if topic.source is not None else None
+            rule = topic.rule
         if speaker is not None:
             speaker = replace(speaker, confidence=attribution_confidence(rule, speaker.via))
         quote = Quote(
@@ -159,17 +173,62 @@ def _build(
 
 def _with_reported_clause(body: str, parse: Parse, quote: Quote) -> Quote:
     """A partial quote inside the clause its verb reports is that whole statement: Grossi
-    said [that no “visible indications of mines or explosives” have been observed]. The
-    quoted words stay in ``fragments``."""
+    said [that no “visible indications of mines or explosives” have been observed]; where
+    the parse does not join cue and quote, the rest of the cue's sentence. The quoted words
+    stay in ``fragments``."""
     if quote.kind != QuoteKind.DIRECT or quote.cue is None or quote.cue.span.start > quote.span.start:
         return quote
-    clause = claim_span(parse, quote)
-    if clause == quote.span or not clause.contains(quote.span):
+    claimed = claim_span(parse, quote)
+    clause = (
+        claimed if claimed != quote.span and claimed.contains(quote.span) else _rest_of_sentence(body, parse, quote)
+    )
+    if clause is None:
         return quote
     clause = _unmarked(body, clause)
     if clause.start >= quote.span.start and clause.end <= quote.span.end:
         return quote
     return replace(quote, span=clause, text=clause.text(body))
+
+
+def _rest_of_sentence(body: str, parse: Parse, quote: Quote) -> Span | None:
+    """A partial quote after its cue in the same sentence, where the parse does not join the
+    two ("Trump told CNN, his policy would be “to go after them” if he wins"): the statement
+    runs from after the cue and its hearer to the end of the sentence."""
+    assert quote.cue is not None
+    cue_last = parse.token_at(quote.cue.span.end - 1)
+    first = parse.token_at(quote.span.start)
+    if cue_last is None or first is None:
+        return None
+    sentence = parse.sentence_of(cue_last)
+    if sentence is None or parse.sentence_of(first) != sentence:
+        return None
+    tokens = parse.tokens
+    i = cue_last + 1
+    while i < first and (tokens[i].pos == "PUNCT" or _cue_phrase(parse, i, cue_last)):
+        i += 1  # "told CNN,", "said last week in a statement"
+    marks = [k for k in range(i, first) if tokens[k].lower == "that" and tokens[k].dep == "mark"]
+    if marks:
+        i = marks[0]  # "her assurance last week [that the plant had “passed …”]"
+    if first - i < 2:
+        return None  # the quote follows its cue: nothing to add before it
+    end = tokens[sentence.last - 1].end
+    return _trim(body, Span(tokens[i].start, end))
+
+
+def _cue_phrase(parse: Parse, i: int, verb: int) -> bool:
+    """Whether token ``i`` belongs to the cue's own phrase (its hearer, time or place) rather
+    than to the clause it reports, which "that" opens."""
+    tokens = parse.tokens
+    for _ in range(6):
+        head = tokens[i].head
+        if head == verb:
+            return tokens[i].dep not in {"ccomp", "xcomp", "advcl", "conj", "parataxis", "nsubj"}
+        if head == i:
+            return False
+        if tokens[i].dep == "mark" and tokens[i].lower == "that":
+            return False  # "that" opens the reported clause
+        i = head
+    return False
 
 
 def _unmarked(body: str, span: Span) -> Span:
@@ -429,6 +488,46 @@ def _labelled_lines(body: str, parse: Parse, found: list[_Found]) -> list[_Found
     return out
 
 
+_MAX_HEADLINE_WORDS = 25
+_MAX_HEADLINE_SUBJECT = 6
+_HEADLINE_SUBJECT_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "NUM"})
+_OBJECT_START = frozenset({"PROPN", "DET", "ADJ", "NOUN", "PRON"})
+_EVIDENCE_VERBS = frozenset({"show", "find", "signal", "indicate", "see"})  # "favorite TV shows sound …"
+
+
+def _headline(body: str, parse: Parse, found: list[_Found]) -> list[_Found]:
+    """A headline that reports ("Rose Bowl skywriters blast Trump", "Glenn Beck Blasts
+    Drudge for …"), which the parser, reading title case, often gets wrong: the first line,
+    a short noun phrase, a reporting or stance verb, and what it reports."""
+    line = _PARAGRAPH.search(body)
+    if line is None or len(line.group(0).split()) > _MAX_HEADLINE_WORDS or ": " in line.group(0):
+        return []
+    first, last = parse.token_at(line.start()), parse.token_at(line.end() - 1)
+    if first is None or last is None:
+        return []
+    tokens = parse.tokens
+    if not tokens[first].text[:1].isupper():
+        return []
+    for k in range(first + 1, min(last, first + _MAX_HEADLINE_SUBJECT + 1)):
+        tok = tokens[k]
+        lemma = _verb_lemma(lemma_of(tok.text))
+        reports = (is_speech_verb(tok.text) or lemma in STANCE_VERBS) and lemma not in _EVIDENCE_VERBS
+        finite = tok.tag in {"VBZ", "VBP"} or (  # "Super PAC blasts Trump", tagged a plural noun
+            tok.lower.endswith("s") and tokens[k - 1].pos == "PROPN" and tokens[k + 1].pos in _OBJECT_START
+        )
+        if reports and finite:
+            break
+        if tok.pos not in _HEADLINE_SUBJECT_POS:
+            return []  # "Sanders pushes Dems to reject …": another verb first
+    else:
+        return []
+    content = _trim(body, Span(tok.end, line.end()))
+    if content is None or any(f.span.overlaps(content) for f in found):
+        return []
+    att = Attribution(Span(tok.start, tok.end), k - 1, k, "headline")
+    return [_Found(content, QuoteKind.INDIRECT, att, (content,), "headline")]
+
+
 def _takes_a_stance(parse: Parse, i: int) -> bool:
     """A verb that attributes a position rather than words ("endorsed Cruz", "supports a
     ban", "wants a recount"): reported the way speech is, from its object."""
@@ -622,7 +721,7 @@ class QuotesStage(Stage):
     """Direct, block and reported quotes with their cues and speakers."""
 
     name = "quotes"
-    version = "1"
+    version = "2"
     needs = frozenset({"article", "parse", "entities"})
     gives = frozenset({"quotes"})
 

@@ -15,8 +15,8 @@ import bisect
 import re
 from collections import Counter
 
-from wiretrace.analyze.attribution import is_reporting
-from wiretrace.analyze.cues import INSTITUTION_NOUNS, PERSON_PRONOUNS, TITLE_WORDS
+from wiretrace.analyze.attribution import is_reporting, went_on
+from wiretrace.analyze.cues import INSTITUTION_NOUNS, PERSON_PRONOUNS, TITLE_WORDS, lemma_of
 from wiretrace.analyze.genders import first_name_gender
 from wiretrace.analyze.phrases import children, described_source, noun_phrase, strip_span
 from wiretrace.model import Entity, EntityType, Mention, Parse, Span, Speaker, Via
@@ -32,9 +32,14 @@ GENERIC_INSTITUTIONS = frozenset(
     "alliance organization organisation group company firm agency coalition association federation institute "
     "watchdog consortium".split()
 )
+# Verbs that carry on what the last speaker said: "he added" is still the last speaker.
+_CARRY_ON_VERBS = frozenset("add continue conclude elaborate reiterate repeat insist".split())
 _POSSESSIVE = re.compile(r"[’']s?$")
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m"}
 GROUP_TYPES = frozenset({EntityType.ORG, EntityType.MEDIA, EntityType.GPE, EntityType.NORP})
+# Entity types that never speak: a name inside one is the model's mistake ("“Trump accused
+# Holt of being a” …" read as the title of a work).
+_NOT_SPEAKERS = frozenset({EntityType.WORK_OF_ART, EntityType.EVENT, EntityType.PRODUCT, EntityType.LAW})
 
 
 class SpeakerResolver:
@@ -75,11 +80,13 @@ class SpeakerResolver:
             k -= 1
         return None
 
-    def _subject_person_before(self, offset: int, kind: str) -> Entity | None:
+    def _subject_person_before(self, offset: int, kind: str, *, carries_on: bool = False) -> Entity | None:
         """The antecedent of "he"/"she" before ``offset``: the last person who spoke (a
         subject of a reporting verb, or an earlier resolved speaker), unless another person
         became the subject since, in the pronoun's own paragraph; names inside quotation
-        marks never count; a person of the other gender, where the article tells it, never."""
+        marks never count; a person of the other gender, where the article tells it, never.
+        A pronoun that ``carries_on`` ("he added", "she went on") keeps the last speaker
+        whoever became a subject since."""
         speaker: tuple[int, Entity] | None = None
         subject: tuple[int, Entity] | None = None
         nearest: Entity | None = None
@@ -87,7 +94,7 @@ class SpeakerResolver:
         while k >= 0 and self._mentions[k][0].start >= offset - _PRONOUN_WINDOW:
             span, entity = self._mentions[k]
             k -= 1
-            if entity.type != EntityType.PERSON or self._genders.get(entity.id, kind) != kind:
+            if entity.type != EntityType.PERSON or not self._may_be(entity, kind):
                 continue
             if self._in_quotes(span.start):
                 continue
@@ -98,19 +105,29 @@ class SpeakerResolver:
             verb = self.parse.tokens[head].head
             if self.parse.tokens[head].dep == "appos":  # "Her deputy, Morten Eide, was …"
                 verb = self.parse.tokens[verb].head
-            reports = self._reports(verb)
+            reports = self._reports(verb) and not self._reported(verb)
             if speaker is None and reports:
                 speaker = (span.start, entity)
             if subject is None and (reports or self._main_clause(verb)):
                 subject = (span.start, entity)
         for at, entity in reversed(self._spoken):
-            if at < offset and offset - at <= _PRONOUN_WINDOW and self._genders.get(entity.id, kind) == kind:
+            if at < offset and offset - at <= _PRONOUN_WINDOW and self._may_be(entity, kind):
                 if speaker is None or at > speaker[0]:
                     speaker = (at, entity)
                 break
-        if speaker is not None and (subject is None or subject[0] <= speaker[0]):
+        if speaker is not None and (subject is None or subject[0] <= speaker[0] or carries_on):
             return speaker[1]
         return subject[1] if subject is not None else nearest
+
+    def _may_be(self, entity: Entity, kind: str) -> bool:
+        """Whether "he"/"she" can stand for ``entity``: its gender is ``kind``, or unknown for
+        a full name or someone who has spoken. A one-word "person" the article never gives a
+        gender is otherwise more often a name the model mislabelled ("Twitter") than a person
+        a pronoun goes back to."""
+        gender = self._genders.get(entity.id)
+        if gender is None:
+            return len(entity.name.split()) > 1 or any(e is entity for _, e in self._spoken)
+        return gender == kind
 
     def _main_clause(self, verb: int) -> bool:
         """Whether a verb heads its sentence (or a clause joined to the head by "and"):
@@ -125,6 +142,13 @@ class SpeakerResolver:
             verb = tokens[verb].head
         return False
 
+    def _reported(self, verb: int) -> bool:
+        """Whether a verb heads a clause someone else reports: in "Westmacott said that Obama
+        shows great charm", Obama is not the one speaking."""
+        tokens = self.parse.tokens
+        tok = tokens[verb]
+        return tok.dep == "ccomp" and tok.head != verb and self._reports(tok.head)
+
     def _reports(self, verb: int) -> bool:
         return is_reporting(self.parse, verb)
 
@@ -136,38 +160,57 @@ class SpeakerResolver:
         return tok.dep == "appos" and self.parse.tokens[tok.head].dep in {"nsubj", "nsubjpass"}
 
     def _guess_genders(self) -> dict[str, str]:
-        """Each person's gender as the article itself tells it: an honorific before a mention,
-        or the first he/she after it before anyone else is named; the first name's usual
-        gender (a table of first names) as a tie-breaker between those."""
-        votes: dict[str, Counter[str]] = {}
+        """Each person's gender as the article tells it: an honorific before a mention ("Mr.
+        Kamp") decides; otherwise the he/she subjects that follow the person's own subject
+        mentions ("Kamp said … . He added", two points each, never one inside a quote) weigh
+        against the usual gender of a full name's first name (three points; one for a lone
+        name like "Melanie", which may be a surname). A tie leaves the gender open."""
+        honorific: dict[str, Counter[str]] = {}
+        pronoun: dict[str, Counter[str]] = {}
         tokens = self.parse.tokens
         for span, entity in self._mentions:
             first = self.parse.token_at(span.start)
             last = self.parse.token_at(max(span.start, span.end - 1))
             if entity.type != EntityType.PERSON or first is None or last is None:
                 continue
-            vote = votes.setdefault(entity.id, Counter())
             before = tokens[first - 1].lower.rstrip(".") if first > 0 else ""
             if before in _HONORIFICS:
-                vote[_HONORIFICS[before]] += 4
-            sentence = self.parse.sentence_of(last)
-            stop = sentence.last if sentence is not None else last + 1
-            following = self.parse.sentence_of(stop) if stop < len(tokens) else None
-            stop = following.last if following is not None else stop
-            for tok in tokens[last + 1 : min(stop, last + 60)]:
-                if tok.ent_type == "PERSON":
-                    break
-                kind = PERSON_PRONOUNS.get(tok.lower)
-                if kind in {"m", "f"} and tok.pos == "PRON":
-                    vote[kind] += 2
-                    break
+                honorific.setdefault(entity.id, Counter())[_HONORIFICS[before]] += 1
+            kind = self._pronoun_after(last) if self._is_subject(last) else None
+            if kind is not None:
+                pronoun.setdefault(entity.id, Counter())[kind] += 1
+        genders: dict[str, str] = {}
         for entity in self.entities.values():
+            if entity.type != EntityType.PERSON:
+                continue
             words = entity.name.split()
-            if entity.type == EntityType.PERSON and len(words) >= 2:
-                prior = first_name_gender(words[0])
-                if prior is not None:  # between a pronoun's vote (2) and an honorific's (4)
-                    votes.setdefault(entity.id, Counter())[prior] += 3
-        return {eid: v.most_common(1)[0][0] for eid, v in votes.items() if v and len(set(v.values())) == len(v)}
+            prior = first_name_gender(words[0]) if words else None
+            if entity.id in honorific:
+                genders[entity.id] = honorific[entity.id].most_common(1)[0][0]
+                continue
+            votes: Counter[str] = Counter({k: 2 * n for k, n in pronoun.get(entity.id, Counter()).items()})
+            if prior is not None:
+                votes[prior] += 3 if len(words) >= 2 else 1
+            ranked = votes.most_common(2)
+            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                genders[entity.id] = ranked[0][0]
+        return genders
+
+    def _pronoun_after(self, last: int) -> str | None:
+        """The gender of the first he/she that is a subject in the rest of the sentence and
+        the next one ("Kamp said … . He added"), unless another person is named first."""
+        tokens = self.parse.tokens
+        sentence = self.parse.sentence_of(last)
+        stop = sentence.last if sentence is not None else last + 1
+        following = self.parse.sentence_of(stop) if stop < len(tokens) else None
+        stop = following.last if following is not None else stop
+        for tok in tokens[last + 1 : min(stop, last + 60)]:
+            if tok.ent_type == "PERSON":
+                return None
+            kind = PERSON_PRONOUNS.get(tok.lower)
+            if kind in {"m", "f"} and tok.pos == "PRON" and tok.dep in {"nsubj", "nsubjpass"}:
+                return None if self._in_quotes(tok.start) else kind  # "she" in a quote is someone else
+        return None
 
     # -- resolution -------------------------------------------------------------------
 
@@ -188,10 +231,12 @@ class SpeakerResolver:
         np_span = _trim_punct(self.body, noun_phrase(self.parse, token))
         mention = Mention(span=np_span, text=self.body[np_span.start : np_span.end])
         entity = self.entity_at(token)
+        if entity is not None and entity.type in _NOT_SPEAKERS and not _name_like(entity.name):
+            entity = self._person_named(token)  # “Trump accused Holt of being a” taken for a title
         if entity is not None:
             return self._from_entity(entity, mention, via=Via.NAME)
         if tok.lower in PERSON_PRONOUNS and tok.pos == "PRON":
-            return self._pronoun(tok.lower, mention)
+            return self._pronoun(tok.lower, mention, token)
         named = self._apposition(token)  # "a spokesperson, Felix Ormond, said"
         if named is not None:
             return self._from_entity(named, mention, description=mention.text, via=Via.APPOSITION)
@@ -207,6 +252,19 @@ class SpeakerResolver:
         described = _trim_punct(self.body, described_source(self.parse, token))
         full = Mention(span=described, text=self.body[described.start : described.end])
         return Speaker(name=full.text, mention=full, via=Via.DESCRIPTION)
+
+    def _person_named(self, token: int) -> Entity | None:
+        """The person whose name ends with this word ("Trump" → Donald Trump), for a name
+        the model swallowed into a title or an event."""
+        word = self.parse.tokens[token].text
+        if not word[:1].isupper():
+            return None
+        found = [
+            e
+            for e in self.entities.values()
+            if e.type == EntityType.PERSON and any(f.split()[-1] == word for f in (e.name, *e.aliases) if f)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _apposition(self, token: int) -> Entity | None:
         for c in children(self.parse, token):
@@ -273,10 +331,12 @@ class SpeakerResolver:
         to look up ("the province’s inspector general" is still a title, though)."""
         return any(self.parse.tokens[c].dep == "poss" for c in children(self.parse, token))
 
-    def _pronoun(self, word: str, mention: Mention) -> Speaker:
+    def _pronoun(self, word: str, mention: Mention, token: int) -> Speaker:
         kind = PERSON_PRONOUNS[word]
         if kind in {"m", "f"}:
-            found = self._subject_person_before(mention.span.start, kind)
+            verb = self.parse.tokens[token].head
+            carries_on = lemma_of(self.parse.tokens[verb].text) in _CARRY_ON_VERBS or went_on(self.parse, verb)
+            found = self._subject_person_before(mention.span.start, kind, carries_on=carries_on)
             if found is not None:
                 return self._from_entity(found, mention, via=Via.PRONOUN)
         if kind in {"p", "n"}:
@@ -301,6 +361,17 @@ class SpeakerResolver:
                 if title is not None and title.text(self.body).lower() not in {"the", "a", "an"}:
                     return self.body[title.start : title.end]
         return None
+
+
+_NAME_GLUE = frozenset("of the and for on in at de la del von van to".split())
+
+
+def _name_like(text: str) -> bool:
+    """Whether every word is capitalised or glue ("Dunmore Fishers’ Cooperative", "Bank of
+    England"), unlike a stretch of a sentence the model took for a title, or two names run
+    together ("Lazar, Song")."""
+    words = text.split()
+    return "," not in text and all(w[:1].isupper() or not w[:1].isalpha() or w in _NAME_GLUE for w in words)
 
 
 def _trim_punct(body: str, span: Span) -> Span:

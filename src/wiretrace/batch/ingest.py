@@ -48,6 +48,19 @@ def _versions(stages: tuple[str, ...] | None) -> tuple[dict[str, str], dict[str,
     return {s.name: s.version for s in pipe.stages}, {s.name: tuple(sorted(s.gives)) for s in pipe.stages}
 
 
+def with_downstream(missing: Sequence[str], stages: tuple[str, ...] | None) -> tuple[str, ...]:
+    """``missing`` and every later stage that reads what one of them gives, in pipeline order: a
+    new ``quotes`` version re-runs ``claims`` too, which is built on the quotes."""
+    redo = set(missing)
+    given: set[str] = set()
+    out: list[str] = []
+    for stage in build_pipeline(stages).stages:
+        if stage.name in redo or stage.needs & given:
+            out.append(stage.name)
+            given |= stage.gives
+    return tuple(out)
+
+
 def ingest(inputs: Sequence[str], store: Store, options: IngestOptions, *, command: str = "ingest") -> Counts:
     """Read, analyse and store ``inputs``; return what was done. Ctrl-C keeps what was committed."""
     from wiretrace.sources.ingest import ingest_inputs, raw_hash, ref_of  # noqa: PLC0415 - httpx, feedparser, warcio
@@ -97,7 +110,7 @@ def reanalyze(store: Store, options: IngestOptions) -> tuple[Counts, int]:
                 yield from kept
                 if kept:
                     continue
-            wanted = tuple(versions) if "nlp" in stale.missing else stale.missing  # a new parse: all again
+            wanted = tuple(versions) if "nlp" in stale.missing else with_downstream(stale.missing, options.stages)
             missing = tuple(s for s in wanted if s not in ("extract", "nlp"))
             if not missing:
                 continue
