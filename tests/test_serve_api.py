@@ -229,6 +229,8 @@ def test_search_api_facets_narrow_the_hits(client: httpx.Client) -> None:
     dated = client.get("/api/search", params={"q": "bridge", "since": "2024-03-01", "until": "2024-03"}).json()
     assert dated["items"] and all(r["published"].startswith("2024-03") for r in dated["items"])
     assert "since" in error_of(client.get("/api/search", params={"q": "bridge", "since": "March"}), 400)
+    for row in everything["items"] + quotes["items"]:  # snippets are cut for the rows shown, after narrowing
+        assert "**bridge**" in row["snippet"].lower() and "fts_n" not in row
 
 
 def test_article_page_labels_and_explains_every_quote(client: httpx.Client) -> None:

@@ -113,10 +113,13 @@ def search(corpus: Corpus, query: str, filters: Filters, *, limit: int, offset: 
     """One page of hits for ``query`` narrowed by ``filters``, and the facet counts."""
     window = min(MAX_WINDOW, offset + limit + 1)
     wanted = max(window, CANDIDATES if filters.active() else FACET_WINDOW)
-    rows = queries.search(corpus.reader(), query, limit=wanted) if query.strip() else []
+    conn = corpus.reader()
+    rows = queries.search(conn, query, limit=wanted, snippets=False) if query.strip() else []
     disputed = disputed_refs(corpus)
     facets = _facets(rows, disputed)
     for row in rows:
         row["disputed"] = row["ref"] in disputed
     kept = [r for r in rows if _keep(r, filters, disputed)]
-    return page_of(kept, limit=limit, offset=offset), facets
+    page = page_of(kept, limit=limit, offset=offset)
+    queries.mark(conn, query, page.items)  # snippets for the rows shown only
+    return page, facets

@@ -143,20 +143,30 @@ def _match(conn: sqlite3.Connection, table: str, sql: str, query: str, limit: in
     return _rows(conn.execute(sql.format(window=f"AND {table}.rowid > ?"), (fts, floor[0], limit)))
 
 
-def search(conn: sqlite3.Connection, query: str, *, limit: int = 20) -> list[JSON]:
+_SNIPPET = {"articles_fts": 1, "quotes_fts": 0}  # the column a snippet is cut from
+_TABLES = {"article": "articles_fts", "quote": "quotes_fts"}
+
+
+def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, snippets: bool = True) -> list[JSON]:
     """Articles and quotes matching an FTS5 query, best first (bm25), with marked snippets.
 
     The query is FTS5 syntax (``bridge AND "city hall"``, ``vot*``); anything that does not
     parse as such is searched as plain words. A query matching more than :data:`RANK_WINDOW`
     articles (or quotes) is ranked among the newest :data:`RANK_WINDOW` of them.
+
+    ``snippets=False`` leaves ``snippet`` empty and keeps each row's full-text row id (``fts_n``)
+    so that :func:`mark` can cut the snippets of only the rows shown (a snippet costs more than
+    ranking: a page narrowed from 200 hits needs 20).
     """
     open_, close = MARK
+    snip = "snippet({table}, {column}, '" + open_ + "', '" + close + "', '…', 24)"
     articles = _match(
         conn,
         "articles_fts",
         f"SELECT 'article' AS kind, {_FIRST_REF} AS ref, a.outlet, a.published, a.headline, NULL AS speaker,"
-        f" snippet(articles_fts, 1, '{open_}', '{close}', '…', 24) AS snippet, articles_fts.rank AS score"
-        f" FROM articles_fts JOIN articles a ON a.n = articles_fts.rowid"
+        f" {snip.format(table='articles_fts', column=1) if snippets else 'NULL'} AS snippet,"
+        " articles_fts.rank AS score, articles_fts.rowid AS fts_n"
+        " FROM articles_fts JOIN articles a ON a.n = articles_fts.rowid"
         f" WHERE articles_fts MATCH ? {{window}} AND {_CURRENT} ORDER BY articles_fts.rank LIMIT ?",
         query,
         limit,
@@ -165,8 +175,9 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int = 20) -> list[JSO
         conn,
         "quotes_fts",
         f"SELECT 'quote' AS kind, {_FIRST_REF} AS ref, a.outlet, a.published, a.headline, q.speaker,"
-        f" snippet(quotes_fts, 0, '{open_}', '{close}', '…', 24) AS snippet, quotes_fts.rank AS score"
-        f" FROM quotes_fts JOIN quotes q ON q.n = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
+        f" {snip.format(table='quotes_fts', column=0) if snippets else 'NULL'} AS snippet,"
+        " quotes_fts.rank AS score, quotes_fts.rowid AS fts_n"
+        " FROM quotes_fts JOIN quotes q ON q.n = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
         f" WHERE quotes_fts MATCH ? {{window}} AND {_CURRENT} ORDER BY quotes_fts.rank LIMIT ?",
         query,
         limit,
@@ -174,7 +185,29 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int = 20) -> list[JSO
     ranked = sorted(articles + found, key=lambda r: r["score"])[:limit]
     for row in ranked:
         row["score"] = round(-float(row["score"]), 3)  # higher is better for people
+        if snippets:
+            del row["fts_n"]
     return ranked
+
+
+def mark(conn: sqlite3.Connection, query: str, rows: list[JSON]) -> None:
+    """Cut the snippets of ``rows`` (from ``search(..., snippets=False)``) in place; drop ``fts_n``."""
+    open_, close = MARK
+    for kind, table in _TABLES.items():
+        wanted = {row["fts_n"]: row for row in rows if row["kind"] == kind and "fts_n" in row}
+        fts = _fts_query(conn, table, query) if wanted else None
+        if fts is None:
+            continue
+        ids = list(wanted)
+        cut = conn.execute(
+            f"SELECT rowid, snippet({table}, {_SNIPPET[table]}, '{open_}', '{close}', '…', 24) FROM {table}"
+            f" WHERE {table} MATCH ? AND rowid IN ({','.join('?' * len(ids))})",
+            (fts, *ids),
+        )
+        for n, snippet in cut:
+            wanted[n]["snippet"] = snippet
+    for row in rows:
+        row.pop("fts_n", None)
 
 
 # --------------------------------------------------------------------------- people
