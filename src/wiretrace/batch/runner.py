@@ -18,8 +18,10 @@ never a hang (``concurrent.futures``' ``BrokenProcessPool``, then a new pool).
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
+import multiprocessing.util
 import os
 import signal
 import threading
@@ -40,7 +42,7 @@ from wiretrace.pipeline import Pipeline, Stage
 from wiretrace.registry import build_pipeline
 from wiretrace.store.codec import JSON, article_from_dict
 
-__all__ = ["Job", "Outcome", "default_workers", "process_one", "run_jobs"]
+__all__ = ["Job", "Outcome", "default_workers", "ending", "process_one", "run_jobs"]
 
 StageNames = tuple[str, ...] | None
 
@@ -174,6 +176,27 @@ def _worker_init(strict: bool) -> None:
     _STRICT = strict
     watch = threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="wiretrace-parent", daemon=True)
     watch.start()
+
+
+@contextlib.contextmanager
+def _pool_exiting() -> Iterator[None]:
+    """While killed workers are shut down: the pool's queue-feeder thread may be writing a chunk to
+    a worker just killed, and prints the broken pipe's traceback unless the interpreter is
+    "exiting" — which, for the pool, it is (multiprocessing's own switch, set at exit)."""
+    util = multiprocessing.util
+    before = util._exiting  # type: ignore[attr-defined]
+    util._exiting = True  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        util._exiting = before  # type: ignore[attr-defined]
+
+
+def ending() -> None:
+    """This process is about to exit after an interrupt: a pool thread still flushing to a worker
+    that was killed must not print a traceback after the one-line message (the interpreter's
+    exit joins those threads before multiprocessing would set this itself)."""
+    multiprocessing.util._exiting = True  # type: ignore[attr-defined]
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -334,8 +357,9 @@ class _Pool:
     def stop(self) -> None:
         """End the workers now (Ctrl-C, or the caller stopped reading): their results are not wanted."""
         processes = list((getattr(self.executor, "_processes", None) or {}).values())  # no public way before 3.14
-        self.executor.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            if process.is_alive():
-                process.terminate()
-        self.executor.shutdown(wait=True)
+        with _pool_exiting():
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                if process.is_alive():
+                    process.terminate()
+            self.executor.shutdown(wait=True)

@@ -198,6 +198,9 @@ def _run(go: Callable[[], Counts], db: str, debug: bool, after: Callable[[], Non
     try:
         counts = go()
     except KeyboardInterrupt:
+        from wiretrace.batch.runner import ending  # noqa: PLC0415
+
+        ending()
         click.echo(f"interrupted — what was stored in {db} is kept; run the same command again to resume", err=True)
         sys.exit(130)
     except WiretraceError as err:
