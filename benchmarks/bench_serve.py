@@ -11,7 +11,8 @@
    kept under ``build/bench-serve/`` and reused while the generator's version is the same.
 2. **Server**: the ``wiretrace serve`` command (``--workers``: its default, one process per core
    up to 4, unless told) on a free loopback port, so the load generator does not share its
-   interpreter.
+   interpreter; timing starts once ``/api/health`` says every process is ``ready`` (its
+   corpus-wide answers computed, as a server that has been up a while has them).
 3. **Load**: for each route in turn, ``--clients`` concurrent clients (httpx, asyncio) send
    ``--requests`` requests with varied parameters; the first request of each route (which may
    fill a cache) is timed apart as ``cold``. Figures in milliseconds, wall clock per request.
@@ -456,15 +457,18 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     results: dict[str, Any] = {}
     try:
-        deadline = time.monotonic() + 120
-        while True:
+        deadline, ready = time.monotonic() + 300, 0
+        while ready < 10:  # every worker process answering and done filling its corpus-wide cache
             try:
-                httpx.get(base + "/api/stats", timeout=120).raise_for_status()
-                break
+                answer = httpx.get(base + "/api/health", timeout=120)
+                answer.raise_for_status()
+                ready = ready + 1 if answer.json()["data"]["ready"] else 0
             except httpx.HTTPError:
-                if time.monotonic() > deadline or child.poll() is not None:
-                    sys.exit("the server did not start")
-                time.sleep(0.3)
+                ready = 0
+            if time.monotonic() > deadline or child.poll() is not None:
+                sys.exit("the server did not start (or did not finish warming up)")
+            time.sleep(0.3)
+        print(f"server ready after {300 - (deadline - time.monotonic()):.0f} s", flush=True)
         chosen = {k: v for k, v in routes(_samples(db)).items() if not args.only or args.only in k}
         for i, (name, make) in enumerate(chosen.items()):
             count = max(args.clients, args.requests // 4) if "check" in name else args.requests

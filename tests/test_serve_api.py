@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -304,6 +305,18 @@ def test_speaker_page_lists_quotes_a_page_at_a_time_and_every_dot_links_to_its_p
     second = client.get("/speaker", params={"name": "Varga", "offset": 1}).text
     assert 'id="quote-0-1"' in second and 'id="quote-0-0"' not in second and 'rel="prev"' in second
     assert "<script>" not in second
+
+
+def test_health_says_when_the_corpus_wide_answers_are_ready(db: Path) -> None:
+    app = create_app(ServeConfig(db=str(db)))  # warms in the background
+    with Background(app) as url, httpx.Client(base_url=url, timeout=30) as http:
+        deadline = time.monotonic() + 60
+        while not (health := http.get("/api/health").json())["data"]["ready"] and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert health["ok"] and health["data"]["ready"] and health["data"]["version"]
+    cold = create_app(ServeConfig(db=str(db), warm=False))  # nothing to wait for
+    with Background(cold) as url, httpx.Client(base_url=url, timeout=30) as http:
+        assert http.get("/api/health").json()["data"]["ready"] is True
 
 
 def test_a_worker_process_builds_the_app_from_the_config_its_parent_checked(

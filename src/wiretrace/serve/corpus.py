@@ -68,6 +68,7 @@ class Corpus:
         self._cache: dict[str, tuple[tuple[int, ...], Any]] = {}
         self._building: dict[str, threading.Lock] = {}
         self._memo: OrderedDict[tuple[str, tuple[int, ...]], Any] = OrderedDict()
+        self.warmed = threading.Event()  # set once the background fill (if any) has finished
 
     # -- connections -----------------------------------------------------------------
 
@@ -156,6 +157,7 @@ class Corpus:
                 return  # the request that needs it reports the error
             finally:
                 self.close()
+                self.warmed.set()
 
         thread = threading.Thread(target=go, name="wiretrace-warm", daemon=True)
         thread.start()
