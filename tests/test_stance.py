@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from wiretrace.stance.check import Match, count_by_origin, default_origin, summa
 from wiretrace.stance.features import FEATURE_NAMES, featurize, has_refutation, split_sentences
 from wiretrace.stance.model import StanceLabel, default_model, stance_of
 
+ROOT = Path(__file__).resolve().parents[1]
 CLAIM = "Apple will release a gold iPhone in March"
 SUPPORT = (
     "Apple confirmed on Tuesday that it will release a gold iPhone in March. "
@@ -66,6 +68,35 @@ def test_entities_and_numbers_of_the_claim() -> None:
 def test_related_text_covers_the_claim_and_unrelated_does_not() -> None:
     assert feature(CLAIM, SUPPORT, "cov_best") > 0.8
     assert feature(CLAIM, UNRELATED, "cov_body") < 0.2
+
+
+def test_doubt_is_weighed_by_how_well_the_sentence_matches_the_claim() -> None:
+    doubted = (
+        "Experts say it is unlikely that Apple will release a gold iPhone in March. "
+        "The company would not comment. Analysts expect strong sales."
+    )
+    assert feature(CLAIM, doubted, "doubt_cov_max") > 0.5
+    assert feature(CLAIM, doubted, "doubt_first_sentence") == 1.0
+    assert feature(CLAIM, doubted, "authority_doubt") > 0
+    assert feature(CLAIM, SUPPORT, "doubt_cov_max") == 0.0
+    assert feature(CLAIM, SUPPORT, "doubt_first_position") == 1.0  # no doubt anywhere
+    far = "Apple will release a gold iPhone in March. Analysts expect strong sales. The harbour rumor is false."
+    assert feature(CLAIM, far, "doubt_density") > 0
+    assert feature(CLAIM, far, "doubt_cov_max") < feature(CLAIM, doubted, "doubt_cov_max")
+
+
+def test_contrast_after_the_best_sentence_and_negated_names() -> None:
+    told = "Apple will release a gold iPhone in March, a blog said. But the company says that is wrong."
+    assert feature(CLAIM, told, "contrast_after_best") > 0
+    assert feature(CLAIM, SUPPORT, "contrast_after_best") == 0.0
+    claim = "Dalworth Bank will close every branch in Ostrava"
+    assert feature(claim, "Dalworth said no Bank branch in Ostrava will close.", "negated_entity") > 0
+    assert feature(claim, "Dalworth Bank will close every branch in Ostrava.", "negated_entity") == 0.0
+
+
+def test_a_refuting_headline_over_a_text_without_doubt() -> None:
+    assert feature("Gold iPhone in March is a hoax", SUPPORT, "refuting_claim_x_no_doubt") == 1.0
+    assert feature(CLAIM, SUPPORT, "refuting_claim_x_no_doubt") == 0.0
 
 
 def test_sentences_are_trimmed_and_inside_the_text() -> None:
@@ -182,31 +213,27 @@ def test_stance_cli_bad_line_is_one_error_and_the_rest_is_scored() -> None:
 
 
 @pytest.fixture(scope="module")
-def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = Path(__file__).resolve().parents[1]
-    db = tmp_path_factory.mktemp("stance") / "examples.db"
-    before = Path.cwd()
-    os.chdir(root)
-    try:
-        inputs = sorted(str(p.relative_to(root)) for p in (root / "examples").glob("*.txt"))
-        result = CliRunner().invoke(
-            main,
-            [
-                "ingest",
-                *inputs,
-                "examples/jsonl",
-                "--db",
-                str(db),
-                "--workers",
-                "1",
-                "--stages",
-                "extract,quotes,claims",
-            ],
-        )
-    finally:
-        os.chdir(before)
-    assert result.exit_code == 0, result.output
-    return db
+def ingest(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """Ingest files of the repository (paths relative to its root) into a new database."""
+
+    def run(name: str, *args: str) -> Path:
+        db = tmp_path_factory.mktemp(name) / f"{name}.db"
+        before = Path.cwd()
+        os.chdir(ROOT)
+        try:
+            result = CliRunner().invoke(main, ["ingest", *args, "--db", str(db), "--workers", "1"])
+        finally:
+            os.chdir(before)
+        assert result.exit_code == 0, result.output
+        return db
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def example_db(ingest: Callable[..., Path]) -> Path:
+    inputs = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "examples").glob("*.txt"))
+    return ingest("stance", *inputs, "examples/jsonl", "--stages", "extract,quotes,claims")
 
 
 @pytest.mark.slow
@@ -301,20 +328,10 @@ def test_a_named_speaker_is_one_source_wherever_their_words_appear() -> None:
 
 
 @pytest.fixture(scope="module")
-def breakwater_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def breakwater_db(ingest: Callable[..., Path]) -> Path:
     """The bundled pair: a claim in The Saltmere Tribune, disputed three days later in Coastline
     Weekly (which quotes it — a lineage excerpt, not a copy)."""
-    root = Path(__file__).resolve().parents[1]
-    db = tmp_path_factory.mktemp("breakwater") / "pair.db"
-    before = Path.cwd()
-    os.chdir(root)
-    try:
-        inputs = ["examples/breakwater-claim.txt", "examples/breakwater-dispute.txt"]
-        result = CliRunner().invoke(main, ["ingest", *inputs, "--db", str(db), "--workers", "1"])
-    finally:
-        os.chdir(before)
-    assert result.exit_code == 0, result.output
-    return db
+    return ingest("breakwater", "examples/breakwater-claim.txt", "examples/breakwater-dispute.txt")
 
 
 @pytest.mark.slow

@@ -2,9 +2,11 @@
 
 The stance model (:mod:`wiretrace.stance.model`) reads these numbers, never the words, so it
 cannot memorise a claim: it sees coverage of the claim's weighted words, of its names and
-numbers, and the refutation, denial, hedging, confirmation and negation cues found in the
-sentences that match the claim best. Word weights come from ``wordfreq`` (rare words weigh
-more), so no corpus statistics are needed and one pair can be scored on its own.
+numbers, the refutation, denial, hedging, confirmation and negation cues found in the
+sentences that match the claim best, and the doubt cast sentence by sentence, weighed by how
+well each sentence matches the claim and whether it names the claim's own names. Word weights
+come from ``wordfreq`` (rare words weigh more), so no corpus statistics are needed and one pair
+can be scored on its own.
 
 Every feature is computed on plain strings with regular expressions — no spaCy — so that
 ``wiretrace check`` can score hundreds of candidates in well under a second.
@@ -12,6 +14,7 @@ Every feature is computed on plain strings with regular expressions — no spaCy
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -99,23 +102,31 @@ _DOUBT = re.compile(
     r"turn(?:s|ed)? out (?:to be )?(?:false|fake|a hoax|untrue)|in fact|actually|however|but)(?![A-Za-z])",
     re.IGNORECASE,
 )
+# Doubt and refutation cues an article casts on the story it tells, looked for sentence by
+# sentence and weighed by how well the sentence matches the claim ("experts say it is unlikely",
+# "could not be verified", "contrary to reports", "the photo is fake").
+_CAST_DOUBT = re.compile(
+    _AT_WORD + r"\b(?:unlikely|ruled? out|doubt(?:s|ed|ful)?|conflicting|impossible|implausible|dubious|questionable|"
+    r"not (?:able|possible|likely|clear)|can(?:not|'t|’t) be|contrary to|"
+    r"despite (?:the )?(?:reports?|claims?|rumou?rs?)|(?:not|isn't|wasn't|aren't|weren't) actually|"
+    r"skeptic\w*|sceptic\w*|urban legends?|misinformation|disinformation|"
+    r"(?:not|never) (?:been )?(?:confirmed|verified|proven)|no (?:sign|indication|evidence|proof|truth)|"
+    r"debunk\w*|hoax(?:es)?|false(?:ly)?|fake[sd]?|satir\w*|den(?:y|ies|ied|ial)|refut\w*|untrue|not true|myths?|"
+    r"fabricat\w*|bogus|baseless|unfounded|made up|never happened|not the case|wrong(?:ly)?|misleading)\b",
+    re.IGNORECASE,
+)
+_CONTRAST_OPENING = re.compile(r"[\"“‘'(]?(?:But|However|Yet|Still|Actually|In fact|In reality|Instead)\b")
+_AUTHORITY = re.compile(
+    _AT_WORD + r"\b(?:experts?|scientists?|officials?|spokes(?:man|woman|person)|police|authorities|researchers?|"
+    r"professor|investigators?|representatives?|statement)\b",
+    re.IGNORECASE,
+)
 _NO_EVIDENCE = re.compile(
     r"(?<![A-Za-z])(?:no (?:evidence|proof|sign|indication|record|truth|basis)|"
     r"not (?:true|real|the case|genuine|authentic)|"
     r"never (?:happened|said|existed)|there (?:is|was|are|were) no)(?![A-Za-z])",
     re.IGNORECASE,
 )
-
-# Single cue words counted on their own (in the lead and near the claim's best matches), so
-# the model weighs each; generic words, never claim-specific ones.
-CUE_WORDS: tuple[str, ...] = tuple(
-    """
-    fake hoax false deni not no never debunk satir claim reportedly allegedly rumor confirm official
-    untrue evidence prank said report according however but actually spoof photoshop told real true
-    accus insist
-    """.split()
-)
-_CUE_STEMS = frozenset(CUE_WORDS)
 
 FEATURE_NAMES: tuple[str, ...] = (
     "cov_body",
@@ -158,8 +169,18 @@ FEATURE_NAMES: tuple[str, ...] = (
     "plain_claim_x_refuting_lead",
     "refuting_claim_x_plain_lead",
     "negation_on_claim_words",
-    *(f"lead_{w}" for w in CUE_WORDS),
-    *(f"near_{w}" for w in CUE_WORDS),
+    "doubt_cov_max",
+    "doubt_cov_sum",
+    "doubt_cov_top",
+    "doubt_first_sentence",
+    "doubt_first_position",
+    "doubt_share_of_claim_sentences",
+    "doubt_density",
+    "negated_entity",
+    "contrast_after_best",
+    "authority_doubt",
+    "plain_claim_x_doubt_cov",
+    "refuting_claim_x_no_doubt",
 )
 
 
@@ -257,26 +278,6 @@ def _sentences(body: str) -> tuple[Sentence, ...]:
 
 def _count(pattern: re.Pattern[str], text: str) -> int:
     return sum(1 for _ in pattern.finditer(text))
-
-
-@lru_cache(maxsize=100_000)
-def _cue_of(word: str) -> str | None:
-    """The cue word that ``word`` is a form of ("denied" → "deni", "satirical" → "satir")."""
-    if word.endswith(("n't", "n’t")):
-        return "not"
-    s = stem(word)
-    if s in _CUE_STEMS:
-        return s
-    return next((c for c in CUE_WORDS if len(c) >= 4 and s.startswith(c)), None)
-
-
-def _cue_counts(text: str) -> tuple[float, ...]:
-    counts = dict.fromkeys(CUE_WORDS, 0)
-    for m in _WORD.finditer(text):
-        cue = _cue_of(m.group(0).lower())
-        if cue is not None:
-            counts[cue] += 1
-    return tuple(math.log1p(counts[w]) for w in CUE_WORDS)
 
 
 def featurize(claim: str, body: str) -> Pair:
@@ -383,8 +384,7 @@ def featurize(claim: str, body: str) -> Pair:
                 near_text=near_text,
                 cov_best=cov_best,
             ),
-            *_cue_counts(lead_text),
-            *_cue_counts(near_text),
+            *_doubt_by_sentence(body, claim, sentences=sentences, covs=covs, order=order, ents=ents),
         ),
         best=tuple(order),
         sentences=sentences,
@@ -430,6 +430,63 @@ def _polarity(
         (1 - refuting_claim) * refuting_lead * cov_best,
         refuting_claim * (1 - refuting_lead) * cov_best,
         math.log1p(negated) * (1 - refuting_claim),
+    )
+
+
+def _doubt_by_sentence(
+    body: str,
+    claim: str,
+    *,
+    sentences: tuple[Sentence, ...],
+    covs: list[float],
+    order: list[int],
+    ents: set[str],
+) -> tuple[float, ...]:
+    """Where the article casts doubt: in the sentences that match the claim (weighed by how
+    well they match it), in its first sentence, how early, and in how many of the sentences
+    that name the claim's own names or key words — and negations placed right before them."""
+    n = len(sentences)
+    starts = [s.start for s in sentences]
+    per_sentence = [0] * n
+    first = n
+    for m in _CAST_DOUBT.finditer(body):
+        i = max(0, bisect.bisect_right(starts, m.start()) - 1)
+        per_sentence[i] += 1
+        first = min(first, i)
+    has = [min(c, 2) for c in per_sentence]
+    weighted = [covs[i] * has[i] for i in range(n)]
+    keys = ents or {s for s, w in _content(claim).items() if w >= 3.5}
+    naming = [i for i in range(n) if keys & sentences[i].stems]
+    negated = 0
+    for i in naming[:12]:
+        found = [stem(m.group(0)) for m in _WORD.finditer(body, sentences[i].start, sentences[i].end)]
+        negated += sum(
+            1
+            for j, word in enumerate(found)
+            if word in keys and any(w in NEGATIONS or w.endswith("n't") for w in found[max(0, j - 4) : j])
+        )
+    total = sum(per_sentence)
+    after = [i + 1 for i in order[:3] if i + 1 < n]
+    contrast = sum(
+        1 for i in after if per_sentence[i] or _CONTRAST_OPENING.match(body, sentences[i].start, sentences[i].end)
+    )
+    authority = sum(
+        1 for i in range(n) if per_sentence[i] and _AUTHORITY.search(body, sentences[i].start, sentences[i].end)
+    )
+    plain_claim = 0.0 if _CLAIM_POLARITY.search(claim) else 1.0
+    return (
+        max(weighted),
+        sum(weighted) / math.log2(2 + n),
+        sum(weighted[i] for i in order[:3]) / min(3, n),
+        float(has[0]),
+        first / n if total else 1.0,
+        sum(1 for i in naming if per_sentence[i]) / len(naming) if naming else 0.0,
+        total / math.log2(2 + n),
+        math.log1p(negated),
+        contrast / len(after) if after else 0.0,
+        authority / math.log2(2 + n),
+        plain_claim * max(weighted),
+        (1.0 - plain_claim) * float(total == 0),
     )
 
 
