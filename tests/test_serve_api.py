@@ -490,3 +490,27 @@ def test_a_bug_is_the_error_shape_not_a_dropped_connection(
     response = client.get("/api/stats")
     assert "RuntimeError" in error_of(response, 500)
     assert response.headers["content-security-policy"] == CSP
+
+
+def test_the_cache_follows_commits_not_readers_opening_and_closing(tmp_path: Path) -> None:
+    path = tmp_path / "v.db"
+    open_store(path).close()
+    corpus = Corpus(path)
+    calls: list[int] = []
+
+    def build(conn: sqlite3.Connection) -> int:
+        calls.append(1)
+        return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    assert corpus.cached("n", build) == 0
+    for _ in range(3):  # readers come and go (the WAL file with them): the answer stands
+        with sqlite3.connect(path) as other:
+            other.execute("SELECT COUNT(*) FROM refs").fetchone()
+        corpus.close()
+        assert corpus.cached("n", build) == 0
+    assert len(calls) == 1
+    store = open_store(path)  # another connection commits: the answer is built again
+    data = analysis("r", "A new article about the pier.", outlet="X", published=None, headline="Pier", quotes=[])
+    store.put(Record(ref="r", input="r", raw_hash="h", data=data, gives=GIVES))
+    store.close()
+    assert corpus.cached("n", build) == 1 and len(calls) == 2

@@ -68,6 +68,8 @@ class Corpus:
         self._cache: dict[str, tuple[tuple[int, ...], Any]] = {}
         self._building: dict[str, threading.Lock] = {}
         self._memo: OrderedDict[tuple[str, tuple[int, ...]], Any] = OrderedDict()
+        self._watch: sqlite3.Connection | None = None  # for version(), shared by every thread
+        self._watch_lock = threading.Lock()
         self.warmed = threading.Event()  # set once the background fill (if any) has finished
 
     # -- connections -----------------------------------------------------------------
@@ -102,16 +104,26 @@ class Corpus:
     # -- cache ---------------------------------------------------------------------
 
     def version(self) -> tuple[int, ...]:
-        """Changes whenever something is committed to the database (its file or its WAL)."""
-        parts: list[int] = []
-        for suffix in ("", "-wal"):
-            try:
-                st = os.stat(self.path + suffix)
-            except OSError:
-                parts += [0, 0]
-                continue
-            parts += [st.st_mtime_ns, st.st_size]
-        return tuple(parts)
+        """Changes whenever something is committed to the database, by this process or another.
+
+        SQLite's ``data_version`` on one long-lived connection (it changes when any *other*
+        connection commits), with the file's identity (a database replaced under the same name).
+        Not the files' times and sizes: the WAL file comes and goes, and changes its time, as
+        readers open and close, which would empty the cache for nothing."""
+        with self._watch_lock:
+            if self._watch is None:
+                try:
+                    self._watch = sqlite3.connect(
+                        f"file:{quote(self.path)}?mode=ro", uri=True, timeout=30.0, check_same_thread=False
+                    )
+                except sqlite3.Error as err:
+                    raise StoreError(f"{self.path}: cannot be opened ({err}) — check the --db file") from err
+            (data_version,) = self._watch.execute("PRAGMA data_version").fetchone()
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return (0, 0, int(data_version))
+        return (st.st_ino, st.st_dev, int(data_version))
 
     def cached(self, key: str, build: Callable[[sqlite3.Connection], T]) -> T:
         """``build(reader)`` once per database version (one thread builds; the others wait for it)."""
