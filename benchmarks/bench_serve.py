@@ -13,7 +13,8 @@
    up to 4, unless told) on a free loopback port, so the load generator does not share its
    interpreter; timing starts once ``/api/health`` says every process is ``ready`` (its
    corpus-wide answers computed, as a server that has been up a while has them).
-3. **Load**: for each route in turn, ``--clients`` concurrent clients (httpx, asyncio) send
+3. **Load**: for each route in turn, ``--clients`` concurrent clients (asyncio, one keep-alive
+   connection each, a lean HTTP/1.1 reader so that the clients' CPU stays small) send
    ``--requests`` requests with varied parameters; the first request of each route (which may
    fill a cache) is timed apart as ``cold``. Figures in milliseconds, wall clock per request.
 
@@ -401,31 +402,63 @@ def routes(s: dict[str, list[str]]) -> dict[str, Any]:
     }
 
 
-async def _one_route(base: str, make: Any, clients: int, requests: int, seed: int) -> dict[str, Any]:
-    import httpx  # noqa: PLC0415
+class Connection:
+    """One keep-alive HTTP/1.1 connection, as lean as a load generator should be: a request is a
+    few bytes written and a Content-Length read, so the clients' own CPU (a Python client costs
+    milliseconds a request, on the same two cores as the server) does not inflate the figures."""
 
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, url: str) -> int:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        self.writer.write(f"GET {url} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n".encode())
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1])
+        headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
+        if "content-length" not in headers:
+            raise RuntimeError(f"{url}: no Content-Length in the answer (the bench reads only sized bodies)")
+        await self.reader.readexactly(int(headers["content-length"]))
+        if headers.get("connection", "").lower() == "close":
+            await self.close()
+        return status
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+
+async def _one_route(base: str, make: Any, clients: int, requests: int, seed: int) -> dict[str, Any]:
+    host, port = base.removeprefix("http://").split(":")
     rng = random.Random(seed)
     urls = [make(rng) for _ in range(requests + 1)]
     times: list[float] = []
     statuses: dict[int, int] = {}
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as http:
-        t = time.perf_counter()
-        first = await http.get(urls[0])
-        cold = (time.perf_counter() - t) * 1000
-        statuses[first.status_code] = 1
-        queue = iter(urls[1:])
+    first_connection = Connection(host, int(port))
+    t = time.perf_counter()
+    statuses[await first_connection.get(urls[0])] = 1
+    cold = (time.perf_counter() - t) * 1000
+    await first_connection.close()
+    queue = iter(urls[1:])
 
-        async def client() -> None:
-            for url in queue:
-                start = time.perf_counter()
-                r = await http.get(url)
-                times.append((time.perf_counter() - start) * 1000)
-                statuses[r.status_code] = statuses.get(r.status_code, 0) + 1
+    async def client() -> None:
+        connection = Connection(host, int(port))
+        for url in queue:
+            start = time.perf_counter()
+            status = await connection.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+            statuses[status] = statuses.get(status, 0) + 1
+        await connection.close()
 
-        started = time.perf_counter()
-        await asyncio.gather(*(client() for _ in range(clients)))
-        wall = time.perf_counter() - started
+    started = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(clients)))
+    wall = time.perf_counter() - started
     times.sort()
     return {
         "cold_ms": round(cold, 1),
