@@ -30,7 +30,15 @@ from wiretrace.errors import WiretraceError
 from wiretrace.serve.corpus import Corpus
 from wiretrace.serve.security import BodyLimit, KnownHosts, SameOrigin, SecurityHeaders
 
-__all__ = ["CONFIG_ENV", "ServeConfig", "app_from_environment", "config_to_environment", "create_app", "render"]
+__all__ = [
+    "CONFIG_ENV",
+    "ServeConfig",
+    "app_from_environment",
+    "config_to_environment",
+    "create_app",
+    "render",
+    "render_html",
+]
 
 log = logging.getLogger("wiretrace.serve")
 
@@ -74,12 +82,16 @@ def _static() -> dict[str, tuple[bytes, str]]:
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
     """A page from ``templates/``; every value in ``context`` is escaped unless it is Markup."""
+    return HTMLResponse(render_html(request, template, **context), status_code=status)
+
+
+def render_html(request: Request, template: str, **context: Any) -> str:
+    """:func:`render`'s page as a string (one object to keep in a cache, not the data behind it)."""
     env: Environment = request.app.state.templates
     config: ServeConfig = request.app.state.config
-    html = env.get_template(template).render(
+    return env.get_template(template).render(
         request_path=request.url.path, allow_write=config.allow_write, db_name=config.db, **context
     )
-    return HTMLResponse(html, status_code=status)
 
 
 def _wants_json(request: Request) -> bool:

@@ -32,7 +32,7 @@ from wiretrace.store.base import JSON
 __all__ = ["MAX_WINDOW", "Corpus", "Page", "page_of"]
 
 T = TypeVar("T")
-MEMO_SIZE = 64  # answers to single questions kept (checked claims)
+MEMO_SIZE = 256  # answers to single questions kept (checked claims, searches, people's pages)
 MAX_WINDOW = 10_000  # offset + limit: deeper pages are refused (narrow the question instead)
 _ALL = 1_000_000  # "every row" for the store's limit arguments
 
@@ -145,7 +145,8 @@ class Corpus:
             return value
 
     def memo(self, key: str, build: Callable[[sqlite3.Connection], T]) -> T:
-        """Like :meth:`cached` for the answers to one question (a claim checked): the last
+        """Like :meth:`cached` for the answers to one question (a claim checked, a search, a
+        person's quotes): the last
         :data:`MEMO_SIZE` are kept, while the database does not change."""
         at = (key, self.version())
         with self._cache_lock:

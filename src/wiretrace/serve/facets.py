@@ -110,7 +110,13 @@ def _facets(rows: list[JSON], disputed: frozenset[str]) -> Facets:
 
 
 def search(corpus: Corpus, query: str, filters: Filters, *, limit: int, offset: int) -> tuple[Page, Facets]:
-    """One page of hits for ``query`` narrowed by ``filters``, and the facet counts."""
+    """One page of hits for ``query`` narrowed by ``filters``, and the facet counts (kept for the
+    next visitor asking the same while the database does not change)."""
+    key = f"search:{limit}:{offset}:{sorted(filters.as_params().items())}:{query}"
+    return corpus.memo(key, lambda _: _search(corpus, query, filters, limit=limit, offset=offset))
+
+
+def _search(corpus: Corpus, query: str, filters: Filters, *, limit: int, offset: int) -> tuple[Page, Facets]:
     window = min(MAX_WINDOW, offset + limit + 1)
     wanted = max(window, CANDIDATES if filters.active() else FACET_WINDOW)
     conn = corpus.reader()

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from wiretrace.serve.app import corpus_of, render
+from wiretrace.serve.app import corpus_of, render, render_html
 from wiretrace.serve.corpus import page_of
 from wiretrace.serve.graph import timeline_dots, timeline_layout
 from wiretrace.serve.markup import anchor_of
@@ -39,13 +39,21 @@ def speakers_page(request: Request, limit: Limit = 100, offset: Offset = 0) -> H
 
 @router.get("/speaker", response_class=HTMLResponse, include_in_schema=False)
 def speaker_page(request: Request, name: Name, offset: Offset = 0) -> HTMLResponse:
-    data = speaker(corpus_of(request), name)
     offset -= offset % SHOWN
+    corpus = corpus_of(request)
+    # A person quoted hundreds of times is a page of tens of milliseconds: kept, as its HTML
+    # (one string, cheap to keep), for the next visitor while the database does not change.
+    html = corpus.memo(f"page:speaker:{SHOWN}:{offset}:{name}", lambda _: _speaker_html(request, name, offset))
+    return HTMLResponse(html)
+
+
+def _speaker_html(request: Request, name: str, offset: int) -> str:
+    data = speaker(corpus_of(request), name)
     charts = [timeline_layout(p["groups"], per_page=SHOWN, offset=offset) for p in data["people"]]
     dots = [timeline_dots(c, name, i) for i, c in enumerate(charts)]
     most = max((len(p["groups"]) for p in data["people"]), default=0)
     here = f"/speaker?{urlencode({'name': name})}"
-    return render(
+    return render_html(
         request,
         "speaker.html",
         data=data,
