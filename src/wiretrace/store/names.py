@@ -17,7 +17,16 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-__all__ = ["article_key", "best_display", "compatible", "merge_names", "name_key", "normalize_text", "surname"]
+__all__ = [
+    "article_key",
+    "best_display",
+    "compatible",
+    "merge_names",
+    "name_key",
+    "name_keys",
+    "normalize_text",
+    "surname",
+]
 
 _SPACE = re.compile(r"\s+")
 _NAME_CHARS = re.compile(r"[^\w\s-]")
@@ -53,6 +62,11 @@ def name_key(name: str) -> str:
     # A title is dropped unless it is the last word ("John Major", "Martin Luther King").
     kept = [w for i, w in enumerate(words) if w not in _TITLES or i == len(words) - 1]
     return " ".join(kept)
+
+
+def name_keys(names: Iterable[object]) -> set[str]:
+    """The keys an entity is found by: :func:`name_key` of its name and of each alias (``entity_names``)."""
+    return {key for name in names if isinstance(name, str) and (key := name_key(name))}
 
 
 def surname(key: str) -> str:

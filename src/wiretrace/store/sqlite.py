@@ -33,7 +33,7 @@ from wiretrace.store import queries
 from wiretrace.store.base import JSON, Counts, PutStatus, Record, Stale, Stored, StoredInput
 from wiretrace.store.codec import split_stages
 from wiretrace.store.migrations import migrate
-from wiretrace.store.names import article_key, name_key, surname
+from wiretrace.store.names import article_key, name_key, name_keys, surname
 
 __all__ = ["SqliteStore"]
 
@@ -359,8 +359,7 @@ def _derive(conn: sqlite3.Connection, aid: str, part: JSON, now: str, *, known: 
             [
                 (key, aid, e["id"])
                 for e in part["entities"] or []
-                for key in {name_key(n) for n in [e["name"], *e.get("aliases", [])] if isinstance(n, str)}
-                if key
+                for key in name_keys([e["name"], *e.get("aliases", [])])
             ],
         )
         conn.executemany(

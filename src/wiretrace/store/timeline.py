@@ -19,7 +19,7 @@ import re
 import sqlite3
 from typing import Any
 
-from wiretrace.store.names import compatible, name_key, surname
+from wiretrace.store.names import compatible, name_key, name_keys, surname
 
 __all__ = ["date_key", "timeline"]
 
@@ -66,8 +66,7 @@ def date_key(value: str | None) -> str:
 def _matches(key: str, row: JSON) -> bool:
     if row["type"] == "PERSON":
         return compatible(key, row["key"]) or key == row["key"]
-    names = [row["key"], *(name_key(a) for a in json.loads(row["aliases"]))]
-    return key in names
+    return key == row["key"] or key in name_keys(json.loads(row["aliases"]))
 
 
 def _sentence(body: str, start: int, end: int) -> tuple[int, int]:

@@ -26,12 +26,9 @@ STEPS: tuple[str, ...] = (
 
 def apply(conn: sqlite3.Connection) -> None:
     """The names of the entities stored before this version."""
-    from wiretrace.store.names import name_key  # noqa: PLC0415 - the store imports the migrations
+    from wiretrace.store.names import name_keys  # noqa: PLC0415 - the store imports the migrations
 
-    cur = conn.execute("SELECT article_id, eid, key, aliases FROM entities")
+    cur = conn.execute("SELECT article_id, eid, name, aliases FROM entities")
     while batch := cur.fetchmany(2000):
-        rows = []
-        for aid, eid, key, aliases in batch:
-            keys = {key, *(name_key(a) for a in json.loads(aliases) if isinstance(a, str))}
-            rows += [(k, aid, eid) for k in keys if k]
+        rows = [(key, aid, eid) for aid, eid, name, aliases in batch for key in name_keys([name, *json.loads(aliases)])]
         conn.executemany("INSERT OR IGNORE INTO entity_names (key, article_id, eid) VALUES (?, ?, ?)", rows)
