@@ -19,6 +19,7 @@ from wiretrace.batch.runner import Done, Job, run_jobs
 from wiretrace.errors import InputError, StoreError
 from wiretrace.link import link_new
 from wiretrace.model import RawDocument
+from wiretrace.pipeline import Stage
 from wiretrace.registry import build_pipeline
 from wiretrace.store.base import Counts, Record, Store, StoredInput
 from wiretrace.store.sqlite import store_error
@@ -43,18 +44,17 @@ class IngestOptions:
     on_done: Callable[[bool], None] = field(default=lambda failed: None)  # once per input (failed?)
 
 
-def _versions(stages: tuple[str, ...] | None) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
-    pipe = build_pipeline(stages)
-    return {s.name: s.version for s in pipe.stages}, {s.name: tuple(sorted(s.gives)) for s in pipe.stages}
+def _versions(stages: Sequence[Stage]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    return {s.name: s.version for s in stages}, {s.name: tuple(sorted(s.gives)) for s in stages}
 
 
-def with_downstream(missing: Sequence[str], stages: tuple[str, ...] | None) -> tuple[str, ...]:
-    """``missing`` and every later stage that reads what one of them gives, in pipeline order: a
-    new ``quotes`` version re-runs ``claims`` too, which is built on the quotes."""
+def with_downstream(missing: Sequence[str], stages: Sequence[Stage]) -> tuple[str, ...]:
+    """``missing`` and every later stage of ``stages`` (a pipeline's, in order) that reads what one
+    of them gives: a new ``quotes`` version re-runs ``claims`` too, which is built on the quotes."""
     redo = set(missing)
     given: set[str] = set()
     out: list[str] = []
-    for stage in build_pipeline(stages).stages:
+    for stage in stages:
         if stage.name in redo or stage.needs & given:
             out.append(stage.name)
             given |= stage.gives
@@ -65,7 +65,7 @@ def ingest(inputs: Sequence[str], store: Store, options: IngestOptions, *, comma
     """Read, analyse and store ``inputs``; return what was done. Ctrl-C keeps what was committed."""
     from wiretrace.sources.ingest import ingest_inputs, raw_hash, ref_of  # noqa: PLC0415 - httpx, feedparser, warcio
 
-    versions, gives = _versions(options.stages)
+    versions, gives = _versions(build_pipeline(options.stages).stages)
     counts = Counts()
 
     def jobs() -> Iterator[Job | InputError]:
@@ -96,7 +96,8 @@ def reanalyze(store: Store, options: IngestOptions) -> tuple[Counts, int]:
     refs need extract again but have no kept input (stored before inputs were kept):
     ``ingest`` those again.
     """
-    versions, gives = _versions(options.stages)
+    pipeline = build_pipeline(options.stages).stages  # once, not for every stale article
+    versions, gives = _versions(pipeline)
     counts = Counts()
     reextract = 0
 
@@ -110,7 +111,7 @@ def reanalyze(store: Store, options: IngestOptions) -> tuple[Counts, int]:
                 yield from kept
                 if kept:
                     continue
-            wanted = tuple(versions) if "nlp" in stale.missing else with_downstream(stale.missing, options.stages)
+            wanted = tuple(versions) if "nlp" in stale.missing else with_downstream(stale.missing, pipeline)
             missing = tuple(s for s in wanted if s not in ("extract", "nlp"))
             if not missing:
                 continue
