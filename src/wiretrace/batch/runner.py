@@ -178,25 +178,31 @@ def _worker_init(strict: bool) -> None:
     watch.start()
 
 
+def _set_exiting(value: bool) -> bool:
+    """Set multiprocessing's own "the interpreter is exiting" switch; return what it was. While it
+    is on, a pool's queue-feeder thread writing a chunk to a worker that was killed drops the
+    broken pipe quietly instead of printing its traceback."""
+    util = multiprocessing.util
+    before = bool(util._exiting)  # type: ignore[attr-defined]
+    util._exiting = value  # type: ignore[attr-defined]
+    return before
+
+
 @contextlib.contextmanager
 def _pool_exiting() -> Iterator[None]:
-    """While killed workers are shut down: the pool's queue-feeder thread may be writing a chunk to
-    a worker just killed, and prints the broken pipe's traceback unless the interpreter is
-    "exiting" — which, for the pool, it is (multiprocessing's own switch, set at exit)."""
-    util = multiprocessing.util
-    before = util._exiting  # type: ignore[attr-defined]
-    util._exiting = True  # type: ignore[attr-defined]
+    """While killed workers are shut down: for the pool, the interpreter is exiting."""
+    before = _set_exiting(True)
     try:
         yield
     finally:
-        util._exiting = before  # type: ignore[attr-defined]
+        _set_exiting(before)
 
 
 def ending() -> None:
-    """This process is about to exit after an interrupt: a pool thread still flushing to a worker
-    that was killed must not print a traceback after the one-line message (the interpreter's
-    exit joins those threads before multiprocessing would set this itself)."""
-    multiprocessing.util._exiting = True  # type: ignore[attr-defined]
+    """This process is about to exit after an interrupt: a pool thread still flushing to a killed
+    worker must not print a traceback after the one-line message (the interpreter's exit joins
+    those threads before multiprocessing would turn the switch on itself)."""
+    _set_exiting(True)
 
 
 def _exit_with_parent(parent: int) -> None:
