@@ -7,6 +7,7 @@ import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -236,21 +237,17 @@ def example_db(ingest: Callable[..., Path]) -> Path:
     return ingest("stance", *inputs, "examples/jsonl", "--stages", "extract,quotes,claims")
 
 
+def check_json(db: Path, claim: str) -> dict[str, Any]:
+    """``wiretrace check CLAIM --db DB --format json``, which must succeed, as data."""
+    result = CliRunner().invoke(main, ["check", claim, "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
 @pytest.mark.slow
 def test_check_shows_both_sides_with_speakers(example_db: Path) -> None:
-    result = CliRunner().invoke(
-        main,
-        [
-            "check",
-            "the plant has passed every inspection it has ever faced",
-            "--db",
-            str(example_db),
-            "--format",
-            "json",
-        ],
-    )
-    assert result.exit_code == 0, result.output
-    data = json.loads(result.stdout)
+    data = check_json(example_db, "the plant has passed every inspection it has ever faced")
     assert data["summary"].startswith(("disputed by", "supported by", "reported by"))
     stances = {m["stance"] for m in data["matches"]}
     assert "disputes" in stances
@@ -367,19 +364,7 @@ def test_disputes_shows_a_claim_disputed_by_another_outlet(breakwater_db: Path) 
 
 @pytest.mark.slow
 def test_check_counts_both_sides_of_the_breakwater_claim(breakwater_db: Path) -> None:
-    result = CliRunner().invoke(
-        main,
-        [
-            "check",
-            "the new breakwater will end winter ferry cancellations",
-            "--db",
-            str(breakwater_db),
-            "--format",
-            "json",
-        ],
-    )
-    assert result.exit_code == 0, result.output
-    data = json.loads(result.stdout)
+    data = check_json(breakwater_db, "the new breakwater will end winter ferry cancellations")
     assert data["summary"].startswith("disputed by")
     sides = {(m["stance"], m["speaker"]) for m in data["matches"]}
     assert ("supports", "Odile Marchetti") in sides
