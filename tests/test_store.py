@@ -298,7 +298,8 @@ def test_the_names_migration_backfills_entities_stored_before_it(tmp_path: Path)
     s.put(record("org", _organisation("The Harbour Authority met on Monday.", "a-9")))
     s.conn.execute("DROP TABLE entity_names")  # as a version-5 database had it
     s.conn.execute("DROP INDEX entities_key")
-    s.conn.execute("DELETE FROM schema_version WHERE version = 6")
+    s.conn.execute("DROP INDEX claims_quote")  # and version 7's index
+    s.conn.execute("DELETE FROM schema_version WHERE version >= 6")
     s.close()
     again = open_store(path)
     assert again.conn.execute("SELECT COUNT(*) FROM entity_names").fetchone()[0] == 2
@@ -322,3 +323,15 @@ def test_a_query_matching_more_than_the_window_is_ranked_among_its_newest_matche
     newest = [r["ref"] for r in store.search("ferry", limit=10) if r["kind"] == "article"]
     assert sorted(newest) == ["r3", "r4", "r5"]  # the three stored last
     assert [r["ref"] for r in store.search('ferry "day 1"', limit=10) if r["kind"] == "article"] == ["r1"]
+
+
+def test_a_persons_quotes_read_their_claim_dates_from_the_covering_index(store: SqliteStore) -> None:
+    store.put(record("r1", sample(BODY, "a-1")))
+    plan = " ".join(
+        str(row)
+        for row in store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT c.date FROM claims c WHERE c.article_id = ? AND c.quote_id = ? LIMIT 1",
+            ("a-1", "q1"),
+        )
+    )
+    assert "COVERING INDEX claims_quote" in plan

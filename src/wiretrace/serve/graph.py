@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
 
@@ -109,6 +110,7 @@ def story_layout(tree: JSON, *, max_nodes: int = 300) -> JSON:
     }
 
 
+@lru_cache(maxsize=65536)
 def _day(value: str | None) -> int | None:
     key = date_key(value)
     if key == "~":

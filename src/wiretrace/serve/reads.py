@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from typing import Any
 
 from wiretrace.link.lineage import component, parents, resolve, story_tree
 from wiretrace.link.quotes_across import quote_key, quotes_across
@@ -156,32 +157,44 @@ def article(corpus: Corpus, ref: str) -> JSON | None:
 # --------------------------------------------------------------------------- one person
 
 
-def _group(rows: list[JSON]) -> list[JSON]:
+_SHOWN = ("ref", "outlet", "published", "headline", "start", "end", "said")
+_AT = tuple(queries.QUOTE_FIELDS.index(k) for k in _SHOWN)
+_TEXT, _KIND, _OUTLET = (queries.QUOTE_FIELDS.index(k) for k in ("text", "kind", "outlet"))
+
+
+def _group(rows: list[tuple[Any, ...]]) -> list[JSON]:
+    """One person's quotes (:func:`queries.quote_rows`, oldest first) grouped by their words: each
+    group with its longest wording, every appearance, the outlets that carried it, the first."""
     groups: dict[str, JSON] = {}
     for r in rows:
-        key = quote_key(r["text"]) or r["text"]
-        g = groups.setdefault(key, {"text": r["text"], "kind": r["kind"], "appearances": [], "outlets": []})
-        if len(r["text"]) > len(g["text"]):
-            g["text"] = r["text"]
-        g["appearances"].append({k: r[k] for k in ("ref", "outlet", "published", "headline", "start", "end", "said")})
-        if r.get("outlet") and r["outlet"] not in g["outlets"]:
-            g["outlets"].append(r["outlet"])
-    out = []
-    for g in groups.values():
-        g["appearances"].sort(key=lambda a: (a["published"] or "9999", a["ref"]))
-        g["first"] = g["appearances"][0]
-        g["date"] = g["first"].get("said") or g["first"].get("published")
-        out.append(g)
+        text = r[_TEXT]
+        key = quote_key(text) or text
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = {"text": text, "kind": r[_KIND], "appearances": [], "outlets": []}
+        elif len(text) > len(g["text"]):
+            g["text"] = text
+        g["appearances"].append(dict(zip(_SHOWN, (r[i] for i in _AT), strict=True)))
+        outlet = r[_OUTLET]
+        if outlet and outlet not in g["outlets"]:
+            g["outlets"].append(outlet)
+    out = list(groups.values())
+    for g in out:
+        seen = g["appearances"]
+        if len(seen) > 1:
+            seen.sort(key=lambda a: (a["published"] or "9999", a["ref"]))
+        g["first"] = seen[0]
+        g["date"] = seen[0]["said"] or seen[0]["published"]
     out.sort(key=lambda g: (date_key(g["date"]), g["first"]["ref"], g["first"]["start"]))
     return out
 
 
 def speaker(corpus: Corpus, name: str, *, limit: int = 2000) -> JSON:
     """Everything ``name`` said, grouped by quote (first appearance, outlets), per person found."""
-    rows = queries.quotes(corpus.reader(), name, limit=limit)
-    people: dict[str, list[JSON]] = defaultdict(list)
+    rows = queries.quote_rows(corpus.reader(), name, limit=limit)
+    people: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for r in rows:
-        people[str(r["person"])].append(r)
+        people[str(r[0])].append(r)
     return {
         "name": name,
         "people": [

@@ -10,7 +10,7 @@ import json
 import re
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from wiretrace.store.base import JSON, Stale
@@ -20,10 +20,12 @@ from wiretrace.store.timeline import timeline
 
 __all__ = [
     "MARK",
+    "QUOTE_FIELDS",
     "disputes",
     "export_analyses",
     "export_rows",
     "get",
+    "quote_rows",
     "quotes",
     "search",
     "speakers",
@@ -213,46 +215,56 @@ def mark(conn: sqlite3.Connection, query: str, rows: list[JSON]) -> None:
 # --------------------------------------------------------------------------- people
 
 
+QUOTE_FIELDS = ("person", "speaker", "text", "kind", "start", "end", "ref", "outlet", "published", "headline", "said")
+
+
 def quotes(conn: sqlite3.Connection, speaker: str | None, *, limit: int = 100) -> list[JSON]:
     """What a person said across articles, oldest first, the speaker merged by canonical name."""
+    return [dict(zip(QUOTE_FIELDS, row, strict=True)) for row in quote_rows(conn, speaker, limit=limit)]
+
+
+def quote_rows(conn: sqlite3.Connection, speaker: str | None, *, limit: int = 100) -> list[tuple[Any, ...]]:
+    """:func:`quotes` as tuples in :data:`QUOTE_FIELDS` order (a person's page reads hundreds)."""
     if not speaker:
         where, args = "q.speaker IS NOT NULL", tuple[str, ...]()
     else:
         key = name_key(speaker)
         where, args = "q.speaker_surname = ?", (surname(key),)
-    rows = _rows(
-        conn.execute(
-            f'SELECT q.speaker_key, q.speaker, q.text, q.kind, q.start, q."end", {_FIRST_REF} AS ref, a.outlet,'
-            " a.published, a.headline, (SELECT c.date FROM claims c WHERE c.article_id = q.article_id"
-            " AND c.quote_id = q.qid LIMIT 1) AS said"
-            f" FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where} AND {_CURRENT}"
-            " ORDER BY a.published IS NULL, a.published, ref, q.start",
-            args,
-        )
+    cur = conn.execute(
+        f'SELECT q.speaker_key, q.speaker, q.text, q.kind, q.start, q."end", {_FIRST_REF} AS ref, a.outlet,'
+        " a.published, a.headline, (SELECT c.date FROM claims c WHERE c.article_id = q.article_id"
+        " AND c.quote_id = q.qid LIMIT 1) AS said"
+        f" FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where} AND {_CURRENT}"
+        " ORDER BY a.published IS NULL, a.published, ref, q.start",
+        args,
     )
+    rows = cur.fetchall()
+    forms = _forms((r[0], r[1]) for r in rows)
     if speaker:
+        # a surname is shared by several people: keep the names the asked one can be
         key = name_key(speaker)
-        rows = [r for r in rows if r["speaker_key"] and (compatible(key, r["speaker_key"]) or key == r["speaker_key"])]
-    people = _people(rows)
-    out: list[JSON] = []
-    for r in rows[:limit]:
-        out.append(
-            {"person": people.get(r["speaker_key"], r["speaker"]), **{k: v for k, v in r.items() if k != "speaker_key"}}
-        )
-    return out
+        forms = {k: v for k, v in forms.items() if compatible(key, k) or key == k}
+        rows = [r for r in rows if r[0] in forms]
+    people = _merged(forms)
+    return [(people.get(r[0], r[1]), *r[1:]) for r in rows[:limit]]
 
 
-def _people(rows: list[JSON]) -> dict[str, str]:
-    counts: Counter[str] = Counter(r["speaker_key"] for r in rows if r["speaker_key"])
+def _forms(pairs: Iterable[tuple[str | None, str]]) -> dict[str, list[str]]:
+    """speaker key → every form of the name it was written in, once per quote (first seen first)."""
     forms: dict[str, list[str]] = defaultdict(list)
-    for r in rows:
-        if r["speaker_key"]:
-            forms[r["speaker_key"]].append(r["speaker"])
+    for key, name in pairs:
+        if key:
+            forms[key].append(name)
+    return dict(forms)
+
+
+def _merged(forms: Mapping[str, list[str]]) -> dict[str, str]:
+    """speaker key → the person it is merged into (the names of one surname that can be one person)."""
     displays = {k: best_display(v) for k, v in forms.items()}
-    merged: dict[str, str] = {}
     by_surname: dict[str, dict[str, int]] = defaultdict(dict)
-    for k, n in counts.items():
-        by_surname[surname(k)][k] = n
+    for k, v in forms.items():
+        by_surname[surname(k)][k] = len(v)
+    merged: dict[str, str] = {}
     for group in by_surname.values():
         merged.update(merge_names(group, displays))
     return merged
@@ -266,7 +278,7 @@ def speakers(conn: sqlite3.Connection, *, limit: int = 50) -> list[JSON]:
             f" WHERE q.speaker_entity IS NOT NULL AND q.speaker_key != '' AND {_CURRENT}"
         )
     )
-    people = _people(rows)
+    people = _merged(_forms((r["speaker_key"], r["speaker"]) for r in rows))
     quoted: Counter[str] = Counter()
     articles: dict[str, set[str]] = defaultdict(set)
     forms: dict[str, Counter[str]] = defaultdict(Counter)

@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import re
 import sqlite3
+from functools import lru_cache
 from typing import Any
 
 from wiretrace.store.names import compatible, name_key, name_keys, surname
@@ -45,6 +46,7 @@ _PARTS = {
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+|\n+")
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again for every date sorted on every page
 def date_key(value: str | None) -> str:
     """A sortable date for a TIMEX3 value ("2023-W39" → its Monday, "2024-SU" → "2024-06");
     "~" (after every date) when undated."""
