@@ -24,9 +24,9 @@ from wiretrace.link.fingerprints import K, W, Words, fingerprints, window_hashes
 from wiretrace.link.index import FingerprintIndex
 from wiretrace.link.lineage import export_pairs, parents, resolve, story_tree
 from wiretrace.link.linker import Linker
-from wiretrace.link.quotes_across import quote_key
 from wiretrace.link.stories import stories
 from wiretrace.store import Record, lineage_queries, open_store
+from wiretrace.store.names import quote_key
 from wiretrace.store.sqlite import SqliteStore
 
 SYLLABLES = "ka lo mi ra te su no vi pe da gor lin bar ten mus hal rok fen sil dor".split()

@@ -514,3 +514,29 @@ def test_the_cache_follows_commits_not_readers_opening_and_closing(tmp_path: Pat
     store.put(Record(ref="r", input="r", raw_hash="h", data=data, gives=GIVES))
     store.close()
     assert corpus.cached("n", build) == 1 and len(calls) == 2
+
+
+def test_a_dispute_row_is_rendered_once_per_database_version(tmp_path: Path) -> None:
+    from jinja2 import DictLoader, Environment  # noqa: PLC0415
+
+    from wiretrace.serve.fragments import Fragments  # noqa: PLC0415
+
+    path = tmp_path / "f.db"
+    open_store(path).close()
+    corpus = Corpus(path)
+    env = Environment(
+        loader=DictLoader({"macros.html": "{% macro dispute_row(r, a) %}<p>{{ r.claim }}</p>{% endmacro %}"}),
+        autoescape=True,
+    )
+    row = {"claim": "The pier <b>closes</b>"}
+    first = Fragments(corpus, env)("dispute_row", row)
+    assert str(first) == "<p>The pier &lt;b&gt;closes&lt;/b&gt;</p>"  # escaped, as the macro escapes it
+    assert Fragments(corpus, env)("dispute_row", row) is first  # the next page reuses it
+    assert Fragments(corpus, env)("dispute_row", dict(row)) is not first  # another row object: its own
+    store = open_store(path)  # a commit: every row is drawn again
+    data = analysis("r", "A new article about the pier.", outlet="X", published=None, headline="Pier", quotes=[])
+    store.put(Record(ref="r", input="r", raw_hash="h", data=data, gives=GIVES))
+    store.close()
+    assert Fragments(corpus, env)("dispute_row", row) is not first
+    with pytest.raises(ValueError, match="not one of"):
+        Fragments(corpus, env)("article_link", row)

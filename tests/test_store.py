@@ -298,7 +298,9 @@ def test_the_names_migration_backfills_entities_stored_before_it(tmp_path: Path)
     s.put(record("org", _organisation("The Harbour Authority met on Monday.", "a-9")))
     s.conn.execute("DROP TABLE entity_names")  # as a version-5 database had it
     s.conn.execute("DROP INDEX entities_key")
-    s.conn.execute("DROP INDEX claims_quote")  # and version 7's index
+    s.conn.execute("DROP INDEX claims_quote")  # and version 7's indexes
+    s.conn.execute("DROP INDEX refs_article_ref")
+    s.conn.execute("ALTER TABLE quotes DROP COLUMN grp")  # and version 8's column
     s.conn.execute("DELETE FROM schema_version WHERE version >= 6")
     s.close()
     again = open_store(path)
@@ -335,3 +337,27 @@ def test_a_persons_quotes_read_their_claim_dates_from_the_covering_index(store: 
         )
     )
     assert "COVERING INDEX claims_quote" in plan
+
+
+def test_the_quote_groups_migration_backfills_quotes_stored_before_it(tmp_path: Path) -> None:
+    from wiretrace.store.names import quote_group  # noqa: PLC0415
+
+    path = tmp_path / "old.db"
+    s = open_store(path)
+    s.put(record("r1", sample(BODY, "a-1")))
+    stored = s.conn.execute("SELECT text, grp FROM quotes").fetchall()
+    assert stored and all(grp == quote_group(text) for text, grp in stored)
+    s.conn.execute("ALTER TABLE quotes DROP COLUMN grp")  # as a version-7 database had it
+    s.conn.execute("DELETE FROM schema_version WHERE version = 8")
+    s.close()
+    again = open_store(path)
+    assert again.conn.execute("SELECT text, grp FROM quotes").fetchall() == stored
+    again.close()
+
+
+def test_one_quote_in_two_wordings_is_one_group() -> None:
+    from wiretrace.store.names import quote_group  # noqa: PLC0415
+
+    assert quote_group("“We will finish the bridge,”") == quote_group("we will finish the bridge")
+    assert quote_group("We will finish the bridge") != quote_group("We will not finish the bridge")
+    assert quote_group("…") == quote_group("…") != quote_group("—")  # no words: the text itself

@@ -9,22 +9,17 @@ repost, an excerpt) came *through* that link: it is an appearance, not a new con
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from typing import Any
 
 from wiretrace.store import lineage_queries as q
 from wiretrace.store.base import JSON
+from wiretrace.store.names import quote_key
 
 __all__ = ["quote_key", "quotes_across"]
 
-_WORD = re.compile(r"\w+")
 _MIN_WORDS = 4  # shorter quotes ("no", "we will") are too common to follow across articles
 _PROBE = 5  # words of the probe that finds a longer quote holding a trimmed one
-
-
-def quote_key(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
 
 
 def _groups(rows: list[tuple[Any, ...]]) -> dict[str, list[tuple[Any, ...]]]:

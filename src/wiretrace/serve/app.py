@@ -28,6 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from wiretrace import __version__
 from wiretrace.errors import WiretraceError
 from wiretrace.serve.corpus import Corpus
+from wiretrace.serve.fragments import Fragments
 from wiretrace.serve.security import BodyLimit, KnownHosts, SameOrigin, SecurityHeaders
 
 __all__ = [
@@ -89,8 +90,9 @@ def render_html(request: Request, template: str, **context: Any) -> str:
     """:func:`render`'s page as a string (one object to keep in a cache, not the data behind it)."""
     env: Environment = request.app.state.templates
     config: ServeConfig = request.app.state.config
+    fragment = Fragments(request.app.state.corpus, env)
     return env.get_template(template).render(
-        request_path=request.url.path, allow_write=config.allow_write, db_name=config.db, **context
+        request_path=request.url.path, allow_write=config.allow_write, db_name=config.db, fragment=fragment, **context
     )
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from operator import itemgetter
 from typing import Any
 
 from wiretrace.link.lineage import component, parents, resolve, story_tree
-from wiretrace.link.quotes_across import quote_key, quotes_across
+from wiretrace.link.quotes_across import quotes_across
 from wiretrace.link.stories import stories
 from wiretrace.serve.corpus import Corpus
 from wiretrace.stance.across import cross_disputes
@@ -158,23 +159,22 @@ def article(corpus: Corpus, ref: str) -> JSON | None:
 
 
 _SHOWN = ("ref", "outlet", "published", "headline", "start", "end", "said")
-_AT = tuple(queries.QUOTE_FIELDS.index(k) for k in _SHOWN)
+_APPEARANCE = itemgetter(*(queries.QUOTE_FIELDS.index(k) for k in _SHOWN))
 _TEXT, _KIND, _OUTLET = (queries.QUOTE_FIELDS.index(k) for k in ("text", "kind", "outlet"))
 
 
 def _group(rows: list[tuple[Any, ...]]) -> list[JSON]:
     """One person's quotes (:func:`queries.quote_rows`, oldest first) grouped by their words: each
     group with its longest wording, every appearance, the outlets that carried it, the first."""
-    groups: dict[str, JSON] = {}
+    groups: dict[int, JSON] = {}
     for r in rows:
-        text = r[_TEXT]
-        key = quote_key(text) or text
+        text, key = r[_TEXT], r[-1]
         g = groups.get(key)
         if g is None:
             g = groups[key] = {"text": text, "kind": r[_KIND], "appearances": [], "outlets": []}
         elif len(text) > len(g["text"]):
             g["text"] = text
-        g["appearances"].append(dict(zip(_SHOWN, (r[i] for i in _AT), strict=True)))
+        g["appearances"].append(dict(zip(_SHOWN, _APPEARANCE(r), strict=True)))
         outlet = r[_OUTLET]
         if outlet and outlet not in g["outlets"]:
             g["outlets"].append(outlet)

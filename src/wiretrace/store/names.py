@@ -7,6 +7,9 @@
 * :func:`compatible` — whether two name keys can be one person: same surname, and every
   other word of the shorter one matches a word (or an initial) of the longer one.
 * :func:`merge_names` — the canonical display name of each key, merging compatible keys.
+* :func:`quote_key` — a quote's words, lower case, without punctuation: the same quote in two
+  articles (“We will,” / we will) has one key; :func:`quote_group` is that key as a 64-bit number,
+  stored with each quote so that a person's quotes are grouped without reading their words again.
 """
 
 from __future__ import annotations
@@ -25,10 +28,13 @@ __all__ = [
     "name_key",
     "name_keys",
     "normalize_text",
+    "quote_group",
+    "quote_key",
     "surname",
 ]
 
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
 _NAME_CHARS = re.compile(r"[^\w\s-]")
 _TITLES = frozenset(
     """mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister brother
@@ -49,6 +55,17 @@ def normalize_text(text: str) -> str:
 def article_key(body: str) -> str:
     """The article id: 64 hex digits of the SHA-256 of the normalized body."""
     return hashlib.sha256(normalize_text(body).encode("utf-8")).hexdigest()
+
+
+def quote_key(text: str) -> str:
+    """``"“We will finish the bridge,”"`` → ``"we will finish the bridge"``."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def quote_group(text: str) -> int:
+    """:func:`quote_key` (the text itself when it has no words) as a signed 64-bit number (SQLite's integer)."""
+    key = quote_key(text) or text
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 
 def name_key(name: str) -> str:

@@ -130,19 +130,33 @@ def _fts_query(conn: sqlite3.Connection, table: str, query: str) -> str | None:
 
 
 def _match(conn: sqlite3.Connection, table: str, sql: str, query: str, limit: int) -> list[JSON]:
-    """The best ``limit`` rows of ``sql`` (which ranks ``table``'s matches, ``{window}`` marking where a
-    rowid bound may go). bm25 costs time in proportion to the matches, so a query matching most of a
-    large corpus ("the") is ranked among its :data:`RANK_WINDOW` newest matches (the highest rowids:
-    the rows stored last), which keeps every search in tens of milliseconds."""
+    """The best ``limit`` current rows of ``sql``, which reads the ``ranked`` rows of ``table`` (its
+    matches' ``fts_n`` and ``score``, best first) — ranked alone, so that only the rows kept are
+    joined to their article (a row is read past its article's body: costly for each of hundreds).
+
+    bm25 costs time in proportion to the matches, so a query matching most of a large corpus
+    ("the") is ranked among its :data:`RANK_WINDOW` newest matches (the highest rowids: the rows
+    stored last), which keeps every search in tens of milliseconds. A few more than ``limit`` are
+    ranked, and more again while some of them belong to articles no ref points at any more."""
     fts = _fts_query(conn, table, query)
     if fts is None:
         return []
     floor = conn.execute(
         f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?", (fts, RANK_WINDOW)
     ).fetchone()
-    if floor is None:
-        return _rows(conn.execute(sql.format(window=""), (fts, limit)))
-    return _rows(conn.execute(sql.format(window=f"AND {table}.rowid > ?"), (fts, floor[0], limit)))
+    window, args = ("", (fts,)) if floor is None else (f"AND {table}.rowid > ?", (fts, floor[0]))
+    ranked = f"(SELECT rowid AS fts_n, rank AS score FROM {table} WHERE {table} MATCH ? {window} ORDER BY rank LIMIT ?)"
+    wanted = limit + 16
+    while True:
+        rows = _rows(conn.execute(sql.format(ranked=ranked), (*args, wanted)))
+        if len(rows) >= limit or wanted >= RANK_WINDOW * 4:
+            return rows[:limit]
+        matched = conn.execute(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? {window} LIMIT ?)", (*args, wanted)
+        ).fetchone()[0]
+        if matched < wanted:  # every match was ranked: the ones left out are out of date
+            return rows
+        wanted *= 4
 
 
 _SNIPPET = {"articles_fts": 1, "quotes_fts": 0}  # the column a snippet is cut from
@@ -160,16 +174,13 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, snippets: b
     so that :func:`mark` can cut the snippets of only the rows shown (a snippet costs more than
     ranking: a page narrowed from 200 hits needs 20).
     """
-    open_, close = MARK
-    snip = "snippet({table}, {column}, '" + open_ + "', '" + close + "', '…', 24)"
     articles = _match(
         conn,
         "articles_fts",
         f"SELECT 'article' AS kind, {_FIRST_REF} AS ref, a.outlet, a.published, a.headline, NULL AS speaker,"
-        f" {snip.format(table='articles_fts', column=1) if snippets else 'NULL'} AS snippet,"
-        " articles_fts.rank AS score, articles_fts.rowid AS fts_n"
-        " FROM articles_fts JOIN articles a ON a.n = articles_fts.rowid"
-        f" WHERE articles_fts MATCH ? {{window}} AND {_CURRENT} ORDER BY articles_fts.rank LIMIT ?",
+        " NULL AS snippet, m.score, m.fts_n"
+        " FROM {ranked} m JOIN articles a ON a.n = m.fts_n"
+        f" WHERE {_CURRENT} ORDER BY m.score, m.fts_n DESC",
         query,
         limit,
     )
@@ -177,18 +188,17 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, snippets: b
         conn,
         "quotes_fts",
         f"SELECT 'quote' AS kind, {_FIRST_REF} AS ref, a.outlet, a.published, a.headline, q.speaker,"
-        f" {snip.format(table='quotes_fts', column=0) if snippets else 'NULL'} AS snippet,"
-        " quotes_fts.rank AS score, quotes_fts.rowid AS fts_n"
-        " FROM quotes_fts JOIN quotes q ON q.n = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
-        f" WHERE quotes_fts MATCH ? {{window}} AND {_CURRENT} ORDER BY quotes_fts.rank LIMIT ?",
+        " NULL AS snippet, m.score, m.fts_n"
+        " FROM {ranked} m JOIN quotes q ON q.n = m.fts_n JOIN articles a ON a.id = q.article_id"
+        f" WHERE {_CURRENT} ORDER BY m.score, m.fts_n DESC",
         query,
         limit,
     )
     ranked = sorted(articles + found, key=lambda r: r["score"])[:limit]
     for row in ranked:
         row["score"] = round(-float(row["score"]), 3)  # higher is better for people
-        if snippets:
-            del row["fts_n"]
+    if snippets:
+        mark(conn, query, ranked)
     return ranked
 
 
@@ -220,11 +230,12 @@ QUOTE_FIELDS = ("person", "speaker", "text", "kind", "start", "end", "ref", "out
 
 def quotes(conn: sqlite3.Connection, speaker: str | None, *, limit: int = 100) -> list[JSON]:
     """What a person said across articles, oldest first, the speaker merged by canonical name."""
-    return [dict(zip(QUOTE_FIELDS, row, strict=True)) for row in quote_rows(conn, speaker, limit=limit)]
+    return [dict(zip(QUOTE_FIELDS, row[:-1], strict=True)) for row in quote_rows(conn, speaker, limit=limit)]
 
 
 def quote_rows(conn: sqlite3.Connection, speaker: str | None, *, limit: int = 100) -> list[tuple[Any, ...]]:
-    """:func:`quotes` as tuples in :data:`QUOTE_FIELDS` order (a person's page reads hundreds)."""
+    """:func:`quotes` as tuples in :data:`QUOTE_FIELDS` order, then the quote's group
+    (:func:`~wiretrace.store.names.quote_group`): a person's page reads hundreds of them."""
     if not speaker:
         where, args = "q.speaker IS NOT NULL", tuple[str, ...]()
     else:
@@ -233,7 +244,7 @@ def quote_rows(conn: sqlite3.Connection, speaker: str | None, *, limit: int = 10
     cur = conn.execute(
         f'SELECT q.speaker_key, q.speaker, q.text, q.kind, q.start, q."end", {_FIRST_REF} AS ref, a.outlet,'
         " a.published, a.headline, (SELECT c.date FROM claims c WHERE c.article_id = q.article_id"
-        " AND c.quote_id = q.qid LIMIT 1) AS said"
+        " AND c.quote_id = q.qid LIMIT 1) AS said, q.grp"
         f" FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where} AND {_CURRENT}"
         " ORDER BY a.published IS NULL, a.published, ref, q.start",
         args,

@@ -33,7 +33,7 @@ from wiretrace.store import queries
 from wiretrace.store.base import JSON, Counts, PutStatus, Record, Stale, Stored, StoredInput
 from wiretrace.store.codec import split_stages
 from wiretrace.store.migrations import migrate
-from wiretrace.store.names import article_key, name_key, name_keys, surname
+from wiretrace.store.names import article_key, name_key, name_keys, quote_group, surname
 
 __all__ = ["SqliteStore"]
 
@@ -383,9 +383,19 @@ def _derive(conn: sqlite3.Connection, aid: str, part: JSON, now: str, *, known: 
         conn.execute("DELETE FROM quotes WHERE article_id = ?", (aid,))
         conn.executemany(
             'INSERT INTO quotes (article_id, qid, text, kind, start, "end", speaker, speaker_key, speaker_surname,'
-            " speaker_entity, speaker_description, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " speaker_entity, speaker_description, cue, grp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (aid, q["id"], q["text"], q["kind"], q["start"], q["end"], *_speaker(q.get("speaker")), _cue(q))
+                (
+                    aid,
+                    q["id"],
+                    q["text"],
+                    q["kind"],
+                    q["start"],
+                    q["end"],
+                    *_speaker(q.get("speaker")),
+                    _cue(q),
+                    quote_group(q["text"]),
+                )
                 for q in part["quotes"] or []
             ],
         )
