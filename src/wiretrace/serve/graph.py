@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from functools import lru_cache
-from typing import Any
 from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
@@ -24,7 +23,7 @@ from markupsafe import Markup, escape
 from wiretrace.store.base import JSON
 from wiretrace.store.timeline import date_key
 
-__all__ = ["NODE_H", "NODE_W", "story_layout", "timeline_dots", "timeline_layout"]
+__all__ = ["NODE_H", "NODE_W", "story_layout", "timeline_layout"]
 
 NODE_W, NODE_H = 230, 46
 _COL, _ROW, _PAD = 340, 62, 16
@@ -32,8 +31,11 @@ _TL_W, _TL_LANE, _TL_LANES = 880, 22, 5
 
 
 def _short(text: str | None, width: int) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    whole = text or ""
+    head = " ".join(whole[: 2 * width].split())  # a long quote's first words are enough
+    if len(head) <= width and len(whole) <= 2 * width:
+        return head
+    return head[: width - 1].rstrip() + "…"
 
 
 def story_layout(tree: JSON, *, max_nodes: int = 300) -> JSON:
@@ -122,43 +124,42 @@ def _day(value: str | None) -> int | None:
         return None
 
 
-def timeline_layout(groups: list[JSON], *, per_page: int = 0, offset: int = 0) -> JSON:
-    """Dots for a person's quote groups along a date axis (undated quotes are counted, not drawn).
-
-    With ``per_page``, the groups are listed ``per_page`` at a time: a dot whose group is on the
-    page shown (from ``offset``) links to it there, any other to the page that lists it."""
-    dated: list[tuple[int, int, JSON]] = []
-    for i, g in enumerate(groups):
-        day = _day(g.get("date"))
-        if day is not None:
-            dated.append((i, day, g))
+def timeline_layout(groups: list[JSON], *, name: str, person: int, per_page: int = 0, offset: int = 0) -> JSON:
+    """A person's quote groups as dots along a date axis (undated quotes are counted, not drawn),
+    with ``svg``: the dots themselves, one link each to its quote (``#quote-PERSON-INDEX``), its
+    date and words as the dot's title (read by screen readers too), a tick for each later
+    appearance. With ``per_page``, the groups are listed ``per_page`` at a time: a dot whose group is
+    on the page shown (from ``offset``) links to it there, any other to the page that lists it
+    (``name`` is what the page was asked for). One pass: a person may have hundreds of groups."""
+    days = [_day(g.get("date")) for g in groups]
+    dated = [i for i, d in enumerate(days) if d is not None]
     if not dated:
         return {"drawn": False, "undated": len(groups)}
-    days = [d for _, d, _ in dated] + [
-        d for _, _, g in dated for a in g["appearances"][1:] if (d := _day(a.get("published"))) is not None
-    ]
-    lo, hi = min(days), max(days)
-    span = max(hi - lo, 1)
+    later: dict[int, list[int]] = {}
+    for i in dated:
+        seen = groups[i]["appearances"]
+        if len(seen) > 1:
+            later[i] = [d for a in seen[1:] if (d := _day(a.get("published"))) is not None]
+    every = [days[i] for i in dated] + [d for ds in later.values() for d in ds]
+    lo, hi = min(every), max(every)
     left, width = 40, _TL_W - 80
+    scale = width / max(hi - lo, 1)
 
     def x(day: int) -> float:
-        return round(left + (day - lo) / span * width, 1) if hi > lo else left + width / 2
+        return round(left + (day - lo) * scale, 1) if hi > lo else left + width / 2
 
-    dots: list[dict[str, Any]] = []
-    for n, (i, day, g) in enumerate(dated):
+    asked = urlencode({"name": name})
+    out: list[str] = []
+    for n, i in enumerate(dated):
+        g = groups[i]
         y = 20 + (n % _TL_LANES) * _TL_LANE
-        ticks = [x(d) for a in g["appearances"][1:] if (d := _day(a.get("published"))) is not None]
-        page = "" if not per_page or offset <= i < offset + per_page else f"offset={i - i % per_page}"
-        dots.append(
-            {
-                "index": i,
-                "page": page,
-                "x": x(day),
-                "y": y,
-                "ticks": ticks,
-                "text": _short(g["text"], 80),
-                "date": g["date"],
-            }
+        page = "" if not per_page or offset <= i < offset + per_page else f"?{asked}&offset={i - i % per_page}"
+        ticks = "".join(
+            f'<line x1="{x(d)}" y1="{y - 6}" x2="{x(d)}" y2="{y + 6}" class="tick"/>' for d in later.get(i, ())
+        )
+        out.append(
+            f'<a href="{escape(f"{page}#quote-{person}-{i}")}">{ticks}<circle cx="{x(days[i])}" cy="{y}" r="6"'
+            f' class="dot"><title>{escape(g["date"])}: {escape(_short(g["text"], 80))}</title></circle></a>'
         )
     axis_y = 20 + _TL_LANES * _TL_LANE
     marks = 5 if hi > lo else 1
@@ -170,26 +171,7 @@ def timeline_layout(groups: list[JSON], *, per_page: int = 0, offset: int = 0) -
         "axis_y": axis_y,
         "left": left,
         "right": left + width,
-        "dots": dots,
+        "svg": Markup("\n".join(out)),
         "axis": [{"x": x(t), "label": dt.date.fromordinal(t).isoformat()} for t in labelled],
         "undated": len(groups) - len(dated),
     }
-
-
-def timeline_dots(chart: JSON, name: str, person: int) -> Markup:
-    """The SVG of a timeline's dots: each links to its quote (``#quote-PERSON-INDEX``), on the page
-    that lists it, with its date and words as the dot's title (read by screen readers too)."""
-    if not chart.get("drawn"):
-        return Markup("")
-    asked = urlencode({"name": name})
-    out: list[str] = []
-    for d in chart["dots"]:
-        page = f"?{asked}&{d['page']}" if d["page"] else ""
-        href = escape(f"{page}#quote-{person}-{d['index']}")
-        y = d["y"]
-        ticks = "".join(f'<line x1="{t}" y1="{y - 6}" x2="{t}" y2="{y + 6}" class="tick"/>' for t in d["ticks"])
-        out.append(
-            f'<a href="{href}">{ticks}<circle cx="{d["x"]}" cy="{y}" r="6" class="dot">'
-            f"<title>{escape(d['date'])}: {escape(d['text'])}</title></circle></a>"
-        )
-    return Markup("\n".join(out))

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 from wiretrace.serve.app import corpus_of, render, render_html
 from wiretrace.serve.corpus import page_of
-from wiretrace.serve.graph import timeline_dots, timeline_layout
+from wiretrace.serve.graph import timeline_layout
 from wiretrace.serve.markup import anchor_of
 from wiretrace.serve.reads import all_speakers, speaker
 from wiretrace.serve.routes.common import ERRORS, Limit, Offset, One, Paged, check_window, ok, ok_page, pages
@@ -49,8 +49,10 @@ def speaker_page(request: Request, name: Name, offset: Offset = 0) -> HTMLRespon
 
 def _speaker_html(request: Request, name: str, offset: int) -> str:
     data = speaker(corpus_of(request), name)
-    charts = [timeline_layout(p["groups"], per_page=SHOWN, offset=offset) for p in data["people"]]
-    dots = [timeline_dots(c, name, i) for i, c in enumerate(charts)]
+    charts = [
+        timeline_layout(p["groups"], name=name, person=i, per_page=SHOWN, offset=offset)
+        for i, p in enumerate(data["people"])
+    ]
     most = max((len(p["groups"]) for p in data["people"]), default=0)
     here = f"/speaker?{urlencode({'name': name})}"
     return render_html(
@@ -58,7 +60,6 @@ def _speaker_html(request: Request, name: str, offset: int) -> str:
         "speaker.html",
         data=data,
         charts=charts,
-        dots=dots,
         anchor_of=anchor_of,
         shown=SHOWN,
         disputes_shown=DISPUTES_SHOWN,
