@@ -131,8 +131,9 @@ def timeline_layout(groups: list[JSON], *, name: str, person: int, per_page: int
     appearance. With ``per_page``, the groups are listed ``per_page`` at a time: a dot whose group is
     on the page shown (from ``offset``) links to it there, any other to the page that lists it
     (``name`` is what the page was asked for). One pass: a person may have hundreds of groups."""
-    days = [_day(g.get("date")) for g in groups]
-    dated = [i for i, d in enumerate(days) if d is not None]
+    found = [_day(g.get("date")) for g in groups]
+    dated = [i for i, d in enumerate(found) if d is not None]
+    days = [d or 0 for d in found]  # read only at the dated indices
     if not dated:
         return {"drawn": False, "undated": len(groups)}
     later: dict[int, list[int]] = {}
