@@ -101,10 +101,14 @@ def timeline(conn: sqlite3.Connection, entity: str, *, limit: int = 200) -> list
     return events[:limit]
 
 
-def _grouped(conn: sqlite3.Connection, sql: str, ids: list[str]) -> dict[str, list[tuple[Any, ...]]]:
-    """Rows of ``sql`` (its first column an article id, ``{ids}`` where the ids go) by article."""
+def _grouped(
+    conn: sqlite3.Connection, sql: str, args: list[str], *, marks: str = "?", count: int | None = None
+) -> dict[str, list[tuple[Any, ...]]]:
+    """Rows of ``sql`` (its first column an article id) by article; ``{ids}`` in ``sql`` is where
+    ``count`` (all ``args`` by default) placeholders ``marks`` go, joined by commas."""
     out: dict[str, list[tuple[Any, ...]]] = {}
-    for row in conn.execute(sql.format(ids=",".join("?" * len(ids))), ids):
+    n = len(args) // marks.count("?") if count is None else count
+    for row in conn.execute(sql.format(ids=",".join([marks] * n)), args):
         out.setdefault(row[0], []).append(row[1:])
     return out
 
@@ -119,15 +123,28 @@ def _events(conn: sqlite3.Connection, entities: list[JSON], key: str) -> list[JS
             ids,
         )
     }
+    # the entity's own quotes only: an article holds a dozen quotes, most by others
+    pairs = sorted({(e["article_id"], e["eid"]) for e in entities})
     quotes = _grouped(
         conn,
-        "SELECT q.article_id, q.speaker_entity, q.qid, q.text, q.start, (SELECT c.date FROM claims c"
-        " WHERE c.article_id = q.article_id AND c.quote_id = q.qid LIMIT 1) FROM quotes q"
-        " WHERE q.article_id IN ({ids}) AND q.speaker_entity IS NOT NULL",
-        ids,
+        "WITH wanted (aid, eid) AS (VALUES {ids})"
+        " SELECT q.article_id, q.speaker_entity, q.qid, q.text, q.start, (SELECT c.date FROM claims c"
+        " WHERE c.article_id = q.article_id AND c.quote_id = q.qid LIMIT 1)"
+        " FROM wanted w JOIN quotes q ON q.article_id = w.aid AND q.speaker_entity = w.eid",
+        [x for pair in pairs for x in pair],
+        marks="(?, ?)",
     )
-    claims = _grouped(
-        conn, "SELECT article_id, text, start, date, quote_id, speaker_key FROM claims WHERE article_id IN ({ids})", ids
+    people = [e for e in entities if e["type"] == "PERSON"]
+    claims = (
+        _grouped(  # a person's claims: by the surname first (the names are compared below)
+            conn,
+            "SELECT article_id, text, start, date, quote_id, speaker_key FROM claims WHERE article_id IN ({ids})"
+            " AND speaker_surname = ?",
+            [*sorted({e["article_id"] for e in people}), surname(key)],
+            count=len({e["article_id"] for e in people}),
+        )
+        if people
+        else {}
     )
     timexes = _grouped(
         conn,
