@@ -132,7 +132,7 @@ def _fts_query(conn: sqlite3.Connection, table: str, query: str) -> str | None:
 def _match(conn: sqlite3.Connection, table: str, sql: str, query: str, limit: int) -> list[JSON]:
     """The best ``limit`` current rows of ``sql``, which reads the ``ranked`` rows of ``table`` (its
     matches' ``fts_n`` and ``score``, best first) — ranked alone, so that only the rows kept are
-    joined to their article (a row is read past its article's body: costly for each of hundreds).
+    joined to their article and its first ref (lookups that cost more than the ranking itself).
 
     bm25 costs time in proportion to the matches, so a query matching most of a large corpus
     ("the") is ranked among its :data:`RANK_WINDOW` newest matches (the highest rowids: the rows
