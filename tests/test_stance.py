@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import math
 import os
+import re
 import sqlite3
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,9 +16,19 @@ import pytest
 from click.testing import CliRunner
 
 from wiretrace.cli.main import main
+from wiretrace.stance import cues
 from wiretrace.stance.check import Match, count_by_origin, default_origin, summary_line
-from wiretrace.stance.features import FEATURE_NAMES, featurize, has_refutation, split_sentences
+from wiretrace.stance.features import (
+    FEATURE_NAMES,
+    Claim,
+    best_cover,
+    cover,
+    featurize,
+    has_refutation,
+    split_sentences,
+)
 from wiretrace.stance.model import StanceLabel, default_model, stance_of
+from wiretrace.stance.text import TEXT_CACHE, prepared_text, text_cues
 
 ROOT = Path(__file__).resolve().parents[1]
 CLAIM = "Apple will release a gold iPhone in March"
@@ -106,6 +119,63 @@ def test_sentences_are_trimmed_and_inside_the_text() -> None:
     assert [text[a:b] for a, b in spans] == ["One sentence.", "Two sentences!", "A third one?"]
 
 
+STATEMENT = "Apple will not release a gold iPhone in March, a spokesperson said."
+
+
+@pytest.mark.parametrize("body", [SUPPORT, DISPUTE, UNRELATED, STATEMENT, "", "No sentence end"])
+def test_a_prepared_claim_gives_the_features_of_the_plain_one(body: str) -> None:
+    prepared = Claim.of(CLAIM)
+    plain = featurize(CLAIM, body)
+    again = featurize(prepared, body)  # the text's parts now come from the cache
+    assert again == plain
+    assert [repr(x) for x in again.features] == [repr(x) for x in plain.features]
+    assert cover(prepared, body) == plain.features[FEATURE_NAMES.index("cov_body")]
+    assert best_cover(prepared, body) == plain.features[FEATURE_NAMES.index("cov_best")]
+
+
+@pytest.mark.parametrize("body", [SUPPORT, DISPUTE, UNRELATED, STATEMENT, "APPLE’S GOLD IPHONES", ""])
+def test_the_cheap_bound_is_never_below_the_cover(body: str) -> None:
+    for claim in (CLAIM, "Apple's iPhones: gold ones in March?", "the of and"):
+        prepared = Claim.of(claim)
+        assert prepared.cover_at_most(body) >= cover(prepared, body) >= best_cover(prepared, body)
+
+
+def test_the_text_caches_are_bounded() -> None:
+    for i in range(TEXT_CACHE + 20):
+        text = f"Harbour report number {i} was filed. The council read it."
+        prepared_text(text)
+        text_cues(text)
+    for cached in (prepared_text, text_cues):
+        info = cached.cache_info()
+        assert info.maxsize == TEXT_CACHE
+        assert info.currsize <= TEXT_CACHE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        DISPUTE,
+        "It is NOT TRUE, the ministry insisted; officials said the photos were doctored and denied it.",
+        "Despite the rumours it was not actually confirmed. Isn't it? Never been verified, they can’t be.",
+        "Refuted, refuting, debunked — FAKES. Hoaxes? It's satire; the report reportedly may be a scam.",
+        "The ſcam was fake and the Kelvin-named KELVIN report was a hoax, said İstanbul officials.",
+    ],
+)
+def test_cues_grouped_by_first_letter_find_what_the_cues_find(text: str) -> None:
+    scan = cues.scanners(text)
+    for cue in (cues.REFUTE, cues.STRONG_REFUTE, cues.DENY, cues.HEDGE, cues.SUPPORT, cues.CAST_DOUBT):
+        assert [m.span() for m in scan[cue].finditer(text)] == [m.span() for m in cue.finditer(text)]
+    if "ſ" in text:
+        assert scan[cues.REFUTE] is cues.REFUTE  # a letter IGNORECASE folds to ASCII: the cues as written
+
+
+def test_only_the_known_letters_outside_ascii_fold_to_ascii_ones() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    folding = {chr(c) for c in range(0x80, sys.maxunicode + 1) if letter.fullmatch(chr(c))}
+    assert folding == set("\u0130\u0131\u017f\u212a")
+    assert all(cues.scanners(f"a {c} b")[cues.REFUTE] is cues.REFUTE for c in folding)
+
+
 # --------------------------------------------------------------------------- the model
 
 
@@ -134,6 +204,28 @@ def test_shipped_weights_match_the_features() -> None:
     assert [lab.value for lab in model.labels] == ["supports", "disputes", "reports", "unrelated"]
     probs = model.probabilities(featurize(CLAIM, SUPPORT).features)
     assert sum(probs) == pytest.approx(1.0)
+
+
+def test_the_compiled_trees_give_what_walking_the_trees_gives() -> None:
+    weights = json.loads((ROOT / "src/wiretrace/stance/weights.json").read_text(encoding="utf-8"))
+    model = default_model()
+
+    def walk(x: tuple[float, ...]) -> list[float]:
+        raw = list(weights["baseline"])
+        for per_class in weights["trees"]:
+            for k, tree in enumerate(per_class):
+                node = 0
+                while tree["feature"][node] >= 0:
+                    go_left = x[tree["feature"][node]] <= tree["threshold"][node]
+                    node = tree["left"][node] if go_left else tree["right"][node]
+                raw[k] += tree["value"][node]
+        raw = [r + math.log(p) for r, p in zip(raw, weights["priors"], strict=True)]
+        exp = [math.exp(r - max(raw)) for r in raw]
+        return [e / sum(exp) for e in exp]
+
+    for body in (SUPPORT, DISPUTE, UNRELATED, STATEMENT, ""):
+        x = featurize(CLAIM, body).features
+        assert model.probabilities(x) == walk(x)
 
 
 # --------------------------------------------------------------------------- counting

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from wiretrace.stance.features import FEATURE_NAMES, featurize
+from wiretrace.stance.features import Claim, best_cover, cover, featurize
 from wiretrace.stance.model import StanceLabel, StanceModel, default_model, evidence_span
 
 __all__ = [
@@ -46,7 +46,6 @@ _QUERY_STOP = frozenset(
 )
 _RANK = {StanceLabel.DISPUTES: 0, StanceLabel.SUPPORTS: 1, StanceLabel.REPORTS: 2, StanceLabel.UNRELATED: 3}
 MIN_COVER = 0.4  # share of the claim's weighted words one sentence must hold for an article to count
-_COV_BEST = FEATURE_NAMES.index("cov_best")
 _STATEMENT_MIN = 0.5  # share of the claim's weighted words a stored statement must cover to be scored alone
 
 
@@ -291,9 +290,10 @@ def check_claim(
     """Match ``claim`` against the corpus in ``conn``; matches ranked disputes, supports, reports."""
     model = model or default_model()
     origin = origin_function(conn, origin_of)
+    prepared = Claim.of(claim)
     matches: list[Match] = []
     for article in candidates(conn, claim, candidates_limit):
-        matches.extend(_article_matches(conn, model, claim, article, origin(article), min_cover=min_cover))
+        matches.extend(_article_matches(conn, model, prepared, article, origin, min_cover=min_cover))
     matches.sort(key=lambda m: (_RANK[m.stance], -m.score, m.published or "", m.ref, m.start))
     kept = tuple(m for m in matches if m.stance != StanceLabel.UNRELATED)
     return CheckResult(claim=claim, matches=kept, counts=count_by_origin(kept))
@@ -302,22 +302,24 @@ def check_claim(
 def _article_matches(
     conn: sqlite3.Connection,
     model: StanceModel,
-    claim: str,
+    claim: Claim,
     article: Mapping[str, Any],
-    origin: str,
+    origin_of: Callable[[Mapping[str, Any]], str],
     *,
     min_cover: float,
 ) -> list[Match]:
     body: str = article["body"]
-    pair = featurize(claim, body)
-    if pair.features[_COV_BEST] < min_cover:  # no sentence says much of the claim
+    # No sentence says much of the claim (the cov_best feature): checked first on the bare text.
+    if claim.cover_at_most(body) < min_cover or best_cover(claim, body) < min_cover:
         return []
+    pair = featurize(claim, body)
     probs = model.probabilities(pair.features)
     k = max(range(len(probs)), key=probs.__getitem__)
     label = model.labels[k]
     if label == StanceLabel.UNRELATED:
         return []
     statements = _statements(conn, article["article_id"])
+    origin = origin_of(article)
 
     def make(
         stance: StanceLabel, score: float, span: tuple[int, int], st: Mapping[str, Any] | None, cue: str | None = None
@@ -342,9 +344,11 @@ def _article_matches(
 
     found: dict[str, Match] = {}
     for st in statements:
-        scored = featurize(claim, st["text"])
-        if scored.features[0] < _STATEMENT_MIN:  # cov_body: the statement must be about the claim
+        text = st["text"]
+        # cov_body: the statement must be about the claim; checked first on the bare text.
+        if claim.cover_at_most(text) < _STATEMENT_MIN or cover(claim, text) < _STATEMENT_MIN:
             continue
+        scored = featurize(claim, text)
         p = model.probabilities(scored.features)
         j = max(range(3), key=p.__getitem__)  # a matching statement is related by construction
         label, score = model.labels[j], p[j]

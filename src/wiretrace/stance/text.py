@@ -1,0 +1,204 @@
+"""A text's claim-free side for the stance features: its words, stems, sentences and cue counts.
+
+What a text yields here does not depend on the claim it is checked against, so it is worked out
+once: :func:`prepared_text` (sentences and their stems — enough to tell whether the text is about
+a claim at all) and :func:`text_cues` (cue counts, lead, bigrams, numbers — the rest of the
+features) keep their answers for the last :data:`TEXT_CACHE` texts, since a server checks claims
+against the same popular articles again and again. Both are keyed by the text itself, so a
+changed article is never read from an old entry.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wiretrace.stance.cues import (
+    AUTHORITY,
+    CAST_DOUBT,
+    DENY,
+    DOUBT,
+    HEDGE,
+    NO_EVIDENCE,
+    REFUTE,
+    STRONG_REFUTE,
+    SUPPORT,
+    scanners,
+)
+
+__all__ = [
+    "FRAME",
+    "NUMBER",
+    "STOP",
+    "TEXT_CACHE",
+    "WORD",
+    "Sentence",
+    "Text",
+    "TextCues",
+    "count",
+    "prepared_text",
+    "split_sentences",
+    "stem",
+    "text_cues",
+    "tokens",
+]
+
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*")
+NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’']?\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*")
+STOP = frozenset(
+    """
+    a an the of to in on at for by with from and or but that this these those it its is are was were be been
+    being have has had do does did will would could should may might can he she they we i you his her their our
+    your them us him which who whom what when where why how as than then there here also any all some such into
+    over about after before under while said says say told out off up down just only so if more most very too
+    s t new now one two get got make made like back via amid
+    """.split()
+)
+# Words of the reporting frame ("report: …", "… claims") that say nothing about the content.
+FRAME = frozenset(
+    """
+    report reports reported reportedly claim claims claimed allegedly alleged rumor rumors rumour rumours
+    rumored news story stories video photo photos viral source sources according
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    stems: frozenset[str]
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A crude stem ("explosives" → "explosive", "denied" → "deni"), enough for matching."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def tokens(text: str) -> list[re.Match[str]]:
+    return list(WORD.finditer(text))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` with surrounding whitespace trimmed; never empty spans."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for first, last in spans:
+        a, b = first, last
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def count(pattern: re.Pattern[str], text: str) -> int:
+    """How many times ``pattern`` matches in ``text`` (findall: one item per match, no Match objects)."""
+    return len(pattern.findall(text))
+
+
+_NO_SENTENCE = (Sentence(start=0, end=0, stems=frozenset()),)
+TEXT_CACHE = 256  # texts whose claim-free parts are kept (about 75 kB for a 2.5 kB article), most recent first
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """What a text needs to be matched against a claim: its sentences and their stems."""
+
+    sentences: tuple[Sentence, ...]  # never empty: a text without one gets an empty sentence at 0
+    stems: frozenset[str]
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def prepared_text(text: str) -> Text:
+    """The sentences of ``text``, split and stemmed once however many claims it is checked against."""
+    sentences = (
+        tuple(
+            Sentence(start=a, end=b, stems=frozenset(map(stem, WORD.findall(text, a, b))))
+            for a, b in split_sentences(text)
+        )
+        or _NO_SENTENCE
+    )
+    return Text(sentences=sentences, stems=frozenset().union(*(s.stems for s in sentences)))
+
+
+@dataclass(frozen=True, slots=True)
+class TextCues:
+    """The claim-free numbers of a text: its cues (body counts weighed by its length), lead,
+    bigrams and numbers."""
+
+    lead_stems: frozenset[str]
+    bigrams: frozenset[tuple[str, str]]
+    numbers: frozenset[str]
+    refute: float
+    strong: float
+    deny: float
+    hedge: float
+    support: float
+    lead_refute: float
+    doubt_lead: float
+    refuting_lead: float
+    doubt: tuple[int, ...]  # cast-doubt cues per sentence
+    first_doubt: int  # the first sentence with one; the number of sentences when none
+    authority: int  # sentences that cast doubt and name an authority
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def text_cues(body: str) -> TextCues:
+    """The rest of what the features read of ``body``, worked out once for all claims."""
+    sentences = prepared_text(body).sentences
+    lead = sentences[:3]
+    lead_text = body[lead[0].start : lead[-1].end]
+    stems = [stem(word) for word in WORD.findall(body) if word.lower() not in STOP]
+    n = len(sentences)
+    per = 1.0 / math.log2(2 + n)
+    starts = [s.start for s in sentences]
+    doubt = [0] * n
+    first = n
+    scan = scanners(body)
+    for m in scan[CAST_DOUBT].finditer(body):
+        i = max(0, bisect.bisect_right(starts, m.start()) - 1)
+        doubt[i] += 1
+        first = min(first, i)
+    refuting_lead = (
+        STRONG_REFUTE.search(lead_text)
+        or DENY.search(lead_text)
+        or (DOUBT.search(lead_text) and NO_EVIDENCE.search(lead_text))
+    )
+    return TextCues(
+        lead_stems=frozenset().union(*(s.stems for s in lead)),
+        bigrams=frozenset(itertools.pairwise(stems)),
+        numbers=frozenset(x.replace(",", "") for x in NUMBER.findall(body)),
+        refute=count(scan[REFUTE], body) * per,
+        strong=count(scan[STRONG_REFUTE], body) * per,
+        deny=count(scan[DENY], body) * per,
+        hedge=count(scan[HEDGE], body) * per,
+        support=count(scan[SUPPORT], body) * per,
+        lead_refute=float(count(STRONG_REFUTE, lead_text) + count(DENY, lead_text)),
+        doubt_lead=math.log1p(count(DOUBT, lead_text)),
+        refuting_lead=1.0 if refuting_lead else 0.0,
+        doubt=tuple(doubt),
+        first_doubt=first,
+        authority=sum(
+            1 for i in range(n) if doubt[i] and scan[AUTHORITY].search(body, sentences[i].start, sentences[i].end)
+        ),
+    )
