@@ -438,28 +438,57 @@ class Connection:
             self.writer = None
 
 
-def server_cpu(pid: int) -> float | None:
-    """Seconds of CPU used so far by process ``pid`` and every process under it (the server's
-    workers), from ``/proc``; None where there is no ``/proc`` (the figure is left out)."""
-    proc = Path("/proc")
-    if not (proc / str(pid) / "stat").is_file():
-        return None
+def _tree(pid: int) -> tuple[set[int], dict[int, Path]]:
+    """``pid`` and every process under it (the server's workers), with their ``/proc`` folders."""
     parent: dict[int, int] = {}
-    ticks: dict[int, int] = {}
-    for stat in proc.glob("[0-9]*/stat"):
+    folders: dict[int, Path] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except (OSError, IndexError):
             continue  # a process that ended while we read
         n = int(stat.parent.name)
-        parent[n] = int(fields[1])
-        ticks[n] = int(fields[11]) + int(fields[12])  # utime + stime
+        parent[n], folders[n] = int(fields[1]), stat.parent
     tree, grew = {pid}, True
     while grew:
         more = {n for n, up in parent.items() if up in tree} - tree
         tree |= more
         grew = bool(more)
-    return sum(ticks.get(n, 0) for n in tree) / os.sysconf("SC_CLK_TCK")
+    return tree, folders
+
+
+def server_memory(pid: int) -> list[tuple[float, float]]:
+    """Memory (MB) of each server process at the end of the run, largest first: its own heap
+    (``RssAnon``) and what it has mapped of the database file besides (``RssFile``: shared
+    between the processes and the page cache, given back under pressure); [] without ``/proc``."""
+    tree, folders = _tree(pid)
+    found: list[tuple[float, float]] = []
+    for n in tree:
+        try:
+            status = (folders[n] / "status").read_text()
+        except (OSError, KeyError):
+            continue
+        anon = re.search(r"^RssAnon:\s+(\d+) kB", status, re.MULTILINE)
+        file = re.search(r"^RssFile:\s+(\d+) kB", status, re.MULTILINE)
+        if anon and file:
+            found.append((round(int(anon[1]) / 1024, 1), round(int(file[1]) / 1024, 1)))
+    return sorted(found, reverse=True)
+
+
+def server_cpu(pid: int) -> float | None:
+    """Seconds of CPU used so far by process ``pid`` and every process under it (the server's
+    workers), from ``/proc``; None where there is no ``/proc`` (the figure is left out)."""
+    if not Path(f"/proc/{pid}/stat").is_file():
+        return None
+    tree, folders = _tree(pid)
+    ticks = 0
+    for n in tree:
+        try:
+            fields = (folders[n] / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError, KeyError):
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime + stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 async def _one_route(base: str, make: Any, clients: int, requests: int, seed: int) -> dict[str, Any]:
@@ -517,6 +546,7 @@ def main() -> None:
     child = subprocess.Popen(server_command(db, port, args.workers))
     base = f"http://127.0.0.1:{port}"
     results: dict[str, Any] = {}
+    memory: list[tuple[float, float]] = []
     try:
         deadline, ready = time.monotonic() + 300, 0
         while ready < 10:  # every worker process answering and done filling its corpus-wide cache
@@ -538,9 +568,15 @@ def main() -> None:
             after = server_cpu(child.pid)
             if before is not None and after is not None:  # the server's own CPU per request, cold one included
                 results[name]["cpu_ms"] = round((after - before) * 1000 / (count + 1), 1)
+        memory = server_memory(child.pid)
     finally:
         child.terminate()
         child.wait(timeout=30)
+    report(args, results, memory)
+
+
+def report(args: argparse.Namespace, results: dict[str, Any], memory: list[tuple[float, float]]) -> None:
+    """The figures, one line per route (and ``--json-out``)."""
     procs = args.workers or "default"
     print(
         f"\nwiretrace serve (--workers {procs}), {args.n:,} articles, {args.clients} concurrent clients,"
@@ -555,8 +591,13 @@ def main() -> None:
             f" {cpu:>7}  {status}"
         )
     print("cpu ms: the server's own CPU per request (all its processes): what one request costs, whatever the load")
+    if memory:
+        own = ", ".join(f"{a:g}" for a, _ in memory)
+        mapped = ", ".join(f"{f:g}" for _, f in memory)
+        print(f"memory of the server's processes at the end (MB): own {own}; database pages mapped {mapped}")
     if args.json_out:
-        args.json_out.write_text(json.dumps({"n": args.n, "clients": args.clients, "routes": results}, indent=2) + "\n")
+        summary = {"n": args.n, "clients": args.clients, "routes": results, "memory_mb": memory}
+        args.json_out.write_text(json.dumps(summary, indent=2) + "\n")
 
 
 if __name__ == "__main__":
