@@ -7,7 +7,7 @@ clause, according, …) it prints the share of those quotes that overlap a gold 
 (precision, all attributions); for each way a speaker is found (attribution rule × how the
 mention was resolved: name, pronoun, institution, …) the share of matched quotes whose
 speaker is right under the reference scorer's rule. These are the figures behind
-``SPAN_CONFIDENCE``, ``RULE_CONFIDENCE`` and ``VIA_CONFIDENCE`` in ``analyze/quotes.py``.
+``SPAN_CONFIDENCE``, ``RULE_CONFIDENCE`` and ``VIA_CONFIDENCE`` in ``analyze/quote_confidence.py``.
 """
 
 from __future__ import annotations

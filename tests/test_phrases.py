@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wiretrace.analyze.phrases import strip_span
-from wiretrace.model import Span
+from wiretrace.analyze.phrases import strip_span, tokens_in
+from wiretrace.model import Parse, Sentence, Span, Token
 
 
 def stripped(text: str) -> str | None:
@@ -79,3 +79,25 @@ def test_the_result_lies_inside_the_span(body: str, data: st.DataObject) -> None
     if span is not None:
         assert start <= span.start < span.end <= end
         assert span.text(body).strip()
+
+
+def _words(text: str) -> Parse:
+    """A parse with one token per space-separated word (enough for offsets)."""
+    tokens, offset = [], 0
+    for i, word in enumerate(text.split(" ")):
+        tokens.append(
+            Token(
+                i=i, start=offset, end=offset + len(word), text=word, lower=word.lower(), lemma=word.lower(),
+                pos="X", tag="X", dep="dep", head=i, ent_iob="O", ent_type="", space=True,
+            )
+        )  # fmt: skip
+        offset += len(word) + 1
+    return Parse(tokens=tuple(tokens), sentences=(Sentence(span=Span(0, len(text)), first=0, last=len(tokens)),),
+                 ents=(), noun_chunks=())  # fmt: skip
+
+
+def test_a_span_that_ends_on_a_space_still_holds_its_tokens() -> None:
+    parse = _words("he said “we are outsiders,' ” today")  # the quote ends with a space before its mark
+    assert list(tokens_in(parse, Span(8, 28))) == [2, 3, 4]
+    assert list(tokens_in(parse, Span(7, 26))) == [2, 3, 4]  # and one that starts on a space
+    assert list(tokens_in(parse, Span(2, 3))) == []

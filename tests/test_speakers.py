@@ -227,3 +227,106 @@ def test_a_quote_after_a_sentence_about_a_named_description_is_theirs() -> None:
         "“I never thought I would vote for a third party, but here we are.”"
     )
     assert speaker_of(analyse(text), "third party") == "Lena Brooks"
+
+
+def test_a_title_the_model_reads_as_a_name_gives_way_to_the_name_after_it() -> None:
+    text = (
+        "Northwind Energy Vice President for safety and compliance Dora Kettleby called the plan "
+        "“a careful first step toward cleaner water.”"
+    )
+    assert speaker_of(analyse(text), "careful first step") == "Dora Kettleby"
+
+
+def test_an_organisation_title_and_name_is_the_person() -> None:
+    text = (
+        "The Harbour Workers Union General Secretary Amos Brandt says in a statement that the deal "
+        "“will not hold through the winter.”"
+    )
+    assert speaker_of(analyse(text), "will not hold") == "Amos Brandt"
+
+
+def test_a_name_and_colon_after_a_dash_beats_the_verb_before_it() -> None:
+    text = "Turnout was the real story - Ruth Calloway: “We saw lines around the block in every district we polled.”"
+    assert speaker_of(analyse(text), "lines around the block") == "Ruth Calloway"
+
+
+def test_from_the_report_colon_is_the_report() -> None:
+    text = (
+        "The county report came out on Monday.\n\n"
+        "From the report: “Every district saw longer lines than in any election since records began.”"
+    )
+    assert speaker_of(analyse(text), "longer lines") == "the report"
+
+
+def test_making_the_point_reports_like_saying() -> None:
+    text = (
+        "County treasurer Luis Ortega spoke at the meeting.\n\n"
+        "Ortega also made the point that the budget would leave the county “with nothing at all for the long winter.”"
+    )
+    assert speaker_of(analyse(text), "nothing at all") == "Luis Ortega"
+
+
+def test_in_someones_view_reports_like_according_to() -> None:
+    text = (
+        "Council member Ingrid Halvorsen voted against the plan.\n\n"
+        "“The plan is a gift to developers and nothing else for the town,” in Halvorsen’s view."
+    )
+    assert speaker_of(analyse(text), "gift to developers") == "Ingrid Halvorsen"
+
+
+def test_a_short_exclamation_is_tagged_by_a_verb_and_a_name_after_it() -> None:
+    text = (
+        "The crowd cheered as the mayor spoke.\n\n"
+        "“This is wonderful!” beamed Petra Lindqvist of Duluth, who drove four hours to attend."
+    )
+    assert speaker_of(analyse(text), "This is wonderful") == "Petra Lindqvist"
+
+
+def test_a_pronoun_in_a_relative_clause_is_the_person_it_describes() -> None:
+    text = (
+        "Mayor Ines Carter spoke first.\n\n"
+        "The latest is Rep. Tom Barrow, the congressman who made headlines in 2019 when he shouted "
+        "“Shame on you!” at the governor."
+    )
+    assert speaker_of(analyse(text), "Shame on you") == "Tom Barrow"
+
+
+def test_adding_between_two_quotes_makes_two_statements() -> None:
+    text = (
+        "“We will finish the bridge by the spring,” Mayor Ines Carter said, "
+        "adding that the council “has found the money for the whole project.”"
+    )
+    analysis = analyse(text)
+    first = next(q for q in analysis.quotes if "finish the bridge" in q.text)
+    assert "found the money" not in first.text
+    assert speaker_of(analysis, "found the money") == "Ines Carter"
+
+
+def test_a_tag_after_the_quote_beats_a_label_before_it() -> None:
+    text = (
+        "Engineer Paul Okafor inspected the span on Tuesday.\n\n"
+        "His verdict: “It is not quite finished, but it is safe,” he said."
+    )
+    assert speaker_of(analyse(text), "not quite finished") == "Paul Okafor"
+
+
+def test_a_show_title_after_the_verb_is_not_its_subject() -> None:
+    text = "“We are ready for the storm season this year,” Hanna Berg, a campaign adviser, said on “Good Day Today.”"
+    assert speaker_of(analyse(text), "ready for the storm") == "Hanna Berg"
+
+
+def test_a_surname_the_model_reads_as_a_place_joins_its_person() -> None:
+    text = (
+        "Mayor Tomas Haugen toured the pier.\n\n"
+        "“We will rebuild it stronger than before,” Haugen was quoted as saying by the local paper."
+    )
+    assert speaker_of(analyse(text), "rebuild it stronger") == "Tomas Haugen"
+
+
+def test_a_quote_ending_in_a_nested_quote_and_a_space_keeps_its_tag() -> None:
+    text = (
+        "Judge Carla Brenner struck the law down on Friday.\n\n"
+        "\"The law tells citizens 'that they are outsiders, not full members of the community,' \" "
+        "Brenner wrote in her opinion."
+    )
+    assert speaker_of(analyse(text), "The law tells citizens") == "Carla Brenner"

@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from wiretrace.analyze.cues import DISPUTE_VERBS, MADE_NOUNS, SPEECH_NOUNS, WEAK_VERBS, is_speech_verb, lemma_of
+from wiretrace.analyze.cues import DISPUTE_VERBS, SPEECH_NOUNS, WEAK_VERBS, is_speech_verb, lemma_of
 from wiretrace.analyze.phrases import children, root_of, tokens_in
+from wiretrace.analyze.subjects import cue_span, is_reporting, subject_of, went_on
 from wiretrace.model import Parse, Span, Token
 
 __all__ = [
@@ -31,7 +32,6 @@ __all__ = [
     "went_on",
 ]
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _MAX_HOPS = 12
 
 
@@ -41,142 +41,6 @@ class Attribution:
     source: int | None  # token heading the source's noun phrase
     verb: int | None  # the reporting verb token, when there is one
     rule: str  # which rule found it (for debugging and evaluation)
-
-
-def is_reporting(parse: Parse, i: int) -> bool:
-    """A speech verb used to report: not an infinitive ("to respond") nor an adjective ("alleged")."""
-    tok = parse.tokens[i]
-    if tok.pos not in {"VERB", "AUX"} or tok.dep == "amod":
-        return False
-    if not is_speech_verb(tok.text) and not went_on(parse, i) and not _puts_it(parse, i):
-        return False
-    return not any(parse.tokens[c].tag == "TO" for c in children(parse, i))
-
-
-def _puts_it(parse: Parse, i: int) -> bool:
-    """ "As Dana Hale puts it, “…”" — the idiom reports like "says"."""
-    tokens = parse.tokens
-    if tokens[i].lower not in {"put", "puts"}:
-        return False
-    kids = children(parse, i)
-    return any(tokens[c].lower == "it" and tokens[c].dep == "dobj" for c in kids) and any(
-        tokens[c].lower == "as" for c in kids
-    )
-
-
-def went_on(parse: Parse, i: int) -> bool:
-    """ "Trump went on", "she went on:" — a phrasal reporting verb."""
-    tokens = parse.tokens
-    return lemma_of(tokens[i].text) == "go" and i + 1 < len(tokens) and tokens[i + 1].lower == "on"
-
-
-def subject_of(parse: Parse, verb: int) -> int | None:
-    """The verb's subject; for a participle or conjunct, the subject of the verb it hangs on."""
-    tokens = parse.tokens
-    seen = 0
-    while seen < 4:
-        for c in children(parse, verb):
-            if tokens[c].dep in SUBJECT_DEPS:
-                if tokens[c].tag in {"WP", "WDT"} and tokens[verb].dep == "relcl":
-                    return _maker_of(parse, tokens[verb].head)  # "the envoy, who said …": the envoy
-                return c
-            if tokens[c].dep == "agent":  # passive "was said by X"
-                objs = [g for g in children(parse, c) if tokens[g].dep == "pobj"]
-                if objs:
-                    return objs[0]
-        tok = tokens[verb]
-        finite = tok.tag in {"VBD", "VBZ", "VBP", "VB"}
-        if seen == 0 and finite and (found := _subject_before(parse, verb) or _inverted_subject(parse, verb)):
-            return found
-        if tok.dep == "acl":
-            if tok.tag in {"VBG", "VBN"}:
-                return _maker_of(parse, tok.head)  # "a letter … alleging that …": the letter
-            if tokens[tok.head].head != tok.head:
-                verb = tokens[tok.head].head  # "a proposal to relocate …, calling …": past the noun
-                seen += 1
-                continue
-        if tok.dep == "pcomp" and tok.tag == "VBG" and tokens[tok.head].dep == "prep":
-            verb = tokens[tok.head].head  # "landed in hot water by saying that …": who landed
-            seen += 1
-            continue
-        if tok.dep in {"advcl", "conj", "xcomp", "ccomp", "relcl"} and tok.head != verb:
-            if tok.dep == "relcl":
-                return tok.head  # "the envoy, who said …"
-            verb = tok.head
-            seen += 1
-            continue
-        return None
-    return None
-
-
-def _maker_of(parse: Parse, noun: int) -> int:
-    """Who speaks through a thing they put out: "Trump released a radio ad calling it …",
-    "Stanton sent a letter asking …" — the subject of the verb whose object the thing is;
-    the thing itself when it is the subject ("A letter alleging … was sent")."""
-    tokens = parse.tokens
-    tok = tokens[noun]
-    if tok.dep != "dobj" or tok.lower not in MADE_NOUNS or tok.head == noun:
-        return noun
-    for c in children(parse, tok.head):
-        if tokens[c].dep == "nsubj" and tokens[c].tag not in {"WP", "WDT"}:
-            return c
-    return noun
-
-
-def _inverted_subject(parse: Parse, verb: int) -> int | None:
-    """ "“…,” added another New Hampshire Republican": the subject after the verb, right after
-    a closing quotation mark."""
-    tokens = parse.tokens
-    before = verb - 1
-    if before < 0 or tokens[before].text not in {"”", '"', ",", "»"}:
-        return None
-    if tokens[before].text == "," and (before == 0 or tokens[before - 1].text not in {"”", '"', "»"}):
-        return None
-    for c in children(parse, verb):
-        if (
-            c > verb
-            and tokens[c].dep in {"dobj", "attr", "npadvmod", "nsubj", "dep"}
-            and tokens[c].pos
-            in {
-                "PROPN",
-                "NOUN",
-            }
-        ):
-            return c
-    return None
-
-
-def _subject_before(parse: Parse, verb: int) -> int | None:
-    """A name the parser failed to link: "Ivo Daalder, former US ambassador to NATO, called for"."""
-    tokens = parse.tokens
-    sentence = parse.sentence_of(verb)
-    lo = sentence.first if sentence else 0
-    j = verb - 1
-    if j >= lo and tokens[j].text == ",":
-        k = j - 1
-        while k > lo and tokens[k].text != "," and j - k < 16:
-            k -= 1
-        if k > lo and tokens[k].text == "," and _nameish(tokens[k - 1]):
-            return k - 1
-        return None
-    if j >= lo and _nameish(tokens[j]) and tokens[j].dep not in {"pobj", "dobj"}:
-        return j
-    return None
-
-
-def _nameish(tok: Token) -> bool:
-    return tok.pos == "PROPN" and tok.ent_type not in {"DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL"}
-
-
-def cue_span(parse: Parse, verb: int) -> Span:
-    """The verb with a particle or preposition that makes it a phrase: "called for", "pointed out"."""
-    tokens = parse.tokens
-    end = tokens[verb].end
-    nxt = verb + 1
-    phrasal = lemma_of(tokens[verb].text) in {"call", "point", "speak", "sound"}
-    if phrasal and nxt < len(tokens) and tokens[nxt].lower in {"for", "on", "out", "up"}:
-        end = tokens[nxt].end
-    return Span(tokens[verb].start, end)
 
 
 def attribute(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | None:
@@ -193,7 +57,10 @@ def attribute(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | Non
         tok = parse.tokens[i]
         return not any(q.start <= tok.start < q.end for q in quoted)
 
+    label = _colon_label(parse, indices)
     for part in _sentence_parts(parse, indices):
+        if label is not None and label.rule == "label" and part[0] == indices[0]:
+            return label  # "Pollsters agree - Carl Bialik: “…”": the name right before the quote
         found = (
             _walk_up(parse, root_of(parse, part), indices, outside)
             or _according_to(parse, part, outside)
@@ -202,7 +69,7 @@ def attribute(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | Non
         if found is not None:
             return found
     return (
-        _colon_label(parse, indices)
+        label
         or _colon_intro(parse, indices)
         or _tag_after(parse, span, outside)
         or _surface_tag(parse, span)
@@ -219,6 +86,8 @@ def _sentence_subject(parse: Parse, indices: range, outside: Callable[[int], boo
     if sentence is None or indices[0] <= sentence.first:
         return None  # a quote that opens its sentence has no frame around it
     roots = [i for i in range(sentence.first, sentence.last) if tokens[i].dep == "ROOT"]
+    if len(roots) == 1 and (verbed := _verbed_name(parse, roots[0], indices, outside)) is not None:
+        return verbed
     if len(roots) != 1 or roots[0] in indices or not outside(roots[0]) or tokens[roots[0]].pos not in {"VERB", "AUX"}:
         return None
     subject = subject_of(parse, roots[0])
@@ -228,6 +97,18 @@ def _sentence_subject(parse: Parse, indices: range, outside: Callable[[int], boo
         return None
     root = roots[0]
     return Attribution(cue=Span(tokens[root].start, tokens[root].end), source=subject, verb=root, rule="subject")
+
+
+def _verbed_name(parse: Parse, root: int, indices: range, outside: Callable[[int], bool]) -> Attribution | None:
+    """ "Aaron Kall, the director of debate …, compared Trump to a coach who is “…”" when the
+    parser made the name the root and its verb a clause hanging on it."""
+    tokens = parse.tokens
+    if tokens[root].pos != "PROPN" or tokens[root].ent_type != "PERSON" or root >= indices[0]:
+        return None
+    for c in children(parse, root):
+        if tokens[c].dep == "acl" and tokens[c].tag in {"VBD", "VBN"} and root < c < indices[0] and outside(c):
+            return Attribution(cue=Span(tokens[c].start, tokens[c].end), source=root, verb=c, rule="subject")
+    return None
 
 
 _MIN_TAGGED_TOKENS = 5
@@ -260,16 +141,18 @@ def _surface_tag(parse: Parse, span: Span) -> Attribution | None:
     k = j
     while k < len(tokens) and k - j < 6 and tokens[k].pos in _NP_POS:
         k += 1
-    if j < k < len(tokens) and tokens[k].tag in _FINITE and _tags_speech(tokens[k], sentence_long):
+    if j < k < len(tokens) and tokens[k].tag in _FINITE:
         heads = [m for m in range(j, k) if tokens[m].pos in {"PROPN", "NOUN", "PRON"}]
-        if heads:
+        named = any(tokens[m].ent_type == "PERSON" for m in heads)
+        if heads and _tags_speech(tokens[k], sentence_long or named):
             return Attribution(cue=cue_span(parse, k), source=heads[-1], verb=k, rule="surface")
-    if k == j and tokens[j].tag in _FINITE and _tags_speech(tokens[j], sentence_long):
+    if k == j and tokens[j].tag in _FINITE:
         m = j + 1
         while m < len(tokens) and m - j <= 6 and tokens[m].pos in _NP_POS:
             m += 1
         heads = [n for n in range(j + 1, m) if tokens[n].pos in {"PROPN", "NOUN"}]
-        if heads:
+        named = any(tokens[n].ent_type == "PERSON" for n in heads)  # "“This is fantastic!” beamed X"
+        if heads and _tags_speech(tokens[j], sentence_long or named):
             return Attribution(cue=cue_span(parse, j), source=heads[-1], verb=j, rule="surface")
     return None
 
@@ -330,10 +213,16 @@ def _colon_label(parse: Parse, indices: range) -> Attribution | None:
             break
     if (intro := intro_attribution(parse, first, j, any_verb=True)) is not None:
         return intro  # "Article 33 affirms: “…”" — an introduction in the quote's own sentence
-    label = range(first, j)
+    if first < j and tokens[first].lower == "more":
+        first += 1  # "More from the report: “…”"
+    sourced = first < j and tokens[first].lower == "from"  # "From the report: “…”"
+    label = range(first + 1 if sourced else first, j)
     if not label or len(label) > 12 or any(tokens[k].pos in {"VERB", "AUX"} for k in label):
         return None
     names = [k for k in label if tokens[k].ent_type in {"PERSON", "ORG"} or tokens[k].pos == "PROPN"]
+    words = [k for k in label if tokens[k].text[:1].isalpha()]
+    if not names and (sourced or all(tokens[k].text[:1].isupper() for k in words)):
+        names = [k for k in label if tokens[k].pos in {"NOUN", "PROPN"}]  # "Pew Research: “…”"
     if not names:
         return None
     return Attribution(cue=Span(tokens[j].start, tokens[j].end), source=names[-1], verb=None, rule="label")
@@ -360,10 +249,27 @@ def _walk_up(parse: Parse, i: int, inside: range, outside: Callable[[int], bool]
                     weak = weak or found  # "tests showed “…”": look for a speaker higher up
             elif tok.pos == "NOUN" and tok.lower in SPEECH_NOUNS and (owner := _noun_source(parse, i)) is not None:
                 return Attribution(cue=Span(tok.start, tok.end), source=owner, verb=None, rule="noun")
+            elif (made := _made_statement(parse, i)) is not None and made.source not in inside:
+                return made
         if tok.head == i:
             return weak
         i = tok.head
     return weak
+
+
+def _made_statement(parse: Parse, verb: int) -> Attribution | None:
+    """ "Gorka also made the point that … “…”", "the ministry issued a statement saying …":
+    a light verb whose object is a speech noun reports like a speech verb; the parser often
+    hangs the clause on the verb rather than the noun."""
+    tokens = parse.tokens
+    if tokens[verb].pos != "VERB" or tokens[verb].lower not in _LIGHT_VERBS:
+        return None
+    nouns = [c for c in children(parse, verb) if tokens[c].dep == "dobj" and tokens[c].lower in SPEECH_NOUNS]
+    subject = subject_of(parse, verb) if nouns else None
+    if subject is None:
+        return None
+    cue = Span(tokens[verb].start, tokens[nouns[0]].end)
+    return Attribution(cue=cue, source=subject, verb=verb, rule="noun")
 
 
 def _disputed_source(parse: Parse, verb: int) -> Attribution | None:
@@ -398,10 +304,19 @@ def _according_to(parse: Parse, indices: range, outside: Callable[[int], bool]) 
     sentence = parse.sentence_of(indices[0])
     if sentence is None:
         return None
-    for i in range(sentence.first, sentence.last - 2):
+    for i in range(sentence.first, sentence.last):
         if i in indices or not outside(i):
             continue
         lower = tokens[i].lower
+        if lower in _VIEW_NOUNS and i > 0 and tokens[i - 1].lower == "in":
+            owners = [
+                c for c in children(parse, i) if tokens[c].dep == "poss" and tokens[c].pos in {"PROPN", "NOUN", "PRON"}
+            ]
+            if owners:  # "in Bolton’s view", "in her words"
+                cue = Span(tokens[i - 1].start, tokens[i].end)
+                return Attribution(cue=cue, source=owners[0], verb=None, rule="according")
+        if i + 2 >= sentence.last:
+            continue
         if lower == "according" and tokens[i + 1].lower == "to":
             objs = [c for c in children(parse, i + 1) if tokens[c].dep == "pobj"]
             if objs:
@@ -479,6 +394,8 @@ def intro_attribution(parse: Parse, first: int, colon: int, *, any_verb: bool = 
 
 
 _TOPIC_PRONOUNS = frozenset({"he", "she"})
+# "in Bolton’s view", "in his words": a possessive owner reports like "according to".
+_VIEW_NOUNS = frozenset({"view", "views", "opinion", "words", "estimation", "telling", "account", "judgment"})
 _LIGHT_VERBS = frozenset({"make", "made", "makes", "making", "issue", "issued", "give", "gave", "offer", "offered"})
 
 

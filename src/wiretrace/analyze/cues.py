@@ -40,7 +40,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         blast slam mock hail laud chime lash rail fume grumble gush marvel plead beg implore exclaim shout
         yell scream cry chant whisper mutter sigh bark snap snarl growl ponder affirm proclaim opine intone
         thunder roar cheer jeer interject reckon posit surmise vent grouse gripe crow brag hint imply
-        boom bellow holler rant rave scold sneer taunt gloat quip retort
+        boom bellow holler rant rave scold sneer taunt gloat quip retort anticipate reason
     """.split()
 )
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from wiretrace.analyze.cues import COMPANY_NOUNS, TITLE_WORDS, is_speech_verb
 from wiretrace.analyze.genders import first_name_gender
 from wiretrace.analyze.outlets import is_outlet_name
-from wiretrace.analyze.phrases import descriptions_of, strip_span
+from wiretrace.analyze.phrases import children, descriptions_of, strip_span
 from wiretrace.model import Analysis, Article, Entity, EntityType, Mention, Parse, Span
 from wiretrace.pipeline import Stage
 
@@ -191,13 +191,23 @@ def _repair_types(
     surnames = {
         m.text.split()[-1] for m, label in mentions if label == EntityType.PERSON.value and len(m.text.split()) > 1
     }
+    people = {
+        m.text
+        for m, label in mentions
+        if label in _PLACE_OR_GROUP
+        and (_speaks_as_a_person(parse, m) or (m.text in surnames and _speaking_subject(parse, m) is not None))
+    }
     repaired = []
     for mention, label in mentions:
         fixed = label
-        if label == EntityType.ORG.value and mention.text in surnames:
+        if label in _PLACE_OR_GROUP and mention.text in people:
+            fixed = EntityType.PERSON.value  # "Singh said he was alarmed": not a place
+        elif label == EntityType.ORG.value and mention.text in surnames:
             fixed = EntityType.PERSON.value  # "Anselm said": the surname of Rupert Anselm, not an organisation
         elif label != EntityType.PERSON.value and _in_apposition_to(parse, mention, TITLE_WORDS):
             fixed = EntityType.PERSON.value  # "Her deputy, Morten Eide," was a WORK_OF_ART
+        elif label == EntityType.ORG.value and _titled_person(parse, mention):
+            fixed = EntityType.PERSON.value  # "Christian Estrosi, a former mayor of Nice," was an ORG
         elif label not in {EntityType.ORG.value, EntityType.MEDIA.value} and _in_apposition_to(
             parse, mention, COMPANY_NOUNS
         ):
@@ -221,6 +231,53 @@ def _in_apposition_to(parse: Parse, mention: Mention, nouns: frozenset[str]) -> 
         return False
     root = tokens[last]
     return root.dep == "appos" and tokens[root.head].lower in nouns
+
+
+_PLACE_OR_GROUP = frozenset({EntityType.GPE.value, EntityType.ORG.value, EntityType.NORP.value})
+
+
+def _speaks_as_a_person(parse: Parse, mention: Mention) -> bool:
+    """A one-word name that speaks like a person: "Singh said he was alarmed", "Bamberg, who
+    is 28, said" — a country or a company says "it" and is no "who"."""
+    i = parse.token_at(mention.span.start)
+    verb = _speaking_subject(parse, mention)
+    if i is None or verb is None:
+        return False
+    tokens = parse.tokens
+    if any(tokens[c].dep == "relcl" and _subject_word(parse, c) == "who" for c in children(parse, i)):
+        return True
+    return any(tokens[c].dep == "ccomp" and _subject_word(parse, c) in {"he", "she"} for c in children(parse, verb))
+
+
+def _speaking_subject(parse: Parse, mention: Mention) -> int | None:
+    """The speech verb a one-word proper name is the subject of ("Haugen said", "Haugen was
+    quoted as saying"), if it is."""
+    i = parse.token_at(mention.span.start)
+    tokens = parse.tokens
+    if i is None or tokens[i].end != mention.span.end or tokens[i].pos != "PROPN":
+        return None
+    verb = tokens[i].head
+    if tokens[i].dep not in {"nsubj", "nsubjpass"} or verb == i:
+        return None
+    return verb if is_speech_verb(tokens[verb].text) or tokens[verb].lower == "quoted" else None
+
+
+def _subject_word(parse: Parse, verb: int) -> str | None:
+    subjects = [c for c in children(parse, verb) if parse.tokens[c].dep in {"nsubj", "nsubjpass"}]
+    return parse.tokens[subjects[0]].lower if subjects else None
+
+
+def _titled_person(parse: Parse, mention: Mention) -> bool:
+    """A first name and a surname with a title in apposition: "Christian Estrosi, a former
+    mayor of Nice,"."""
+    first = parse.token_at(mention.span.start)
+    last = parse.token_at(max(mention.span.start, mention.span.end - 1))
+    if first is None or last is None or not 0 < last - first <= 2:
+        return False
+    tokens = parse.tokens
+    if any(t.pos != "PROPN" for t in tokens[first : last + 1]) or first_name_gender(tokens[first].text) is None:
+        return False
+    return any(tokens[c].dep == "appos" and tokens[c].lower in TITLE_WORDS for c in children(parse, last))
 
 
 def _followed_by_place(body: str, parse: Parse, mention: Mention) -> bool:
@@ -420,7 +477,7 @@ class EntitiesStage(Stage):
     """spaCy NER merged into the article's canonical entities."""
 
     name = "entities"
-    version = "2"
+    version = "3"
     needs = frozenset({"article", "parse"})
     gives = frozenset({"entities"})
 

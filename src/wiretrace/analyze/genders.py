@@ -1,4 +1,4 @@
-"""A person's likely gender from their first name, as a weak prior for pronouns.
+"""A person's gender as an article tells it, and from their first name as a weak prior.
 
 The article's own evidence ("Mr. Kamp", "… she said" right after the name) always wins;
 this only breaks the tie when the article says nothing, so that "she" does not go to
@@ -11,10 +11,18 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections import Counter
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["first_name_gender"]
+from wiretrace.analyze.cues import PERSON_PRONOUNS
+from wiretrace.analyze.phrases import is_subject
+from wiretrace.model import Entity, EntityType, Parse, Span
+
+__all__ = ["article_genders", "first_name_gender"]
+
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m"}
 
 # Common first names shared by both genders: a guess here would be wrong too often.
 UNISEX = frozenset(
@@ -56,3 +64,63 @@ def first_name_gender(first: str) -> str | None:
     if row is None:
         return None
     return {"M": "m", "F": "f"}.get(str(row[0]))
+
+
+def article_genders(
+    parse: Parse, mentions: Sequence[tuple[Span, Entity]], in_quotes: Callable[[int], bool]
+) -> dict[str, str]:
+    """Each person's gender as the article tells it: an honorific before a mention ("Mr.
+    Kamp") decides; otherwise the he/she subjects that follow the person's own subject
+    mentions ("Kamp said … . He added", two points each, never one inside a quote) weigh
+    against the usual gender of a full name's first name (three points; one for a lone
+    name like "Melanie", which may be a surname). A tie leaves the gender open."""
+    honorific: dict[str, Counter[str]] = {}
+    pronoun: dict[str, Counter[str]] = {}
+    tokens = parse.tokens
+    people: dict[str, Entity] = {}
+    for span, entity in mentions:
+        first = parse.token_at(span.start)
+        last = parse.token_at(max(span.start, span.end - 1))
+        if entity.type != EntityType.PERSON or first is None or last is None:
+            continue
+        before = tokens[first - 1].lower.rstrip(".") if first > 0 else ""
+        if before in _HONORIFICS:
+            honorific.setdefault(entity.id, Counter())[_HONORIFICS[before]] += 1
+        kind = _pronoun_after(parse, last, in_quotes) if is_subject(parse, last) else None
+        if kind is not None:
+            pronoun.setdefault(entity.id, Counter())[kind] += 1
+    for _, entity in mentions:
+        people.setdefault(entity.id, entity)
+    genders: dict[str, str] = {}
+    for entity in people.values():
+        if entity.type != EntityType.PERSON:
+            continue
+        words = entity.name.split()
+        prior = first_name_gender(words[0]) if words else None
+        if entity.id in honorific:
+            genders[entity.id] = honorific[entity.id].most_common(1)[0][0]
+            continue
+        votes: Counter[str] = Counter({k: 2 * n for k, n in pronoun.get(entity.id, Counter()).items()})
+        if prior is not None:
+            votes[prior] += 3 if len(words) >= 2 else 1
+        ranked = votes.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            genders[entity.id] = ranked[0][0]
+    return genders
+
+
+def _pronoun_after(parse: Parse, last: int, in_quotes: Callable[[int], bool]) -> str | None:
+    """The gender of the first he/she that is a subject in the rest of the sentence and
+    the next one ("Kamp said … . He added"), unless another person is named first."""
+    tokens = parse.tokens
+    sentence = parse.sentence_of(last)
+    stop = sentence.last if sentence is not None else last + 1
+    following = parse.sentence_of(stop) if stop < len(tokens) else None
+    stop = following.last if following is not None else stop
+    for tok in tokens[last + 1 : min(stop, last + 60)]:
+        if tok.ent_type == "PERSON":
+            return None
+        kind = PERSON_PRONOUNS.get(tok.lower)
+        if kind in {"m", "f"} and tok.pos == "PRON" and tok.dep in {"nsubj", "nsubjpass"}:
+            return None if in_quotes(tok.start) else kind  # "she" in a quote is someone else
+    return None

@@ -11,6 +11,7 @@ __all__ = [
     "children",
     "described_source",
     "descriptions_of",
+    "is_subject",
     "noun_phrase",
     "root_of",
     "strip_span",
@@ -22,6 +23,8 @@ _LEADING = ("the ", "The ")
 _TRAILING_POSSESSIVE = ("’s", "'s", "’", "'")
 _TRIM = ' \t\n,.;:!?"“”‘’()[]—–-'
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Bros)\.)$")
+# Marks that end whatever came before an unnamed source: a quote, a sentence, a clause.
+_BEFORE_SOURCE = frozenset({"”", "“", '"', "»", "«", "?", "!", ".", ";", ":", "—", "–"})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "PUNCT", "ADP", "NUM"})
 
@@ -49,12 +52,27 @@ def strip_span(body: str, span: Span) -> Span | None:
 
 
 def tokens_in(parse: Parse, span: Span) -> range:
-    """Token indices whose characters lie inside ``span`` (empty range if none)."""
-    first = parse.token_at(span.start)
-    last = parse.token_at(max(span.start, span.end - 1))
+    """Token indices whose characters lie inside ``span`` (empty range if none); a span that
+    starts or ends on whitespace (“… community,' ”) still holds the tokens within it."""
+    start, end = span.start, max(span.start, span.end - 1)
+    first, last = parse.token_at(start), parse.token_at(end)
+    while first is None and start < end:
+        start += 1
+        first = parse.token_at(start)
+    while last is None and end > start:
+        end -= 1
+        last = parse.token_at(end)
     if first is None or last is None:
         return range(0)
     return range(first, last + 1)
+
+
+def is_subject(parse: Parse, i: int) -> bool:
+    """A subject, or the name in apposition to one ("Her deputy, Morten Eide, was …")."""
+    tok = parse.tokens[i]
+    if tok.dep in {"nsubj", "nsubjpass"}:
+        return True
+    return tok.dep == "appos" and parse.tokens[tok.head].dep in {"nsubj", "nsubjpass"}
 
 
 def root_of(parse: Parse, indices: range) -> int:
@@ -136,6 +154,12 @@ def described_source(parse: Parse, i: int, *, limit: int = 14) -> Span:
     for j in range(i + 1, last):
         if parse.tokens[j].text in {",", "—", "–", "(", ";", ":", "“", '"'}:
             last = j
+            break
+    for j in range(i - 1, first - 1, -1):
+        tok = parse.tokens[j]
+        spaced = tok.text == "-" and j > 0 and parse.tokens[j - 1].end < tok.start  # "… overhype - HuffPollster"
+        if tok.text in _BEFORE_SOURCE or spaced:
+            first = j + 1  # "“What if …?” the 43-year-old asked": the parse took the quote in
             break
     return _without_edge_punct(parse, first, last)
 

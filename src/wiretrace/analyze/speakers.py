@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 
 from wiretrace.analyze.attribution import is_reporting, went_on
 from wiretrace.analyze.cues import INSTITUTION_NOUNS, PERSON_PRONOUNS, TITLE_WORDS, lemma_of
-from wiretrace.analyze.genders import first_name_gender
-from wiretrace.analyze.phrases import children, described_source, noun_phrase, strip_span
+from wiretrace.analyze.genders import article_genders
+from wiretrace.analyze.phrases import children, described_source, is_subject, noun_phrase, strip_span
 from wiretrace.model import Entity, EntityType, Mention, Parse, Span, Speaker, Via
 
 __all__ = ["SpeakerResolver"]
@@ -35,7 +34,6 @@ GENERIC_INSTITUTIONS = frozenset(
 # Verbs that carry on what the last speaker said: "he added" is still the last speaker.
 _CARRY_ON_VERBS = frozenset("add continue conclude elaborate reiterate repeat insist".split())
 _POSSESSIVE = re.compile(r"[’']s?$")
-_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m"}
 GROUP_TYPES = frozenset({EntityType.ORG, EntityType.MEDIA, EntityType.GPE, EntityType.NORP})
 # Entity types that never speak: a name inside one is the model's mistake ("“Trump accused
 # Holt of being a” …" read as the title of a work).
@@ -57,17 +55,21 @@ class SpeakerResolver:
         self._mentions = pairs
         self.previous: list[Speaker] = []
         self._spoken: list[tuple[int, Entity]] = []  # (offset, person) of every resolved speaker
-        self._genders = self._guess_genders()
+        self._genders = article_genders(parse, self._mentions, self._in_quotes)  # entity id → "m"/"f"
 
     # -- lookups ----------------------------------------------------------------------
 
     def entity_at(self, token: int) -> Entity | None:
+        found = self._mention_at(token)
+        return found[1] if found is not None else None
+
+    def _mention_at(self, token: int) -> tuple[Span, Entity] | None:
         tok = self.parse.tokens[token]
         k = bisect.bisect_right(self._starts, tok.start) - 1
         while k >= 0 and self._mentions[k][0].end > tok.start - 200:
             span, entity = self._mentions[k]
             if span.start <= tok.start and tok.end <= span.end:
-                return entity
+                return span, entity
             k -= 1
         return None
 
@@ -94,13 +96,14 @@ class SpeakerResolver:
         while k >= 0 and self._mentions[k][0].start >= offset - _PRONOUN_WINDOW:
             span, entity = self._mentions[k]
             k -= 1
-            if entity.type != EntityType.PERSON or not self._may_be(entity, kind):
+            if entity.type != EntityType.PERSON or self._in_quotes(span.start):
                 continue
-            if self._in_quotes(span.start):
-                continue
-            nearest = nearest or entity
             head = self.parse.token_at(max(span.start, span.end - 1))
-            if head is None or not self._is_subject(head):
+            acts = head is not None and is_subject(self.parse, head)
+            if not self._may_be(entity, kind) and not (acts and self._unknown(entity)):
+                continue  # a lone surname of unknown gender still counts where it is a subject
+            nearest = nearest or entity
+            if head is None or not acts:
                 continue
             verb = self.parse.tokens[head].head
             if self.parse.tokens[head].dep == "appos":  # "Her deputy, Morten Eide, was …"
@@ -129,6 +132,10 @@ class SpeakerResolver:
             return len(entity.name.split()) > 1 or any(e is entity for _, e in self._spoken)
         return gender == kind
 
+    def _unknown(self, entity: Entity) -> bool:
+        """A one-word person whose gender the article never tells ("Estrosi")."""
+        return self._genders.get(entity.id) is None and len(entity.name.split()) == 1
+
     def _main_clause(self, verb: int) -> bool:
         """Whether a verb heads its sentence (or a clause joined to the head by "and"):
         "Pence said Trump will follow" makes Pence the topic, not Trump."""
@@ -152,66 +159,6 @@ class SpeakerResolver:
     def _reports(self, verb: int) -> bool:
         return is_reporting(self.parse, verb)
 
-    def _is_subject(self, i: int) -> bool:
-        """A subject, or the name in apposition to one ("Her deputy, Morten Eide, was …")."""
-        tok = self.parse.tokens[i]
-        if tok.dep in {"nsubj", "nsubjpass"}:
-            return True
-        return tok.dep == "appos" and self.parse.tokens[tok.head].dep in {"nsubj", "nsubjpass"}
-
-    def _guess_genders(self) -> dict[str, str]:
-        """Each person's gender as the article tells it: an honorific before a mention ("Mr.
-        Kamp") decides; otherwise the he/she subjects that follow the person's own subject
-        mentions ("Kamp said … . He added", two points each, never one inside a quote) weigh
-        against the usual gender of a full name's first name (three points; one for a lone
-        name like "Melanie", which may be a surname). A tie leaves the gender open."""
-        honorific: dict[str, Counter[str]] = {}
-        pronoun: dict[str, Counter[str]] = {}
-        tokens = self.parse.tokens
-        for span, entity in self._mentions:
-            first = self.parse.token_at(span.start)
-            last = self.parse.token_at(max(span.start, span.end - 1))
-            if entity.type != EntityType.PERSON or first is None or last is None:
-                continue
-            before = tokens[first - 1].lower.rstrip(".") if first > 0 else ""
-            if before in _HONORIFICS:
-                honorific.setdefault(entity.id, Counter())[_HONORIFICS[before]] += 1
-            kind = self._pronoun_after(last) if self._is_subject(last) else None
-            if kind is not None:
-                pronoun.setdefault(entity.id, Counter())[kind] += 1
-        genders: dict[str, str] = {}
-        for entity in self.entities.values():
-            if entity.type != EntityType.PERSON:
-                continue
-            words = entity.name.split()
-            prior = first_name_gender(words[0]) if words else None
-            if entity.id in honorific:
-                genders[entity.id] = honorific[entity.id].most_common(1)[0][0]
-                continue
-            votes: Counter[str] = Counter({k: 2 * n for k, n in pronoun.get(entity.id, Counter()).items()})
-            if prior is not None:
-                votes[prior] += 3 if len(words) >= 2 else 1
-            ranked = votes.most_common(2)
-            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-                genders[entity.id] = ranked[0][0]
-        return genders
-
-    def _pronoun_after(self, last: int) -> str | None:
-        """The gender of the first he/she that is a subject in the rest of the sentence and
-        the next one ("Kamp said … . He added"), unless another person is named first."""
-        tokens = self.parse.tokens
-        sentence = self.parse.sentence_of(last)
-        stop = sentence.last if sentence is not None else last + 1
-        following = self.parse.sentence_of(stop) if stop < len(tokens) else None
-        stop = following.last if following is not None else stop
-        for tok in tokens[last + 1 : min(stop, last + 60)]:
-            if tok.ent_type == "PERSON":
-                return None
-            kind = PERSON_PRONOUNS.get(tok.lower)
-            if kind in {"m", "f"} and tok.pos == "PRON" and tok.dep in {"nsubj", "nsubjpass"}:
-                return None if self._in_quotes(tok.start) else kind  # "she" in a quote is someone else
-        return None
-
     # -- resolution -------------------------------------------------------------------
 
     def resolve(self, token: int) -> Speaker:
@@ -231,13 +178,14 @@ class SpeakerResolver:
         np_span = _trim_punct(self.body, noun_phrase(self.parse, token))
         mention = Mention(span=np_span, text=self.body[np_span.start : np_span.end])
         entity = self.entity_at(token)
+        entity = self._named_after_title(token, np_span, entity) or entity
         if entity is not None and entity.type in _NOT_SPEAKERS and not _name_like(entity.name):
             entity = self._person_named(token)  # “Trump accused Holt of being a” taken for a title
         if entity is not None:
             return self._from_entity(entity, mention, via=Via.NAME)
         if tok.lower in PERSON_PRONOUNS and tok.pos == "PRON":
             return self._pronoun(tok.lower, mention, token)
-        named = self._apposition(token)  # "a spokesperson, Felix Ormond, said"
+        named = self._apposition(token) or self._apposed_to(token)  # "a spokesperson, Felix Ormond, said"
         if named is not None:
             return self._from_entity(named, mention, description=mention.text, via=Via.APPOSITION)
         if self._definite(token):
@@ -252,6 +200,31 @@ class SpeakerResolver:
         described = _trim_punct(self.body, described_source(self.parse, token))
         full = Mention(span=described, text=self.body[described.start : described.end])
         return Speaker(name=full.text, mention=full, via=Via.DESCRIPTION)
+
+    def _named_after_title(self, token: int, np_span: Span, head: Entity | None) -> Entity | None:
+        """The person named at the end of a source's noun phrase that the parse heads with a
+        title or an organisation: "Sirius XM Vice President for news and talk Dave Gorab"
+        (the model took "XM Vice President" for a person), "The Council on … Relations
+        National Executive Director Nihad Awad" — but not "an aide to Senator Ted Cruz"."""
+        if head is not None and head.type == EntityType.PERSON and not _is_title(head.name):
+            return None
+        last = self.parse.token_at(np_span.end - 1)
+        found = self._mention_at(last) if last is not None and last != token else None
+        if found is None:
+            return None
+        span, person = found
+        if person is head or person.type != EntityType.PERSON or _is_title(person.name) or span.end != np_span.end:
+            return None
+        if head is not None and head.type == EntityType.PERSON:
+            return person  # the head "person" is a title the model read as a name
+        tokens = self.parse.tokens
+        k = self.parse.token_at(span.start)
+        if k is None or k - 1 <= token or tokens[k - 1].lower.rstrip(".") not in TITLE_WORDS:
+            return None
+        j = k - 1
+        while j > token and (tokens[j].lower.rstrip(".") in TITLE_WORDS or tokens[j].text[:1].isupper()):
+            j -= 1
+        return person if tokens[j].pos != "ADP" or j == token else None
 
     def _person_named(self, token: int) -> Entity | None:
         """The person whose name ends with this word ("Trump" → Donald Trump), for a name
@@ -272,6 +245,19 @@ class SpeakerResolver:
                 entity = self.entity_at(c)
                 if entity is not None and entity.type in {EntityType.PERSON, EntityType.ORG, EntityType.MEDIA}:
                     return entity
+        return None
+
+    def _apposed_to(self, token: int) -> Entity | None:
+        """The name a description is set beside: "McConnell, now the Senate majority leader,
+        who said …" — the relative clause hangs on the description."""
+        tok = self.parse.tokens[token]
+        if tok.dep != "appos" or tok.head == token:
+            return None
+        entity = self.entity_at(tok.head)
+        if entity is not None and entity.type == EntityType.PERSON:
+            return entity
+        if entity is not None and entity.type in {EntityType.ORG, EntityType.MEDIA} and tok.lower in INSTITUTION_NOUNS:
+            return entity  # "Acme Corp, the company that …"
         return None
 
     def _institution(self, token: int) -> Entity | None:
@@ -336,7 +322,9 @@ class SpeakerResolver:
         if kind in {"m", "f"}:
             verb = self.parse.tokens[token].head
             carries_on = lemma_of(self.parse.tokens[verb].text) in _CARRY_ON_VERBS or went_on(self.parse, verb)
-            found = self._subject_person_before(mention.span.start, kind, carries_on=carries_on)
+            found = self._relative_antecedent(token, kind) or self._subject_person_before(
+                mention.span.start, kind, carries_on=carries_on
+            )
             if found is not None:
                 return self._from_entity(found, mention, via=Via.PRONOUN)
         if kind in {"p", "n"}:
@@ -345,6 +333,29 @@ class SpeakerResolver:
                 if entity is not None and entity.type in GROUP_TYPES:
                     return self._from_entity(entity, mention, via=Via.PRONOUN)
         return Speaker(name=mention.text, mention=mention, via=Via.UNRESOLVED)
+
+    def _relative_antecedent(self, token: int, kind: str) -> Entity | None:
+        """ "Rep. Joe Wilson, the congressman who gained attention when he yelled “…”": a
+        pronoun inside a relative clause on a person ("who …") is that person."""
+        tokens = self.parse.tokens
+        i = tokens[token].head
+        for _ in range(6):
+            tok = tokens[i]
+            if tok.dep == "relcl":
+                if not any(
+                    tokens[c].dep == "nsubj" and tokens[c].tag in {"WP", "WDT"} for c in children(self.parse, i)
+                ):
+                    return None
+                noun = tok.head
+                for candidate in (noun, tokens[noun].head if tokens[noun].dep == "appos" else noun):
+                    entity = self.entity_at(candidate)
+                    if entity is not None and entity.type == EntityType.PERSON and self._may_be(entity, kind):
+                        return entity
+                return None
+            if tok.head == i:
+                return None
+            i = tok.head
+        return None
 
     def _from_entity(self, entity: Entity, mention: Mention, description: str | None = None, *, via: Via) -> Speaker:
         if description is not None:
@@ -372,6 +383,13 @@ def _name_like(text: str) -> bool:
     together ("Lazar, Song")."""
     words = text.split()
     return "," not in text and all(w[:1].isupper() or not w[:1].isalpha() or w in _NAME_GLUE for w in words)
+
+
+def _is_title(name: str) -> bool:
+    """Whether an entity's name ends in a title word ("XM Vice President"): a title the model
+    read as a name."""
+    words = name.split()
+    return bool(words) and words[-1].lower().rstrip(".") in TITLE_WORDS
 
 
 def _trim_punct(body: str, span: Span) -> Span:

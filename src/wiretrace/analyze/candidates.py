@@ -1,0 +1,35 @@
+"""A quote as first found, before its speaker is resolved, and the span trimming all finders share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wiretrace.analyze.attribution import Attribution
+from wiretrace.model import QuoteKind, Span
+
+__all__ = ["MIN_REPORTED_WORDS", "PARAGRAPH", "Found", "trim"]
+
+PARAGRAPH = re.compile(r"[^\n]+")
+MIN_REPORTED_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    span: Span
+    kind: QuoteKind
+    attribution: Attribution | None
+    fragments: tuple[Span, ...]
+    how: str = "marks"  # how the span was found: a key of SPAN_CONFIDENCE
+
+
+TRIM_CHARS = " \t\n,;:.—–-"
+
+
+def trim(body: str, span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and body[start] in TRIM_CHARS:
+        start += 1
+    while end > start and body[end - 1] in TRIM_CHARS:
+        end -= 1
+    return Span(start, end) if end > start else None

@@ -1,0 +1,174 @@
+"""Who does a verb: whether a word reports speech, and the subject a reporting verb has —
+through participles, conjuncts, relative clauses and the parser's usual slips ("Ivo Daalder,
+former US ambassador, called for", "“…,” added another Republican")."""
+
+from __future__ import annotations
+
+from wiretrace.analyze.cues import MADE_NOUNS, is_speech_verb, lemma_of
+from wiretrace.analyze.phrases import children
+from wiretrace.model import Parse, Span, Token
+
+__all__ = ["SUBJECT_DEPS", "cue_span", "is_reporting", "subject_of", "went_on"]
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_BREAKS = frozenset({":", "”", '"', "»", "''"})  # a colon or a quote between two subjects of one verb
+
+
+def is_reporting(parse: Parse, i: int) -> bool:
+    """A speech verb used to report: not an infinitive ("to respond") nor an adjective ("alleged")."""
+    tok = parse.tokens[i]
+    if tok.pos not in {"VERB", "AUX"} or tok.dep == "amod":
+        return False
+    if not is_speech_verb(tok.text) and not went_on(parse, i) and not _puts_it(parse, i):
+        return False
+    return not any(parse.tokens[c].tag == "TO" for c in children(parse, i))
+
+
+def _puts_it(parse: Parse, i: int) -> bool:
+    """ "As Dana Hale puts it, “…”" — the idiom reports like "says"."""
+    tokens = parse.tokens
+    if tokens[i].lower not in {"put", "puts"}:
+        return False
+    kids = children(parse, i)
+    return any(tokens[c].lower == "it" and tokens[c].dep == "dobj" for c in kids) and any(
+        tokens[c].lower == "as" for c in kids
+    )
+
+
+def went_on(parse: Parse, i: int) -> bool:
+    """ "Trump went on", "she went on:" — a phrasal reporting verb."""
+    tokens = parse.tokens
+    return lemma_of(tokens[i].text) == "go" and i + 1 < len(tokens) and tokens[i + 1].lower == "on"
+
+
+def subject_of(parse: Parse, verb: int) -> int | None:
+    """The verb's subject; for a participle or conjunct, the subject of the verb it hangs on."""
+    tokens = parse.tokens
+    seen = 0
+    while seen < 4:
+        kids = children(parse, verb)
+        subjects = [c for c in kids if tokens[c].dep in SUBJECT_DEPS and not _title_after(parse, c, verb)]
+        if subjects:
+            c = _one_subject(parse, subjects, verb)
+            if tokens[c].tag in {"WP", "WDT"} and tokens[verb].dep == "relcl":
+                return _maker_of(parse, tokens[verb].head)  # "the envoy, who said …": the envoy
+            return c
+        for c in kids:
+            if tokens[c].dep == "agent":  # passive "was said by X"
+                objs = [g for g in children(parse, c) if tokens[g].dep == "pobj"]
+                if objs:
+                    return objs[0]
+        tok = tokens[verb]
+        finite = tok.tag in {"VBD", "VBZ", "VBP", "VB"}
+        if seen == 0 and finite and (found := _subject_before(parse, verb) or _inverted_subject(parse, verb)):
+            return found
+        if tok.dep == "acl":
+            if tok.tag in {"VBG", "VBN"}:
+                return _maker_of(parse, tok.head)  # "a letter … alleging that …": the letter
+            if tokens[tok.head].head != tok.head:
+                verb = tokens[tok.head].head  # "a proposal to relocate …, calling …": past the noun
+                seen += 1
+                continue
+        if tok.dep == "pcomp" and tok.tag == "VBG" and tokens[tok.head].dep == "prep":
+            verb = tokens[tok.head].head  # "landed in hot water by saying that …": who landed
+            seen += 1
+            continue
+        if tok.dep in {"advcl", "conj", "xcomp", "ccomp", "relcl"} and tok.head != verb:
+            if tok.dep == "relcl":
+                return tok.head  # "the envoy, who said …"
+            verb = tok.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _title_after(parse: Parse, subject: int, verb: int) -> bool:
+    """ "…,” Flynn, a top Trump surrogate, said on Fox News’s “Fox and Friends.”": a
+    "subject" after the verb that opens a quotation is the title of a show, not a speaker."""
+    return subject > verb and subject > 0 and parse.tokens[subject - 1].text in {"“", '"', "«"}
+
+
+def _one_subject(parse: Parse, subjects: list[int], verb: int) -> int:
+    """The subject, where the parse gave a verb several: the one nearest the verb ("the
+    celebrity press ReganBooks", "His final assessment: “…,” he said"), but not past a
+    name set off by a comma ("Ban Ki-moon, the secretary general …, vowed") nor a pronoun
+    that does not follow a colon or a quote ("figures — … — both suggested")."""
+    tokens = parse.tokens
+    first, near = subjects[0], min(subjects, key=lambda c: abs(c - verb))
+    between = [tokens[k].text for k in range(first + 1, near)]
+    if _BREAKS.intersection(between):
+        return near
+    if tokens[near].pos == "PRON" or ("," in between and tokens[first].pos == "PROPN"):
+        return first
+    return near
+
+
+def _maker_of(parse: Parse, noun: int) -> int:
+    """Who speaks through a thing they put out: "Trump released a radio ad calling it …",
+    "Stanton sent a letter asking …" — the subject of the verb whose object the thing is;
+    the thing itself when it is the subject ("A letter alleging … was sent")."""
+    tokens = parse.tokens
+    tok = tokens[noun]
+    if tok.dep != "dobj" or tok.lower not in MADE_NOUNS or tok.head == noun:
+        return noun
+    for c in children(parse, tok.head):
+        if tokens[c].dep == "nsubj" and tokens[c].tag not in {"WP", "WDT"}:
+            return c
+    return noun
+
+
+def _inverted_subject(parse: Parse, verb: int) -> int | None:
+    """ "“…,” added another New Hampshire Republican": the subject after the verb, right after
+    a closing quotation mark."""
+    tokens = parse.tokens
+    before = verb - 1
+    if before < 0 or tokens[before].text not in {"”", '"', ",", "»"}:
+        return None
+    if tokens[before].text == "," and (before == 0 or tokens[before - 1].text not in {"”", '"', "»"}):
+        return None
+    for c in children(parse, verb):
+        if (
+            c > verb
+            and tokens[c].dep in {"dobj", "attr", "npadvmod", "nsubj", "dep"}
+            and tokens[c].pos
+            in {
+                "PROPN",
+                "NOUN",
+            }
+        ):
+            return c
+    return None
+
+
+def _subject_before(parse: Parse, verb: int) -> int | None:
+    """A name the parser failed to link: "Ivo Daalder, former US ambassador to NATO, called for"."""
+    tokens = parse.tokens
+    sentence = parse.sentence_of(verb)
+    lo = sentence.first if sentence else 0
+    j = verb - 1
+    if j >= lo and tokens[j].text == ",":
+        k = j - 1
+        while k > lo and tokens[k].text != "," and j - k < 16:
+            k -= 1
+        if k > lo and tokens[k].text == "," and _nameish(tokens[k - 1]):
+            return k - 1
+        return None
+    if j >= lo and _nameish(tokens[j]) and tokens[j].dep not in {"pobj", "dobj"}:
+        return j
+    return None
+
+
+def _nameish(tok: Token) -> bool:
+    return tok.pos == "PROPN" and tok.ent_type not in {"DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL"}
+
+
+def cue_span(parse: Parse, verb: int) -> Span:
+    """The verb with a particle or preposition that makes it a phrase: "called for", "pointed out"."""
+    tokens = parse.tokens
+    end = tokens[verb].end
+    nxt = verb + 1
+    phrasal = lemma_of(tokens[verb].text) in {"call", "point", "speak", "sound"}
+    if phrasal and nxt < len(tokens) and tokens[nxt].lower in {"for", "on", "out", "up"}:
+        end = tokens[nxt].end
+    return Span(tokens[verb].start, end)
