@@ -28,18 +28,19 @@ def _groups(rows: list[tuple[Any, ...]]) -> dict[str, list[tuple[Any, ...]]]:
         key = quote_key(row[1])
         if len(key.split()) >= _MIN_WORDS:
             exact.setdefault(key, []).append(row)
-    probes: dict[str, list[str]] = {}
-    for key in sorted(exact, key=len, reverse=True):
-        words = key.split()
-        for i in range(len(words) - _PROBE + 1):
-            probes.setdefault(" ".join(words[i : i + _PROBE]), []).append(key)
+    # A quote joins the longest quote holding its words: each quote's first words are looked up
+    # among every run of as many words of the longer quotes, longest quotes first (the runs are
+    # made and dropped one quote at a time: a corpus has millions of them).
+    heads: dict[str, list[str]] = {}
+    for key in exact:
+        heads.setdefault(" ".join(key.split()[:_PROBE]), []).append(key)
     merged: dict[str, str] = {}
-    for key in sorted(exact, key=len):
-        head = " ".join(key.split()[:_PROBE])
-        for longer in probes.get(head, []):
-            if longer != key and len(longer) > len(key) and f" {key} " in f" {longer} ":
-                merged[key] = longer
-                break
+    for longer in sorted(exact, key=len, reverse=True):
+        words, padded = longer.split(), f" {longer} "
+        for i in range(len(words) - _PROBE + 1):
+            for key in heads.get(" ".join(words[i : i + _PROBE]), ()):
+                if key not in merged and len(longer) > len(key) and f" {key} " in padded:
+                    merged[key] = longer
     groups: dict[str, list[tuple[Any, ...]]] = {}
     for key, appearances in exact.items():
         top = key
