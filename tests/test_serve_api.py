@@ -540,3 +540,27 @@ def test_a_dispute_row_is_rendered_once_per_database_version(tmp_path: Path) -> 
     assert Fragments(corpus, env)("dispute_row", row) is not first
     with pytest.raises(ValueError, match="not one of"):
         Fragments(corpus, env)("article_link", row)
+
+
+def test_article_cards_are_read_once_per_database_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wiretrace.serve import cards as cards_module  # noqa: PLC0415
+    from wiretrace.store import queries  # noqa: PLC0415
+
+    path = tmp_path / "c.db"
+    store = open_store(path)
+    data = analysis("r", "A new article about the pier.", outlet="X", published=None, headline="Pier", quotes=[])
+    store.put(Record(ref="r", input="r", raw_hash="h", data=data, gives=GIVES))
+    store.close()
+    corpus = Corpus(path)
+    [aid] = [a for (a,) in corpus.reader().execute("SELECT id FROM articles")]
+    read: list[list[str]] = []
+    real = queries.article_cards
+    monkeypatch.setattr(queries, "article_cards", lambda conn, ids: read.append(ids) or real(conn, ids))
+    assert cards_module.article_cards(corpus, [aid, "gone"]) == {aid: ("r", "X", None, "Pier")}
+    assert cards_module.article_cards(corpus, [aid, "gone"]) == {aid: ("r", "X", None, "Pier")}
+    assert read == [[aid, "gone"]]  # the second page read nothing, not even the absent one
+    store = open_store(path)  # a commit: the cards are read again
+    store.put(Record(ref="r2", input="r2", raw_hash="h2", data=data, gives=GIVES))
+    store.close()
+    cards_module.article_cards(corpus, [aid])
+    assert read[-1] == [aid]

@@ -361,3 +361,24 @@ def test_one_quote_in_two_wordings_is_one_group() -> None:
     assert quote_group("“We will finish the bridge,”") == quote_group("we will finish the bridge")
     assert quote_group("We will finish the bridge") != quote_group("We will not finish the bridge")
     assert quote_group("…") == quote_group("…") != quote_group("—")  # no words: the text itself
+
+
+def test_a_persons_quotes_read_with_article_cards_are_the_same_rows(store: SqliteStore) -> None:
+    from wiretrace.store import queries  # noqa: PLC0415
+
+    store.put(record("r1", sample()))
+    store.put(record("r2", sample(BODY + " Crews start on Friday.", "a-2"), raw="h2"))
+    store.put(record("r1", sample(BODY + " It rained.", "a-3"), raw="h3"))  # r1 moves on: a-1 is history
+    asked: list[list[str]] = []
+
+    def cards(ids: list[str]) -> dict[str, queries.Card]:
+        asked.append(ids)
+        return queries.article_cards(store.conn, ids)
+
+    joined = queries.quote_rows(store.conn, "Varga", limit=10)
+    assert queries.quote_rows(store.conn, "Varga", limit=10, cards=cards) == joined
+    [ids] = asked  # one question, each of the three articles in it once (the history one too)
+    assert len(ids) == len(set(ids)) == 3
+    assert sorted(r[6] for r in joined) == ["r1", "r2"]  # the history article is left out either way
+    history = article_key(BODY)
+    assert queries.article_cards(store.conn, [history, "nope"]) == {}

@@ -1,0 +1,39 @@
+"""Each article's card — first ref, outlet, date, headline — kept per database version, so that a
+page listing hundreds of quotes reads them from memory rather than joining every quote to its
+article and looking up its ref (most of a person's page's time in SQLite on a large store).
+
+A card is read once, on the first page that needs it; the cards of articles no ref points at are
+remembered as absent. Everything is dropped when the database changes, and past
+:data:`MAX_CARDS` (about 300 bytes each)."""
+
+from __future__ import annotations
+
+import threading
+
+from wiretrace.serve.corpus import Corpus
+from wiretrace.store import queries
+
+__all__ = ["MAX_CARDS", "article_cards"]
+
+MAX_CARDS = 200_000
+_LOCK = threading.Lock()
+
+
+def article_cards(corpus: Corpus, ids: list[str]) -> dict[str, queries.Card]:
+    """The cards of the current articles among ``ids`` (:data:`queries.Cards` for ``corpus``)."""
+    kept: dict[str, queries.Card | None] = corpus.cached("article_cards", lambda _: {})
+    missing = [aid for aid in ids if aid not in kept]
+    found = queries.article_cards(corpus.reader(), missing) if missing else {}
+    asked = set(missing)
+    out: dict[str, queries.Card] = {}
+    for aid in ids:
+        card = found.get(aid) if aid in asked else kept.get(aid)
+        if card is not None:
+            out[aid] = card
+    if missing:
+        with _LOCK:
+            if len(kept) + len(missing) > MAX_CARDS:
+                kept.clear()
+            for aid in missing:
+                kept[aid] = found.get(aid)
+    return out
