@@ -564,3 +564,7 @@ def test_article_cards_are_read_once_per_database_version(tmp_path: Path, monkey
     store.close()
     cards_module.article_cards(corpus, [aid])
     assert read[-1] == [aid]
+    cards_module.fill(corpus)  # as the server does when it starts: the current articles at once
+    read.clear()
+    assert cards_module.article_cards(corpus, [aid]) == {aid: ("r", "X", None, "Pier")}
+    assert read == []

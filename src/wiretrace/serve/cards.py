@@ -2,18 +2,20 @@
 page listing hundreds of quotes reads them from memory rather than joining every quote to its
 article and looking up its ref (most of a person's page's time in SQLite on a large store).
 
-A card is read once, on the first page that needs it; the cards of articles no ref points at are
-remembered as absent. Everything is dropped when the database changes, and past
-:data:`MAX_CARDS` (about 300 bytes each)."""
+The server reads the cards of the newest :data:`MAX_CARDS` articles once when it starts (:func:`fill`,
+with the other corpus-wide answers: one query, about 300 bytes a card); any other is read on the
+first page that needs it, and those of articles no ref points at are remembered as absent.
+Everything is dropped when the database changes, and past :data:`MAX_CARDS`."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 
 from wiretrace.serve.corpus import Corpus
 from wiretrace.store import queries
 
-__all__ = ["MAX_CARDS", "article_cards"]
+__all__ = ["MAX_CARDS", "article_cards", "fill"]
 
 MAX_CARDS = 200_000
 _LOCK = threading.Lock()
@@ -37,3 +39,13 @@ def article_cards(corpus: Corpus, ids: list[str]) -> dict[str, queries.Card]:
             for aid in missing:
                 kept[aid] = found.get(aid)
     return out
+
+
+def fill(corpus: Corpus) -> None:
+    """Read the cards of the newest :data:`MAX_CARDS` current articles at once."""
+
+    def build(conn: sqlite3.Connection) -> dict[str, queries.Card | None]:
+        return dict(queries.newest_cards(conn, MAX_CARDS))
+
+    # the same key as article_cards: what is built here is what pages read, for this version
+    corpus.cached("article_cards", build)

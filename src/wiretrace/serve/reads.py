@@ -15,6 +15,7 @@ from wiretrace.link.lineage import component, parents, resolve, story_tree
 from wiretrace.link.quotes_across import quotes_across
 from wiretrace.link.stories import stories
 from wiretrace.serve.cards import article_cards
+from wiretrace.serve.cards import fill as fill_cards
 from wiretrace.serve.corpus import Corpus
 from wiretrace.stance.across import cross_disputes
 from wiretrace.store import lineage_queries as lq
@@ -234,5 +235,6 @@ def warm(corpus: Corpus) -> None:
     """Fill the cache with the corpus-wide answers, so the first visitor need not wait for them."""
     for read in (all_disputes, all_cross_disputes, disputed_refs, all_speakers, all_stories, stats, shared_quotes):
         read(corpus)
+    fill_cards(corpus)
     disputes_involving(corpus, "-", cross=False)
     disputes_involving(corpus, "-", cross=True)

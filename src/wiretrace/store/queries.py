@@ -28,6 +28,7 @@ __all__ = [
     "export_analyses",
     "export_rows",
     "get",
+    "newest_cards",
     "quote_rows",
     "quotes",
     "search",
@@ -247,6 +248,17 @@ def article_cards(conn: sqlite3.Connection, ids: list[str]) -> dict[str, Card]:
             if ref is not None:
                 found[aid] = (ref, outlet, published, headline)
     return found
+
+
+def newest_cards(conn: sqlite3.Connection, limit: int) -> Iterator[tuple[str, Card]]:
+    """``(article id, card)`` of the newest ``limit`` current articles (the last stored first)."""
+    cur = conn.execute(
+        f"SELECT a.id, {_FIRST_REF}, a.outlet, a.published, a.headline FROM articles a"
+        f" WHERE {_CURRENT} ORDER BY a.n DESC LIMIT ?",
+        (limit,),
+    )
+    for aid, ref, outlet, published, headline in cur:
+        yield aid, (ref, outlet, published, headline)
 
 
 def quotes(
