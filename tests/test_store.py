@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -382,3 +383,17 @@ def test_a_persons_quotes_read_with_article_cards_are_the_same_rows(store: Sqlit
     assert sorted(r[6] for r in joined) == ["r1", "r2"]  # the history article is left out either way
     history = article_key(BODY)
     assert queries.article_cards(store.conn, [history, "nope"]) == {}
+
+
+def test_search_with_article_cards_gives_the_same_hits(store: SqliteStore) -> None:
+    from wiretrace.store import queries  # noqa: PLC0415
+
+    store.put(record("r1", sample()))
+    store.put(record("r2", sample(BODY + " Crews start on Friday.", "a-2"), raw="h2"))
+    store.put(record("r1", sample(BODY + " It rained.", "a-3"), raw="h3"))  # r1 moves on: its first text is history
+    cards = partial(queries.article_cards, store.conn)
+    for query in ("bridge", "ready", '"we are ready"', "Varga", "nothing-matches"):
+        joined = queries.search(store.conn, query, limit=10)
+        assert queries.search(store.conn, query, limit=10, cards=cards) == joined
+    hits = queries.search(store.conn, "bridge", limit=10, cards=cards)
+    assert sorted({h["ref"] for h in hits}) == ["r1", "r2"]  # never the history article

@@ -11,6 +11,7 @@ import re
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import partial
 from typing import Any
 
 from wiretrace.store.base import JSON, Stale
@@ -133,7 +134,15 @@ def _fts_query(conn: sqlite3.Connection, table: str, query: str) -> str | None:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words) if words else None
 
 
-def _match(conn: sqlite3.Connection, table: str, sql: str, query: str, limit: int) -> list[JSON]:
+def _match(
+    conn: sqlite3.Connection,
+    table: str,
+    sql: str,
+    query: str,
+    limit: int,
+    *,
+    complete: Callable[[list[JSON]], list[JSON]] | None = None,
+) -> list[JSON]:
     """The best ``limit`` current rows of ``sql``, which reads the ``ranked`` rows of ``table`` (its
     matches' ``fts_n`` and ``score``, best first) — ranked alone, so that only the rows kept are
     joined to their article and its first ref (lookups that cost more than the ranking itself).
@@ -141,7 +150,8 @@ def _match(conn: sqlite3.Connection, table: str, sql: str, query: str, limit: in
     bm25 costs time in proportion to the matches, so a query matching most of a large corpus
     ("the") is ranked among its :data:`RANK_WINDOW` newest matches (the highest rowids: the rows
     stored last), which keeps every search in tens of milliseconds. A few more than ``limit`` are
-    ranked, and more again while some of them belong to articles no ref points at any more."""
+    ranked, and more again while some of them belong to articles no ref points at any more.
+    ``complete``, when given, finishes the rows ``sql`` gives (and drops those out of date)."""
     fts = _fts_query(conn, table, query)
     if fts is None:
         return []
@@ -153,6 +163,8 @@ def _match(conn: sqlite3.Connection, table: str, sql: str, query: str, limit: in
     wanted = limit + 16
     while True:
         rows = _rows(conn.execute(sql.format(ranked=ranked), (*args, wanted)))
+        if complete is not None:
+            rows = complete(rows)
         if len(rows) >= limit or wanted >= RANK_WINDOW * 4:
             return rows[:limit]
         matched = conn.execute(
@@ -167,7 +179,9 @@ _SNIPPET = {"articles_fts": 1, "quotes_fts": 0}  # the column a snippet is cut f
 _TABLES = {"article": "articles_fts", "quote": "quotes_fts"}
 
 
-def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, snippets: bool = True) -> list[JSON]:
+def search(
+    conn: sqlite3.Connection, query: str, *, limit: int = 20, snippets: bool = True, cards: Cards | None = None
+) -> list[JSON]:
     """Articles and quotes matching an FTS5 query, best first (bm25), with marked snippets.
 
     The query is FTS5 syntax (``bridge AND "city hall"``, ``vot*``); anything that does not
@@ -176,34 +190,80 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, snippets: b
 
     ``snippets=False`` leaves ``snippet`` empty and keeps each row's full-text row id (``fts_n``)
     so that :func:`mark` can cut the snippets of only the rows shown (a snippet costs more than
-    ranking: a page narrowed from 200 hits needs 20).
+    ranking: a page narrowed from 200 hits needs 20). ``cards`` gives each hit's article columns
+    from where a server keeps them (:func:`quote_rows`), the same rows without the lookups.
     """
-    articles = _match(
-        conn,
-        "articles_fts",
-        f"SELECT 'article' AS kind, {_FIRST_REF} AS ref, a.outlet, a.published, a.headline, NULL AS speaker,"
-        " NULL AS snippet, m.score, m.fts_n"
-        " FROM {ranked} m JOIN articles a ON a.n = m.fts_n"
-        f" WHERE {_CURRENT} ORDER BY m.score, m.fts_n DESC",
-        query,
-        limit,
-    )
-    found = _match(
-        conn,
-        "quotes_fts",
-        f"SELECT 'quote' AS kind, {_FIRST_REF} AS ref, a.outlet, a.published, a.headline, q.speaker,"
-        " NULL AS snippet, m.score, m.fts_n"
-        " FROM {ranked} m JOIN quotes q ON q.n = m.fts_n JOIN articles a ON a.id = q.article_id"
-        f" WHERE {_CURRENT} ORDER BY m.score, m.fts_n DESC",
-        query,
-        limit,
-    )
+    if cards is None:
+        articles = _match(
+            conn,
+            "articles_fts",
+            f"SELECT 'article' AS kind, {_FIRST_REF} AS ref, a.outlet, a.published, a.headline, NULL AS speaker,"
+            " NULL AS snippet, m.score, m.fts_n"
+            " FROM {ranked} m JOIN articles a ON a.n = m.fts_n"
+            f" WHERE {_CURRENT} ORDER BY m.score, m.fts_n DESC",
+            query,
+            limit,
+        )
+        found = _match(
+            conn,
+            "quotes_fts",
+            f"SELECT 'quote' AS kind, {_FIRST_REF} AS ref, a.outlet, a.published, a.headline, q.speaker,"
+            " NULL AS snippet, m.score, m.fts_n"
+            " FROM {ranked} m JOIN quotes q ON q.n = m.fts_n JOIN articles a ON a.id = q.article_id"
+            f" WHERE {_CURRENT} ORDER BY m.score, m.fts_n DESC",
+            query,
+            limit,
+        )
+    else:
+        complete = partial(_carded, cards)
+        articles = _match(
+            conn,
+            "articles_fts",
+            "SELECT 'article' AS kind, a.id AS article_id, NULL AS speaker, m.score, m.fts_n"
+            " FROM {ranked} m JOIN articles a ON a.n = m.fts_n ORDER BY m.score, m.fts_n DESC",
+            query,
+            limit,
+            complete=complete,
+        )
+        found = _match(
+            conn,
+            "quotes_fts",
+            "SELECT 'quote' AS kind, q.article_id, q.speaker, m.score, m.fts_n"
+            " FROM {ranked} m JOIN quotes q ON q.n = m.fts_n ORDER BY m.score, m.fts_n DESC",
+            query,
+            limit,
+            complete=complete,
+        )
     ranked = sorted(articles + found, key=lambda r: r["score"])[:limit]
     for row in ranked:
         row["score"] = round(-float(row["score"]), 3)  # higher is better for people
     if snippets:
         mark(conn, query, ranked)
     return ranked
+
+
+def _carded(cards: Cards, rows: list[JSON]) -> list[JSON]:
+    """Search rows with their article's columns from ``cards``, as the joined query gives them."""
+    found = cards(sorted({r["article_id"] for r in rows}))
+    out: list[JSON] = []
+    for r in rows:
+        card = found.get(r["article_id"])
+        if card is not None:
+            ref, outlet, published, headline = card
+            out.append(
+                {
+                    "kind": r["kind"],
+                    "ref": ref,
+                    "outlet": outlet,
+                    "published": published,
+                    "headline": headline,
+                    "speaker": r["speaker"],
+                    "snippet": None,
+                    "score": r["score"],
+                    "fts_n": r["fts_n"],
+                }
+            )
+    return out
 
 
 def mark(conn: sqlite3.Connection, query: str, rows: list[JSON]) -> None:
