@@ -84,7 +84,8 @@ class Corpus:
                 conn.execute("PRAGMA query_only = ON")
                 conn.execute("PRAGMA busy_timeout = 30000")
                 conn.execute("PRAGMA mmap_size = 268435456")
-                conn.execute("PRAGMA cache_size = -32000")
+                # 8 MB: the pages are read through mmap; 32 MB held ~50 MB more a process, no faster
+                conn.execute("PRAGMA cache_size = -8000")
             except sqlite3.Error as err:
                 raise StoreError(f"{self.path}: cannot be opened ({err}) — check the --db file") from err
             self._local.conn = conn
