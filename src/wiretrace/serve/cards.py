@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from functools import partial
 
 from wiretrace.serve.corpus import Corpus
 from wiretrace.store import queries
 
-__all__ = ["MAX_CARDS", "article_cards", "fill"]
+__all__ = ["MAX_CARDS", "article_cards", "cards_of", "fill"]
 
 MAX_CARDS = 200_000
 _LOCK = threading.Lock()
@@ -39,6 +40,11 @@ def article_cards(corpus: Corpus, ids: list[str]) -> dict[str, queries.Card]:
             for aid in missing:
                 kept[aid] = found.get(aid)
     return out
+
+
+def cards_of(corpus: Corpus) -> queries.Cards:
+    """:func:`article_cards` for ``corpus``, as the store's queries take it (``cards=``)."""
+    return partial(article_cards, corpus)
 
 
 def fill(corpus: Corpus) -> None:

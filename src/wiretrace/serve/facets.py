@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, fields
-from functools import partial
 
-from wiretrace.serve.cards import article_cards
+from wiretrace.serve.cards import cards_of
 from wiretrace.serve.corpus import MAX_WINDOW, Corpus, Page, page_of
 from wiretrace.serve.reads import disputed_refs
 from wiretrace.store import queries
@@ -122,8 +121,7 @@ def _search(corpus: Corpus, query: str, filters: Filters, *, limit: int, offset:
     window = min(MAX_WINDOW, offset + limit + 1)
     wanted = max(window, CANDIDATES if filters.active() else FACET_WINDOW)
     conn = corpus.reader()
-    cards = partial(article_cards, corpus)
-    rows = queries.search(conn, query, limit=wanted, snippets=False, cards=cards) if query.strip() else []
+    rows = queries.search(conn, query, limit=wanted, snippets=False, cards=cards_of(corpus)) if query.strip() else []
     disputed = disputed_refs(corpus)
     facets = _facets(rows, disputed)
     for row in rows:

@@ -14,7 +14,7 @@ from typing import Any
 from wiretrace.link.lineage import component, parents, resolve, story_tree
 from wiretrace.link.quotes_across import quotes_across
 from wiretrace.link.stories import stories
-from wiretrace.serve.cards import article_cards
+from wiretrace.serve.cards import cards_of
 from wiretrace.serve.cards import fill as fill_cards
 from wiretrace.serve.corpus import Corpus
 from wiretrace.stance.across import cross_disputes
@@ -193,7 +193,7 @@ def _group(rows: list[tuple[Any, ...]]) -> list[JSON]:
 
 def speaker(corpus: Corpus, name: str, *, limit: int = 2000) -> JSON:
     """Everything ``name`` said, grouped by quote (first appearance, outlets), per person found."""
-    rows = queries.quote_rows(corpus.reader(), name, limit=limit, cards=lambda ids: article_cards(corpus, ids))
+    rows = queries.quote_rows(corpus.reader(), name, limit=limit, cards=cards_of(corpus))
     people: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for r in rows:
         people[str(r[0])].append(r)

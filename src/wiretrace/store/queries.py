@@ -141,17 +141,16 @@ def _match(
     query: str,
     limit: int,
     *,
-    complete: Callable[[list[JSON]], list[JSON]] | None = None,
+    complete: Callable[[list[JSON]], list[JSON]],
 ) -> list[JSON]:
     """The best ``limit`` current rows of ``sql``, which reads the ``ranked`` rows of ``table`` (its
     matches' ``fts_n`` and ``score``, best first) — ranked alone, so that only the rows kept are
-    joined to their article and its first ref (lookups that cost more than the ranking itself).
+    looked up — finished by ``complete`` (their article's columns; those out of date dropped).
 
     bm25 costs time in proportion to the matches, so a query matching most of a large corpus
     ("the") is ranked among its :data:`RANK_WINDOW` newest matches (the highest rowids: the rows
     stored last), which keeps every search in tens of milliseconds. A few more than ``limit`` are
-    ranked, and more again while some of them belong to articles no ref points at any more.
-    ``complete``, when given, finishes the rows ``sql`` gives (and drops those out of date)."""
+    ranked, and more again while some of them belong to articles no ref points at any more."""
     fts = _fts_query(conn, table, query)
     if fts is None:
         return []
@@ -162,9 +161,7 @@ def _match(
     ranked = f"(SELECT rowid AS fts_n, rank AS score FROM {table} WHERE {table} MATCH ? {window} ORDER BY rank LIMIT ?)"
     wanted = limit + 16
     while True:
-        rows = _rows(conn.execute(sql.format(ranked=ranked), (*args, wanted)))
-        if complete is not None:
-            rows = complete(rows)
+        rows = complete(_rows(conn.execute(sql.format(ranked=ranked), (*args, wanted))))
         if len(rows) >= limit or wanted >= RANK_WINDOW * 4:
             return rows[:limit]
         matched = conn.execute(
@@ -190,50 +187,28 @@ def search(
 
     ``snippets=False`` leaves ``snippet`` empty and keeps each row's full-text row id (``fts_n``)
     so that :func:`mark` can cut the snippets of only the rows shown (a snippet costs more than
-    ranking: a page narrowed from 200 hits needs 20). ``cards`` gives each hit's article columns
-    from where a server keeps them (:func:`quote_rows`), the same rows without the lookups.
+    ranking: a page narrowed from 200 hits needs 20). Each hit's article columns come from its
+    :data:`Card`: from ``cards`` where a server keeps them, else read once per article.
     """
-    if cards is None:
-        articles = _match(
-            conn,
-            "articles_fts",
-            f"SELECT 'article' AS kind, {_FIRST_REF} AS ref, a.outlet, a.published, a.headline, NULL AS speaker,"
-            " NULL AS snippet, m.score, m.fts_n"
-            " FROM {ranked} m JOIN articles a ON a.n = m.fts_n"
-            f" WHERE {_CURRENT} ORDER BY m.score, m.fts_n DESC",
-            query,
-            limit,
-        )
-        found = _match(
-            conn,
-            "quotes_fts",
-            f"SELECT 'quote' AS kind, {_FIRST_REF} AS ref, a.outlet, a.published, a.headline, q.speaker,"
-            " NULL AS snippet, m.score, m.fts_n"
-            " FROM {ranked} m JOIN quotes q ON q.n = m.fts_n JOIN articles a ON a.id = q.article_id"
-            f" WHERE {_CURRENT} ORDER BY m.score, m.fts_n DESC",
-            query,
-            limit,
-        )
-    else:
-        complete = partial(_carded, cards)
-        articles = _match(
-            conn,
-            "articles_fts",
-            "SELECT 'article' AS kind, a.id AS article_id, NULL AS speaker, m.score, m.fts_n"
-            " FROM {ranked} m JOIN articles a ON a.n = m.fts_n ORDER BY m.score, m.fts_n DESC",
-            query,
-            limit,
-            complete=complete,
-        )
-        found = _match(
-            conn,
-            "quotes_fts",
-            "SELECT 'quote' AS kind, q.article_id, q.speaker, m.score, m.fts_n"
-            " FROM {ranked} m JOIN quotes q ON q.n = m.fts_n ORDER BY m.score, m.fts_n DESC",
-            query,
-            limit,
-            complete=complete,
-        )
+    complete = partial(_carded, cards or partial(article_cards, conn))
+    articles = _match(
+        conn,
+        "articles_fts",
+        "SELECT 'article' AS kind, a.id AS article_id, NULL AS speaker, m.score, m.fts_n"
+        " FROM {ranked} m JOIN articles a ON a.n = m.fts_n ORDER BY m.score, m.fts_n DESC",
+        query,
+        limit,
+        complete=complete,
+    )
+    found = _match(
+        conn,
+        "quotes_fts",
+        "SELECT 'quote' AS kind, q.article_id, q.speaker, m.score, m.fts_n"
+        " FROM {ranked} m JOIN quotes q ON q.n = m.fts_n ORDER BY m.score, m.fts_n DESC",
+        query,
+        limit,
+        complete=complete,
+    )
     ranked = sorted(articles + found, key=lambda r: r["score"])[:limit]
     for row in ranked:
         row["score"] = round(-float(row["score"]), 3)  # higher is better for people
@@ -295,15 +270,16 @@ Card = tuple[str, str | None, str | None, str | None]  # an article's first ref,
 Cards = Callable[[list[str]], Mapping[str, Card]]  # article ids → the cards of those that are current
 
 
+_CARD = f"SELECT a.id, {_FIRST_REF}, a.outlet, a.published, a.headline FROM articles a"
+
+
 def article_cards(conn: sqlite3.Connection, ids: list[str]) -> dict[str, Card]:
     """The :data:`Card` of each article of ``ids`` that a ref points at (the others are history)."""
     found: dict[str, Card] = {}
     for at in range(0, len(ids), 500):
         part = ids[at : at + 500]
         for aid, ref, outlet, published, headline in conn.execute(
-            f"SELECT a.id, {_FIRST_REF}, a.outlet, a.published, a.headline FROM articles a"
-            f" WHERE a.id IN ({','.join('?' * len(part))})",
-            part,
+            f"{_CARD} WHERE a.id IN ({','.join('?' * len(part))})", part
         ):
             if ref is not None:
                 found[aid] = (ref, outlet, published, headline)
@@ -312,12 +288,9 @@ def article_cards(conn: sqlite3.Connection, ids: list[str]) -> dict[str, Card]:
 
 def newest_cards(conn: sqlite3.Connection, limit: int) -> Iterator[tuple[str, Card]]:
     """``(article id, card)`` of the newest ``limit`` current articles (the last stored first)."""
-    cur = conn.execute(
-        f"SELECT a.id, {_FIRST_REF}, a.outlet, a.published, a.headline FROM articles a"
-        f" WHERE {_CURRENT} ORDER BY a.n DESC LIMIT ?",
-        (limit,),
-    )
-    for aid, ref, outlet, published, headline in cur:
+    for aid, ref, outlet, published, headline in conn.execute(
+        f"{_CARD} WHERE {_CURRENT} ORDER BY a.n DESC LIMIT ?", (limit,)
+    ):
         yield aid, (ref, outlet, published, headline)
 
 
@@ -338,44 +311,26 @@ def quote_rows(
     """:func:`quotes` as tuples in :data:`QUOTE_FIELDS` order, then the quote's group
     (:func:`~wiretrace.store.names.quote_group`): a person's page reads hundreds of them.
 
-    ``cards`` (for one person's quotes) gives each article's ref, outlet, date and headline from
-    where a server keeps them, rather than from a join and two lookups for every quote."""
-    if speaker and cards is not None:
-        rows = _with_cards(conn, surname(name_key(speaker)), cards)
-    else:
-        if not speaker:
-            where, args = "q.speaker IS NOT NULL", tuple[str, ...]()
-        else:
-            where, args = "q.speaker_surname = ?", (surname(name_key(speaker)),)
-        rows = conn.execute(
-            f'SELECT q.speaker_key, q.speaker, q.text, q.kind, q.start, q."end", {_FIRST_REF} AS ref, a.outlet,'
-            f" a.published, a.headline, {_SAID} AS said, q.grp"
-            f" FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where} AND {_CURRENT}"
-            " ORDER BY a.published IS NULL, a.published, ref, q.start",
-            args,
-        ).fetchall()
+    Each quote's article columns come from its :data:`Card` — from ``cards`` where a server keeps
+    them, else read here once per article (:func:`article_cards`), not joined for every quote;
+    articles no ref points at are left out. Oldest first (undated last), then by ref and place."""
+    key = name_key(speaker) if speaker else ""
+    where, args = ("q.speaker_surname = ?", (surname(key),)) if speaker else ("q.speaker IS NOT NULL", ())
+    raw = conn.execute(
+        f'SELECT q.speaker_key, q.speaker, q.text, q.kind, q.start, q."end", q.article_id, {_SAID}, q.grp'
+        f" FROM quotes q WHERE {where}",
+        args,
+    ).fetchall()
+    found = (cards or partial(article_cards, conn))(sorted({r[6] for r in raw}))
+    rows = [(*r[:6], *found[r[6]], r[7], r[8]) for r in raw if r[6] in found]
+    rows.sort(key=lambda r: (r[8] is None, r[8] or "", r[6], r[4]))
     forms = _forms((r[0], r[1]) for r in rows)
     if speaker:
         # a surname is shared by several people: keep the names the asked one can be
-        key = name_key(speaker)
         forms = {k: v for k, v in forms.items() if compatible(key, k) or key == k}
         rows = [r for r in rows if r[0] in forms]
     people = _merged(forms)
     return [(people.get(r[0], r[1]), *r[1:]) for r in rows[:limit]]
-
-
-def _with_cards(conn: sqlite3.Connection, last: str, cards: Cards) -> list[tuple[Any, ...]]:
-    """:func:`quote_rows`'s rows for the surname ``last``, their articles' columns from ``cards``,
-    in the same order as its query (date, undated last; then ref and place)."""
-    raw = conn.execute(
-        f'SELECT q.speaker_key, q.speaker, q.text, q.kind, q.start, q."end", q.article_id, {_SAID}, q.grp'
-        " FROM quotes q WHERE q.speaker_surname = ?",
-        (last,),
-    ).fetchall()
-    found = cards(sorted({r[6] for r in raw}))
-    rows = [(*r[:6], *found[r[6]], r[7], r[8]) for r in raw if r[6] in found]
-    rows.sort(key=lambda r: (r[8] is None, r[8] or "", r[6], r[4]))
-    return rows
 
 
 def _forms(pairs: Iterable[tuple[str | None, str]]) -> dict[str, list[str]]:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from wiretrace.serve.app import corpus_of, render, render_html
-from wiretrace.serve.cards import article_cards
+from wiretrace.serve.cards import cards_of
 from wiretrace.serve.corpus import page_of
 from wiretrace.serve.graph import timeline_layout
 from wiretrace.serve.markup import anchor_of
@@ -88,9 +88,7 @@ def quotes_api(request: Request, speaker: Name, limit: Limit = 100, offset: Offs
     """What a person said across articles, oldest first (``wiretrace quotes --speaker``)."""
     check_window(limit, offset)
     corpus = corpus_of(request)
-    rows = queries.quotes(
-        corpus.reader(), speaker, limit=offset + limit + 1, cards=lambda ids: article_cards(corpus, ids)
-    )
+    rows = queries.quotes(corpus.reader(), speaker, limit=offset + limit + 1, cards=cards_of(corpus))
     return JSONResponse(ok_page(request, page_of(rows, limit=limit, offset=offset)))
 
 
