@@ -18,19 +18,10 @@ from dataclasses import dataclass
 
 from wiretrace.analyze.cues import DISPUTE_VERBS, SPEECH_NOUNS, WEAK_VERBS, is_speech_verb, lemma_of
 from wiretrace.analyze.phrases import children, root_of, tokens_in
-from wiretrace.analyze.subjects import cue_span, is_reporting, subject_of, went_on
+from wiretrace.analyze.subjects import cue_span, is_reporting, subject_of
 from wiretrace.model import Parse, Span, Token
 
-__all__ = [
-    "Attribution",
-    "attribute",
-    "cue_span",
-    "intro_attribution",
-    "is_reporting",
-    "subject_of",
-    "topic_attribution",
-    "went_on",
-]
+__all__ = ["Attribution", "attribute", "intro_attribution", "topic_attribution"]
 
 _MAX_HOPS = 12
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 import bisect
 import re
 
-from wiretrace.analyze.attribution import is_reporting, went_on
 from wiretrace.analyze.cues import INSTITUTION_NOUNS, PERSON_PRONOUNS, TITLE_WORDS, lemma_of
 from wiretrace.analyze.genders import article_genders
 from wiretrace.analyze.phrases import children, described_source, is_subject, noun_phrase, strip_span
+from wiretrace.analyze.subjects import is_reporting, went_on
 from wiretrace.model import Entity, EntityType, Mention, Parse, Span, Speaker, Via
 
 __all__ = ["SpeakerResolver"]
