@@ -246,21 +246,41 @@ def origin_function(
     return origin
 
 
+_ARTICLE = (
+    "SELECT a.id AS article_id, (SELECT MIN(r.ref) FROM refs r WHERE r.article_id = a.id) AS ref,"
+    " a.outlet, a.source_outlet, a.published, a.headline, a.body FROM articles a WHERE a.n = ?"
+)
+
+
 def candidates(conn: sqlite3.Connection, claim: str, limit: int) -> list[dict[str, Any]]:
-    """Current articles matching the claim's words, best first (bm25)."""
+    """Current articles matching the claim's words, best first (bm25, ties by row).
+
+    The matches are ranked alone — a claim's words match most of a corpus, and ranking them
+    joined to their articles carried every body through the sort — and only the best are read,
+    a few more than ``limit`` at first, more while some belong to articles no ref points at."""
     query = _fts_query(claim)
     if not query:
         return []
-    cur = conn.execute(
-        "SELECT a.id AS article_id, (SELECT MIN(r.ref) FROM refs r WHERE r.article_id = a.id) AS ref,"
-        " a.outlet, a.source_outlet, a.published, a.headline, a.body"
-        " FROM articles_fts JOIN articles a ON a.n = articles_fts.rowid"
-        " WHERE articles_fts MATCH ? AND EXISTS (SELECT 1 FROM refs r WHERE r.article_id = a.id)"
-        " ORDER BY articles_fts.rank LIMIT ?",
-        (query, limit),
-    )
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur]
+    wanted = limit + 8
+    while True:
+        ranked = [
+            n
+            for (n,) in conn.execute(
+                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), rowid LIMIT ?",
+                (query, wanted),
+            )
+        ]
+        found: list[dict[str, Any]] = []
+        for n in ranked:
+            cur = conn.execute(_ARTICLE, (n,))
+            row = cur.fetchone()
+            if row is not None and row[1] is not None:  # an article no ref points at is out of date
+                found.append(dict(zip([d[0] for d in cur.description], row, strict=True)))
+                if len(found) == limit:
+                    return found
+        if len(ranked) < wanted:
+            return found
+        wanted *= 4
 
 
 def _statements(conn: sqlite3.Connection, aid: str) -> list[dict[str, Any]]:
