@@ -397,3 +397,28 @@ def test_search_with_article_cards_gives_the_same_hits(store: SqliteStore) -> No
         assert queries.search(store.conn, query, limit=10, cards=cards) == joined
     hits = queries.search(store.conn, "bridge", limit=10, cards=cards)
     assert sorted({h["ref"] for h in hits}) == ["r1", "r2"]  # never the history article
+
+
+def test_search_ranks_with_the_weights_each_full_text_table_was_configured_with(store: SqliteStore) -> None:
+    """The explicit bm25 of ``queries.BM25`` gives the scores of each table's configured ``rank``
+    (headlines weigh more than bodies): the two must never drift apart."""
+    from wiretrace.store import queries  # noqa: PLC0415
+
+    for i, headline in enumerate(("Bridge opens", "Ferry news", "Bridge and ferry")):
+        base = sample(BODY + " The ferry waited." * i, f"a-{i}")
+        store.put(record(f"r{i}", replace(base, article=replace(base.article, headline=headline)), raw=f"h{i}"))
+    for table, queries_of in (
+        ("articles_fts", ("bridge", "ferry OR bridge", "Varga")),
+        ("quotes_fts", ("ready", "Varga")),
+    ):
+        for query in queries_of:
+            configured = store.conn.execute(
+                f"SELECT rowid, rank FROM {table} WHERE {table} MATCH ? ORDER BY rowid", (query,)
+            ).fetchall()
+            explicit = store.conn.execute(
+                f"SELECT rowid, {queries.BM25[table]} FROM {table} WHERE {table} MATCH ? ORDER BY rowid", (query,)
+            ).fetchall()
+            assert configured, (table, query)
+            assert explicit == configured, (table, query)
+    first = store.search("bridge", limit=10)[0]
+    assert first["kind"] == "article" and first["headline"] in ("Bridge opens", "Bridge and ferry")

@@ -25,6 +25,7 @@ from typing import Any
 
 from wiretrace.stance.features import Claim, best_cover, cover, featurize
 from wiretrace.stance.model import StanceLabel, StanceModel, default_model, evidence_span
+from wiretrace.store.queries import BM25
 
 __all__ = [
     "CheckResult",
@@ -266,7 +267,8 @@ def candidates(conn: sqlite3.Connection, claim: str, limit: int) -> list[dict[st
         ranked = [
             n
             for (n,) in conn.execute(
-                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), rowid LIMIT ?",
+                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+                f" ORDER BY {BM25['articles_fts']}, rowid LIMIT ?",
                 (query, wanted),
             )
         ]

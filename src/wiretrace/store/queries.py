@@ -20,6 +20,7 @@ from wiretrace.store.names import best_display, compatible, merge_names, name_ke
 from wiretrace.store.timeline import timeline
 
 __all__ = [
+    "BM25",
     "MARK",
     "QUOTE_FIELDS",
     "Card",
@@ -121,6 +122,11 @@ def stale(conn: sqlite3.Connection, versions: Mapping[str, str]) -> Iterator[Sta
 
 
 RANK_WINDOW = 2000  # a query matching more rows than this is ranked among its newest RANK_WINDOW matches
+# Each full-text table's bm25, with the column weights its ``rank`` was configured with (store
+# migration m0001): headlines count four times the body, a quote's speaker half its words. Called
+# by name, with the row as tie-break, SQLite sorts the matches itself, where ``ORDER BY rank``
+# went through FTS5's own sort at about twice the CPU.
+BM25 = {"articles_fts": "bm25(articles_fts, 4.0, 1.0)", "quotes_fts": "bm25(quotes_fts, 1.0, 0.5)"}
 
 
 def _fts_query(conn: sqlite3.Connection, table: str, query: str) -> str | None:
@@ -158,7 +164,10 @@ def _match(
         f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?", (fts, RANK_WINDOW)
     ).fetchone()
     window, args = ("", (fts,)) if floor is None else (f"AND {table}.rowid > ?", (fts, floor[0]))
-    ranked = f"(SELECT rowid AS fts_n, rank AS score FROM {table} WHERE {table} MATCH ? {window} ORDER BY rank LIMIT ?)"
+    ranked = (
+        f"(SELECT rowid AS fts_n, {BM25[table]} AS score FROM {table} WHERE {table} MATCH ? {window}"
+        " ORDER BY score, fts_n DESC LIMIT ?)"
+    )
     wanted = limit + 16
     while True:
         rows = complete(_rows(conn.execute(sql.format(ranked=ranked), (*args, wanted))))
