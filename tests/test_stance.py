@@ -462,3 +462,36 @@ def test_check_counts_both_sides_of_the_breakwater_claim(breakwater_db: Path) ->
     assert ("supports", "Odile Marchetti") in sides
     assert any(stance == "disputes" and who == "Annika Sorvald" for stance, who in sides)
     assert data["counts"]["supports"]["origins"] == 1  # Marchetti, carried by two outlets, is one source
+
+
+def test_candidates_are_the_best_current_articles_and_skip_history(tmp_path: Path) -> None:
+    """A claim's candidates are ranked by bm25 alone, then read; an article no ref points at any
+    more (a page whose text changed) is skipped, and more are ranked until ``limit`` are found."""
+    from wiretrace.model import Analysis, Article, PublishedSource  # noqa: PLC0415
+    from wiretrace.output.serialize import analysis_to_dict  # noqa: PLC0415
+    from wiretrace.stance import check  # noqa: PLC0415
+    from wiretrace.store import Record, open_store  # noqa: PLC0415
+    from wiretrace.store.sqlite import SqliteStore  # noqa: PLC0415
+
+    store = open_store(tmp_path / "c.db")
+    assert isinstance(store, SqliteStore)
+
+    def put(ref: str, aid: str, body: str, headline: str) -> None:
+        article = Article(
+            body=body, headline=headline, outlet="The Ledger", published=None, published_source=PublishedSource.NONE
+        )
+        analysis = Analysis(id=aid, input=ref, article=article, stages=(("extract", "1"),))
+        store.put(Record(ref=ref, input=ref, raw_hash=aid, data=analysis_to_dict(analysis)))
+
+    for i in range(12):  # the first texts say it most: they rank first
+        put(f"r{i}", f"a{i}", "The harbour toll rises in spring. " * 4 + f"Note {i}.", "Harbour toll")
+    for i in range(10):  # ten pages change: their first texts are history
+        put(f"r{i}", f"a{i}-new", f"The harbour toll rises in spring, the council said. Note {i}.", "Toll")
+    put("other", "b", "Nothing about it here: the weather was mild.", "Weather")
+    found = check.candidates(store.conn, "the harbour toll rises", 5)  # ten history rows rank first
+    assert len(found) == 5 and all(f["ref"] for f in found)
+    every = check.candidates(store.conn, "the harbour toll rises", 50)
+    assert sorted(f["ref"] for f in every) == sorted(f"r{i}" for i in range(12))  # each ref once: no history
+    assert "council" in next(f["body"] for f in every if f["ref"] == "r0")  # r0's current text
+    assert [f["ref"] for f in every][:5] == [f["ref"] for f in found]  # best first, whatever the limit
+    assert check.candidates(store.conn, "the of and", 5) == []  # no content word: no query
