@@ -330,3 +330,86 @@ def test_a_quote_ending_in_a_nested_quote_and_a_space_keeps_its_tag() -> None:
         "Brenner wrote in her opinion."
     )
     assert speaker_of(analyse(text), "The law tells citizens") == "Carla Brenner"
+
+
+# -- speakers that cannot speak ---------------------------------------------------------
+
+
+def test_an_event_is_not_a_speaker_the_people_in_it_are() -> None:
+    text = (
+        "Mayor Ingrid Solberg spoke at the harbour on Thursday.\n\n"
+        "The first clash came during her speech, when dock workers interrupted her, shouting “Not one more cut!”"
+    )
+    assert speaker_of(analyse(text), "Not one more cut") == "dock workers"
+
+
+def test_an_abstract_subject_gives_way_to_the_speaker_above_it() -> None:
+    text = (
+        "Mayor Ingrid Solberg met union leaders on Thursday.\n\n"
+        "She told reporters on Friday the tone of the meeting was calm, and predicted the council "
+        "“will find a way through this winter.”"
+    )
+    assert speaker_of(analyse(text), "find a way through") == "Ingrid Solberg"
+
+
+def test_a_moment_is_not_a_speaker() -> None:
+    text = (
+        "Councillor Ruth Amberg has battled the port board for years, "
+        "at one point calling its budget “a work of fiction.”"
+    )
+    assert (speaker_of(analyse(text), "a work of fiction") or "").endswith("Ruth Amberg")
+
+
+def test_that_is_what_someone_wrote_is_theirs() -> None:
+    text = "“The harbour plan is a fantasy.” That is what my colleague Arne Vik wrote last week."
+    assert speaker_of(analyse(text), "harbour plan is a fantasy") == "Arne Vik"
+
+
+def test_the_passive_subject_of_a_speech_verb_is_not_its_source() -> None:
+    reported = _indirect(analyse("It was reported on Monday that the ferry company would stop the night crossings."))
+    assert reported.get("that the ferry company would stop the night crossings") is None
+    reported = _indirect(analyse("Council leader Pavel Novak, who was asked about the closure, said nothing."))
+    assert reported.get("the closure") is None
+
+
+def test_a_raised_passive_subject_is_still_the_source() -> None:
+    text = "Councillor Pavel Novak is reported to have called the plan “a gift to developers.”"
+    assert (speaker_of(analyse(text), "a gift to developers") or "").endswith("Pavel Novak")
+
+
+def test_documents_media_and_groups_still_speak() -> None:
+    text = "The report found that most harbours are “nowhere near ready.”"
+    assert speaker_of(analyse(text), "nowhere") == "The report"
+    text = "The campaign released an ad on Monday. The ad says the mayor “sold the harbour to the highest bidder.”"
+    assert speaker_of(analyse(text), "highest bidder") == "The ad"
+    text = "Protesters chanted “Keep the ferry!” as the council met."
+    assert speaker_of(analyse(text), "Keep the ferry") == "Protesters"
+
+
+def test_an_unnamed_source_is_described_without_its_cue_or_date() -> None:
+    assert speaker_of(analyse("“Can anyone hear us?” the 52-year-old asked in a post."), "hear us") == "the 52-year-old"
+    reported = _indirect(analyse("The ferry kept running all winter, according to her lawyers in a court filing."))
+    assert reported.get("The ferry kept running all winter") == "her lawyers"
+
+
+def test_you_know_reports_nothing() -> None:
+    reported = _indirect(analyse("Ada Lund said the ferry would, you know, never run on time again."))
+    assert reported == {"the ferry would, you know, never run on time again": "Ada Lund"}
+
+
+def test_a_noun_that_cannot_speak() -> None:
+    from wiretrace.analyze.nlp import parse_texts  # noqa: PLC0415 - loads spaCy on use
+    from wiretrace.analyze.sources import can_speak  # noqa: PLC0415
+
+    text = "The tone was calm. A sign in the window read Open. Signs of panic were there. That was it."
+    (parse,) = parse_texts([text])
+    heads = {t.text: can_speak(parse, t.i) for t in parse.tokens if t.dep in {"nsubj", "nsubjpass"}}
+    assert heads == {"tone": False, "sign": True, "Signs": False, "That": False}
+
+
+def test_a_speech_verb_left_without_its_quote_is_its_cue() -> None:
+    text = (
+        "Councillor Ray Holm lost the debate on Monday.\n\n"
+        "It concludes with footage of Holm saying during the debate last week, “That makes me smart.”"
+    )
+    assert (speaker_of(analyse(text), "makes me smart") or "").endswith("Ray Holm")

@@ -9,6 +9,10 @@ or "according to" — and the token heading the source's noun phrase. The rules,
 2. "according to X" / "in the words of X" in the same sentence;
 3. the nearest speech verb with a subject elsewhere in the sentence, outside quotes;
 4. a colon introduction: the previous sentence ends with ":" and reports ("Daalder wrote:").
+
+A subject that cannot speak (``sources.can_speak``: an event, a time, "that") is refused
+and the speaker sought above it or before it (``subjects.subject_of``); a passive speech
+verb with no "by X" leaves the quote a cue and no source ("It was reported that …").
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from dataclasses import dataclass
 
 from wiretrace.analyze.cues import DISPUTE_VERBS, SPEECH_NOUNS, WEAK_VERBS, is_speech_verb, lemma_of
 from wiretrace.analyze.phrases import children, root_of, tokens_in
-from wiretrace.analyze.subjects import cue_span, is_reporting, subject_of
+from wiretrace.analyze.sources import can_speak
+from wiretrace.analyze.subjects import cue_span, is_reporting, orphan_cue, subject_of
 from wiretrace.model import Parse, Span, Token
 
 __all__ = ["Attribution", "attribute", "intro_attribution", "topic_attribution"]
@@ -49,14 +54,14 @@ def attribute(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | Non
         return not any(q.start <= tok.start < q.end for q in quoted)
 
     label = _colon_label(parse, indices)
+    unsourced: Attribution | None = None  # "It was reported that “…”": a cue, no source
     for part in _sentence_parts(parse, indices):
         if label is not None and label.rule == "label" and part[0] == indices[0]:
             return label  # "Pollsters agree - Carl Bialik: “…”": the name right before the quote
-        found = (
-            _walk_up(parse, root_of(parse, part), indices, outside)
-            or _according_to(parse, part, outside)
-            or _nearest_verb(parse, part, outside)
-        )
+        found = _walk_up(parse, root_of(parse, part), indices, outside)
+        if found is not None and found.source is None:
+            unsourced, found = unsourced or found, None
+        found = found or _according_to(parse, part, outside) or _nearest_verb(parse, part, outside)
         if found is not None:
             return found
     return (
@@ -65,6 +70,7 @@ def attribute(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | Non
         or _tag_after(parse, span, outside)
         or _surface_tag(parse, span)
         or _sentence_subject(parse, indices, outside)
+        or unsourced
     )
 
 
@@ -223,6 +229,7 @@ def _walk_up(parse: Parse, i: int, inside: range, outside: Callable[[int], bool]
     """Up the parse to the reporting verb (or noun: "the minister’s assurance that “…”")."""
     tokens = parse.tokens
     weak: Attribution | None = None
+    unsourced: Attribution | None = None
     for _ in range(_MAX_HOPS):
         tok = tokens[i]
         if i not in inside and outside(i):
@@ -234,18 +241,25 @@ def _walk_up(parse: Parse, i: int, inside: range, outside: Callable[[int], bool]
             elif is_reporting(parse, i):
                 subject = subject_of(parse, i)
                 if subject is not None and not (inside.start <= subject < inside.stop):
-                    found = Attribution(cue=cue_span(parse, i), source=subject, verb=i, rule="parse")
+                    verb = orphan_cue(parse, i, inside.start)  # "footage of X saying …, “…”": X's cue
+                    if verb is None:
+                        verb = i
+                    else:
+                        subject = subject_of(parse, verb)
+                    found = Attribution(cue=cue_span(parse, verb), source=subject, verb=verb, rule="parse")
                     if lemma_of(tok.text) not in WEAK_VERBS:
                         return found
                     weak = weak or found  # "tests showed “…”": look for a speaker higher up
+                elif subject is None and subject_of(parse, i, any_source=True) is not None:
+                    unsourced = unsourced or Attribution(cue=cue_span(parse, i), source=None, verb=i, rule="unsourced")
             elif tok.pos == "NOUN" and tok.lower in SPEECH_NOUNS and (owner := _noun_source(parse, i)) is not None:
                 return Attribution(cue=Span(tok.start, tok.end), source=owner, verb=None, rule="noun")
             elif (made := _made_statement(parse, i)) is not None and made.source not in inside:
                 return made
         if tok.head == i:
-            return weak
+            return weak or unsourced
         i = tok.head
-    return weak
+    return weak or unsourced
 
 
 def _made_statement(parse: Parse, verb: int) -> Attribution | None:
@@ -378,8 +392,10 @@ def intro_attribution(parse: Parse, first: int, colon: int, *, any_verb: bool = 
     for i in range(colon - 1, first - 1, -1):
         tok = tokens[i]
         if tok.pos in {"VERB", "AUX"} and tok.dep not in {"amod", "relcl", "acl", "xcomp", "aux", "auxpass"}:
-            subject = subject_of(parse, i)
-            if subject is not None and tokens[subject].pos in {"PROPN", "NOUN"} and first <= subject < colon:
+            subject = subject_of(parse, i, any_source=True)  # its own subject, or the next verb's
+            if subject is None or not can_speak(parse, subject):
+                continue  # "Signs of a late shift were there all along - more from X:"
+            if tokens[subject].pos in {"PROPN", "NOUN"} and first <= subject < colon:
                 return Attribution(cue=cue_span(parse, i), source=subject, verb=i, rule="colon-any")
     return None
 

@@ -304,7 +304,7 @@ class QuotesStage(Stage):
     """Direct, block and reported quotes with their cues and speakers."""
 
     name = "quotes"
-    version = "3"
+    version = "4"
     needs = frozenset({"article", "parse", "entities"})
     gives = frozenset({"quotes"})
 

@@ -40,7 +40,7 @@ def find_reported(body: str, parse: Parse, marks: list[Span], quoted: list[Found
             continue
         if any(m.start <= tok.start < m.end for m in marks):
             continue
-        subject = subject_of(parse, tok.i)
+        subject = subject_of(parse, tok.i, any_source=True)  # the clause's own subject, for its shape
         if subject is not None and lemma_of(tok.text) in WEAK_VERBS and not _can_know(parse, subject):
             continue  # "the impact suggests …", "courts are still ordering …": not a source
         complement = None
@@ -62,7 +62,7 @@ def find_reported(body: str, parse: Parse, marks: list[Span], quoted: list[Found
                 if not trimmed or len(trimmed.text(body).split()) < MIN_REPORTED_WORDS:
                     continue
                 if not any(t.overlaps(trimmed) for t in taken):
-                    att = Attribution(cue_span(parse, tok.i), subject, tok.i, "reported")
+                    att = Attribution(cue_span(parse, tok.i), subject_of(parse, tok.i), tok.i, "reported")
                     found.append(Found(trimmed, QuoteKind.INDIRECT, att, (trimmed,), "conjunct"))
                     taken.append(trimmed)
             continue
@@ -77,7 +77,8 @@ def find_reported(body: str, parse: Parse, marks: list[Span], quoted: list[Found
             continue
         cue = cue_span(parse, tok.i)
         how = "clause" if head is not None else "parenthetical" if content.start <= tokens[subject].start else "object"
-        found.append(Found(trimmed, QuoteKind.INDIRECT, Attribution(cue, subject, tok.i, "reported"), (trimmed,), how))
+        source = subject_of(parse, tok.i)  # who speaks: not "It was reported that …", nor "the tone"
+        found.append(Found(trimmed, QuoteKind.INDIRECT, Attribution(cue, source, tok.i, "reported"), (trimmed,), how))
         taken.append(trimmed)
     found.extend(_according_to(body, parse, marks, taken))
     return found

@@ -17,6 +17,8 @@ import re
 from wiretrace.analyze.cues import INSTITUTION_NOUNS, PERSON_PRONOUNS, TITLE_WORDS, lemma_of
 from wiretrace.analyze.genders import article_genders
 from wiretrace.analyze.phrases import children, described_source, is_subject, noun_phrase, strip_span
+from wiretrace.analyze.reported import STANCE_VERBS, verb_lemma
+from wiretrace.analyze.sources import description_end
 from wiretrace.analyze.subjects import is_reporting, went_on
 from wiretrace.model import Entity, EntityType, Mention, Parse, Span, Speaker, Via
 
@@ -159,6 +161,10 @@ class SpeakerResolver:
     def _reports(self, verb: int) -> bool:
         return is_reporting(self.parse, verb)
 
+    def _reports_or_stands(self, verb: int) -> bool:
+        """ "someone who conceded …", "an administration defending the idea …"."""
+        return self._reports(verb) or verb_lemma(self.parse.tokens[verb].lower) in STANCE_VERBS
+
     # -- resolution -------------------------------------------------------------------
 
     def resolve(self, token: int) -> Speaker:
@@ -197,9 +203,20 @@ class SpeakerResolver:
                 found = self._titled_person(token, mention)  # "the minister" → Environment Minister X
                 if found is not None:
                     return self._from_entity(found, mention, description=mention.text, via=Via.TITLE)
-        described = _trim_punct(self.body, described_source(self.parse, token))
+        described = self._described(token)
         full = Mention(span=described, text=self.body[described.start : described.end])
         return Speaker(name=full.text, mention=full, via=Via.DESCRIPTION)
+
+    def _described(self, token: int) -> Span:
+        """The unnamed source with what the article says of it, less the clause that reports
+        and a date ("the 43-year-old [asked in the video]", "the new mayor [on Tuesday]")."""
+        span = described_source(self.parse, token)
+        last = self.parse.token_at(span.end - 1)
+        if last is not None and last >= token:
+            end = description_end(self.parse, token, last + 1, reports=self._reports_or_stands)
+            if end <= last:
+                span = Span(span.start, self.parse.tokens[end - 1].end)
+        return _trim_punct(self.body, span)
 
     def _named_after_title(self, token: int, np_span: Span, head: Entity | None) -> Entity | None:
         """The person named at the end of a source's noun phrase that the parse heads with a

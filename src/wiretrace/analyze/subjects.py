@@ -5,12 +5,15 @@ former US ambassador, called for", "“…,” added another Republican")."""
 from __future__ import annotations
 
 from wiretrace.analyze.cues import MADE_NOUNS, is_speech_verb, lemma_of
-from wiretrace.analyze.phrases import children
+from wiretrace.analyze.phrases import children, subtree
+from wiretrace.analyze.sources import can_speak
 from wiretrace.model import Parse, Span, Token
 
-__all__ = ["SUBJECT_DEPS", "cue_span", "is_reporting", "subject_of", "went_on"]
+__all__ = ["SUBJECT_DEPS", "cue_span", "is_reporting", "orphan_cue", "subject_of", "went_on"]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_PREMODIFIERS = frozenset({"det", "amod", "compound", "nummod", "npadvmod", "poss", "nmod"})
+_MAX_CLIMB = 8  # tokens up from a refused subject to the verb whose subject speaks
 _BREAKS = frozenset({":", "”", '"', "»", "''"})  # a colon or a quote between two subjects of one verb
 
 
@@ -21,7 +24,40 @@ def is_reporting(parse: Parse, i: int) -> bool:
         return False
     if not is_speech_verb(tok.text) and not went_on(parse, i) and not _puts_it(parse, i):
         return False
-    return not any(parse.tokens[c].tag == "TO" for c in children(parse, i))
+    kids = children(parse, i)
+    return not any(parse.tokens[c].tag == "TO" for c in kids) and not _filler(parse, i, kids)
+
+
+# Fillers in speech: "you know", "you see", "I mean" report nothing.
+_FILLERS = frozenset({("you", "know"), ("you", "see"), ("i", "mean")})
+
+
+def _filler(parse: Parse, i: int, kids: list[int]) -> bool:
+    """ "“… ammunition,” you know, well, …": a filler with nothing reported under it."""
+    tokens = parse.tokens
+    subjects = [tokens[c].lower for c in kids if tokens[c].dep == "nsubj"]
+    if len(subjects) != 1 or (subjects[0], tokens[i].lower) not in _FILLERS:
+        return False
+    return not any(tokens[c].dep in {"ccomp", "dobj", "xcomp", "advcl"} for c in kids)
+
+
+def orphan_cue(parse: Parse, verb: int, start: int) -> int | None:
+    """ "The spot ends with footage of Trump saying during the debate, “…”": a speech verb
+    between ``verb``, the one the parse hung a quote on, and the quote's first token
+    ``start``, with nothing reported under it and a named subject, is the quote's own cue."""
+    tokens = parse.tokens
+    sentence = parse.sentence_of(verb)
+    if sentence is None or not verb < start <= sentence.last:
+        return None
+    for k in range(start - 1, verb, -1):
+        if not is_reporting(parse, k) or tokens[k].tag not in {"VBG", "VBD", "VBZ"}:
+            continue
+        if any(tokens[c].dep in {"ccomp", "dobj", "xcomp", "oprd"} for c in children(parse, k)):
+            return None
+        subject = subject_of(parse, k)
+        named = subject is not None and (tokens[subject].ent_type == "PERSON" or tokens[subject].pos == "PROPN")
+        return k if named else None
+    return None
 
 
 def _puts_it(parse: Parse, i: int) -> bool:
@@ -41,8 +77,100 @@ def went_on(parse: Parse, i: int) -> bool:
     return lemma_of(tokens[i].text) == "go" and i + 1 < len(tokens) and tokens[i + 1].lower == "on"
 
 
-def subject_of(parse: Parse, verb: int) -> int | None:
-    """The verb's subject; for a participle or conjunct, the subject of the verb it hangs on."""
+def subject_of(parse: Parse, verb: int, *, any_source: bool = False) -> int | None:
+    """The verb's subject; for a participle or conjunct, the subject of the verb it hangs on.
+
+    A subject that cannot speak is refused unless ``any_source`` (for reading the clause's
+    structure): the passive subject of a speech verb is what was said or who was told
+    ("Her name was announced", "the aide was asked"); an event, a time or a bare
+    demonstrative is the parser's slip, and the speaker is the subject of a verb higher
+    up ("She told … the tone was cordial, and predicted …") or, failing one, the nearest
+    subject that can speak before the verb ("The first incident came when protesters
+    interrupted, shouting …")."""
+    found = _subject(parse, verb)
+    if found is None or any_source:
+        return found
+    if _passive_speech(parse, verb):
+        return _agent(parse, verb)
+    if can_speak(parse, found):
+        return found
+    higher = _higher_subject(parse, found)
+    return higher if higher is not None else _speaking_subject_before(parse, found, verb)
+
+
+def _passive_speech(parse: Parse, verb: int) -> bool:
+    """Whether ``verb`` is a passive speech verb, whose subject is what it reports or whom it
+    addresses ("Her name was announced", "Novak, who was asked about it"): not "He is
+    reported to have called …" (the subject of the clause it raises) nor "He’s said" (has
+    said)."""
+    tokens = parse.tokens
+    if not is_speech_verb(tokens[verb].text):
+        return False
+    if tokens[verb].dep == "acl" and tokens[verb].tag == "VBN":
+        return not _active(parse, verb) and not _after_quote(parse, tokens[verb].head)  # "the plan announced"
+    kids = children(parse, verb)
+    if not any(tokens[c].dep == "nsubjpass" for c in kids) or any(tokens[c].dep == "xcomp" for c in kids):
+        return False
+    return not any(tokens[c].dep == "auxpass" and tokens[c].lower in {"'s", "’s"} for c in kids)
+
+
+def _active(parse: Parse, verb: int) -> bool:
+    """Whether a "participle" has what only an active verb has — an object, a clause, a
+    topic: "the candidate boasted of his skills" is a past tense the tagger misread."""
+    tokens = parse.tokens
+    return any(
+        tokens[c].dep in {"dobj", "ccomp"} or (tokens[c].dep == "prep" and tokens[c].lower in {"of", "about"})
+        for c in children(parse, verb)
+    )
+
+
+def _after_quote(parse: Parse, noun: int) -> bool:
+    """Whether a noun phrase follows a closing quotation mark: "“…?” the 43-year-old asked"
+    is a past tense the tagger read as a participle."""
+    tokens = parse.tokens
+    left = [c for c in children(parse, noun) if c < noun and tokens[c].dep in _PREMODIFIERS]
+    first = min((subtree(parse, c)[0] for c in left), default=noun)
+    return first > 0 and tokens[first - 1].text in {"”", '"', "»"}
+
+
+def _agent(parse: Parse, verb: int) -> int | None:
+    """The "by X" of a passive verb."""
+    for c in children(parse, verb):
+        if parse.tokens[c].dep == "agent":
+            objs = [g for g in children(parse, c) if parse.tokens[g].dep == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _higher_subject(parse: Parse, refused: int) -> int | None:
+    """The subject, able to speak, of a verb above the one ``refused`` hangs on."""
+    tokens = parse.tokens
+    i = refused
+    for _ in range(_MAX_CLIMB):
+        head = tokens[i].head
+        if head == i:
+            return None
+        i = head
+        if tokens[i].pos not in {"VERB", "AUX"}:
+            continue
+        found = _subject(parse, i)
+        if found is not None and found != refused and not _passive_speech(parse, i) and can_speak(parse, found):
+            return found
+    return None
+
+
+def _speaking_subject_before(parse: Parse, refused: int, verb: int) -> int | None:
+    """The subject nearest before ``verb`` and after the refused one that can speak."""
+    tokens = parse.tokens
+    for k in range(verb - 1, refused, -1):
+        tok = tokens[k]
+        if tok.dep == "nsubj" and tok.tag not in {"WP", "WDT"} and can_speak(parse, k):
+            return k
+    return None
+
+
+def _subject(parse: Parse, verb: int) -> int | None:
     tokens = parse.tokens
     seen = 0
     while seen < 4:
