@@ -42,6 +42,7 @@ def serve(*, db: str, host: str, port: int, allow_write: bool, max_upload: int, 
 
         from wiretrace.serve import ServeConfig, create_app  # noqa: PLC0415
         from wiretrace.serve.app import config_to_environment  # noqa: PLC0415
+        from wiretrace.serve.processes import port_in_use, reuse_port_supported, run_processes  # noqa: PLC0415
     except ImportError as err:
         click.echo(f"wiretrace serve: {err.name} is missing — install wiretrace with its web dependencies", err=True)
         sys.exit(1)
@@ -66,10 +67,18 @@ def serve(*, db: str, host: str, port: int, allow_write: bool, max_upload: int, 
     if workers == 1:
         uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
         return
-    # Several processes (SQLite reads in parallel, one Python interpreter each): uvicorn starts
-    # them from the factory, which reads the config this process checked above.
+    # Several processes (SQLite reads in parallel, one Python interpreter each), each building
+    # the application from the config this process checked above. On Linux each listens on its
+    # own socket, so that the kernel spreads the connections (wiretrace.serve.processes);
+    # elsewhere uvicorn's workers share one.
     app.state.corpus.close()
     config_to_environment(config)
+    if reuse_port_supported():
+        busy = port_in_use(host, port)
+        if busy is not None:
+            click.echo(f"wiretrace serve: cannot listen on {shown}:{port} ({busy}) — choose another --port", err=True)
+            sys.exit(1)
+        sys.exit(run_processes(host, port, workers, log_level="warning", server_header=False))
     uvicorn.run(
         "wiretrace.serve.app:app_from_environment",
         factory=True,

@@ -1,0 +1,127 @@
+"""Several server processes on one port, each listening on a socket of its own.
+
+uvicorn's ``--workers`` shares one listening socket between its processes, and whichever process
+wakes first accepts every connection waiting: 20 clients keeping their connections open landed
+17, 20 and 20 of 20 on one of two processes in three tries, so one core answered while the other
+idled. On Linux, each process here binds its own socket to the port with ``SO_REUSEPORT`` and the
+kernel spreads new connections across them (by a hash of the client's address and port).
+Elsewhere :func:`reuse_port_supported` is false and the caller keeps uvicorn's own workers.
+
+The parent only watches: a process that stops is started again, unless it stopped because the
+application could not start (then every start would fail the same way) or processes keep dying
+(:data:`RESTARTS` in :data:`RESTART_WINDOW` seconds); Ctrl-C or SIGTERM stops them all.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import multiprocessing.connection
+import signal
+import socket
+import sys
+import time
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+__all__ = ["port_in_use", "reuse_port_supported", "run_processes"]
+
+log = logging.getLogger("wiretrace.serve")
+
+STARTUP_FAILURE = 3  # uvicorn's exit code when the application fails to start
+RESTARTS = 10  # processes that may die and be started again within RESTART_WINDOW seconds
+RESTART_WINDOW = 60.0
+_FACTORY = "wiretrace.serve.app:app_from_environment"
+
+
+def reuse_port_supported() -> bool:
+    """Whether the kernel spreads connections across sockets sharing a port (Linux)."""
+    return sys.platform.startswith("linux") and hasattr(socket, "SO_REUSEPORT")
+
+
+def _bound(host: str, port: int, *, reuse_port: bool) -> socket.socket:
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if reuse_port:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.bind(address)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def port_in_use(host: str, port: int) -> str | None:
+    """Why ``host:port`` cannot be listened on, or None. Bound once without ``SO_REUSEPORT`` and
+    closed: that bind fails where any process listens — another wiretrace serve too, whose
+    processes would otherwise share their connections with ours."""
+    try:
+        _bound(host, port, reuse_port=False).close()
+    except OSError as err:
+        return err.strerror or str(err)
+    return None
+
+
+def _process(host: str, port: int, options: dict[str, Any]) -> None:
+    """One server process: its own socket on the shared port, the application from the parent's
+    configuration (:func:`wiretrace.serve.app.app_from_environment`)."""
+    import uvicorn  # noqa: PLC0415 - in the child only
+
+    sock = _bound(host, port, reuse_port=True)
+    config = uvicorn.Config(_FACTORY, factory=True, host=host, port=port, **options)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def run_processes(host: str, port: int, workers: int, **options: Any) -> int:
+    """Serve on ``host:port`` with ``workers`` processes until Ctrl-C or SIGTERM; the exit status.
+    ``options`` go to ``uvicorn.Config`` (``log_level``, ``server_header``…). The application's
+    configuration must be in the environment (:func:`wiretrace.serve.app.config_to_environment`)."""
+    spawn = multiprocessing.get_context("spawn")
+
+    def start() -> BaseProcess:
+        process = spawn.Process(target=_process, args=(host, port, options), name="wiretrace-serve")
+        process.start()
+        return process
+
+    stop: list[int] = []
+    previous = {sig: signal.signal(sig, lambda signum, _: stop.append(signum)) for sig in _STOP_SIGNALS}
+    processes = [start() for _ in range(workers)]
+    deaths: list[float] = []
+    status = 0
+    try:
+        while not stop:
+            multiprocessing.connection.wait([p.sentinel for p in processes], timeout=0.5)
+            for i, process in enumerate(processes):
+                if process.is_alive() or stop:
+                    continue
+                if process.exitcode == STARTUP_FAILURE:
+                    log.error("wiretrace serve: the application did not start; stopping")
+                    return STARTUP_FAILURE
+                now = time.monotonic()
+                deaths = [t for t in deaths if now - t < RESTART_WINDOW] + [now]
+                if len(deaths) > RESTARTS:
+                    log.error("wiretrace serve: %d server processes died within a minute; stopping", len(deaths))
+                    return 1
+                log.warning(
+                    "wiretrace serve: server process %s ended (exit %s); starting another",
+                    process.pid,
+                    process.exitcode,
+                )
+                processes[i] = start()
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()  # SIGTERM: uvicorn finishes the requests under way
+        for process in processes:
+            process.join(timeout=10)
+            if process.is_alive():
+                process.kill()
+                process.join()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return status
+
+
+_STOP_SIGNALS = tuple(s for s in (signal.SIGINT, signal.SIGTERM) if s is not None)
