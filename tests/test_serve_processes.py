@@ -85,7 +85,7 @@ def server(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
         yield process, port
     finally:
         if process.poll() is None:
-            process.kill()
+            process.kill()  # its processes end with it (they asked Linux to): nothing is left behind
             process.wait()
 
 
@@ -152,3 +152,13 @@ def test_a_port_already_listened_on_is_one_line(tmp_path: Path) -> None:
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
     assert "Traceback" not in result.stderr
     assert port_in_use("127.0.0.1", free_port()) is None
+
+
+@pytest.mark.slow
+def test_the_processes_end_with_a_parent_killed_outright(server: tuple[subprocess.Popen[bytes], int]) -> None:
+    process, port = server
+    pids = children(process.pid)
+    process.kill()
+    process.wait()
+    wait_for(lambda: not any(Path(f"/proc/{pid}/stat").exists() for pid in pids), timeout=15)
+    assert not sockets_on(port, "0A")

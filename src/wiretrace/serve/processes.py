@@ -9,14 +9,17 @@ Elsewhere :func:`reuse_port_supported` is false and the caller keeps uvicorn's o
 
 The parent only watches: a process that stops is started again, unless it stopped because the
 application could not start (then every start would fail the same way) or processes keep dying
-(:data:`RESTARTS` in :data:`RESTART_WINDOW` seconds); Ctrl-C or SIGTERM stops them all.
+(:data:`RESTARTS` in :data:`RESTART_WINDOW` seconds); Ctrl-C or SIGTERM stops them all, and a
+process ends with its parent however the parent ends.
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import multiprocessing.connection
+import os
 import signal
 import socket
 import sys
@@ -32,6 +35,7 @@ STARTUP_FAILURE = 3  # uvicorn's exit code when the application fails to start
 RESTARTS = 10  # processes that may die and be started again within RESTART_WINDOW seconds
 RESTART_WINDOW = 60.0
 _FACTORY = "wiretrace.serve.app:app_from_environment"
+_PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
 def reuse_port_supported() -> bool:
@@ -64,11 +68,24 @@ def port_in_use(host: str, port: int) -> str | None:
     return None
 
 
-def _process(host: str, port: int, options: dict[str, Any]) -> None:
+def _end_with_parent(parent: int) -> None:
+    """Ask Linux to stop this process when its parent dies, however it dies (``kill -9``
+    included): a server process left behind would keep answering on the port."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _process(host: str, port: int, options: dict[str, Any], parent: int) -> None:
     """One server process: its own socket on the shared port, the application from the parent's
     configuration (:func:`wiretrace.serve.app.app_from_environment`)."""
     import uvicorn  # noqa: PLC0415 - in the child only
 
+    _end_with_parent(parent)
     sock = _bound(host, port, reuse_port=True)
     config = uvicorn.Config(_FACTORY, factory=True, host=host, port=port, **options)
     uvicorn.Server(config).run(sockets=[sock])
@@ -81,7 +98,7 @@ def run_processes(host: str, port: int, workers: int, **options: Any) -> int:
     spawn = multiprocessing.get_context("spawn")
 
     def start() -> BaseProcess:
-        process = spawn.Process(target=_process, args=(host, port, options), name="wiretrace-serve")
+        process = spawn.Process(target=_process, args=(host, port, options, os.getpid()), name="wiretrace-serve")
         process.start()
         return process
 
