@@ -162,3 +162,17 @@ def test_the_processes_end_with_a_parent_killed_outright(server: tuple[subproces
     process.wait()
     wait_for(lambda: not any(Path(f"/proc/{pid}/stat").exists() for pid in pids), timeout=15)
     assert not sockets_on(port, "0A")
+
+
+def test_a_process_that_cannot_start_stops_the_server_instead_of_restarting(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    from wiretrace.serve.processes import STARTUP_FAILURE, run_processes  # noqa: PLC0415
+
+    with socket.socket() as taken:  # taken after the command looked (it refuses a taken port itself)
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        # STARTUP_FAILURE, not 1: stopped at the first failure, not after ten restarts
+        assert run_processes("127.0.0.1", port, 2, log_level="warning") == STARTUP_FAILURE
+    assert f"cannot listen on 127.0.0.1:{port}" in capfd.readouterr().err

@@ -86,7 +86,11 @@ def _process(host: str, port: int, options: dict[str, Any], parent: int) -> None
     import uvicorn  # noqa: PLC0415 - in the child only
 
     _end_with_parent(parent)
-    sock = _bound(host, port, reuse_port=True)
+    try:
+        sock = _bound(host, port, reuse_port=True)
+    except OSError as err:  # taken since the parent looked: every start would fail the same way
+        print(f"wiretrace serve: cannot listen on {host}:{port} ({err.strerror or err})", file=sys.stderr)
+        sys.exit(STARTUP_FAILURE)
     config = uvicorn.Config(_FACTORY, factory=True, host=host, port=port, **options)
     uvicorn.Server(config).run(sockets=[sock])
 
@@ -106,7 +110,6 @@ def run_processes(host: str, port: int, workers: int, **options: Any) -> int:
     previous = {sig: signal.signal(sig, lambda signum, _: stop.append(signum)) for sig in _STOP_SIGNALS}
     processes = [start() for _ in range(workers)]
     deaths: list[float] = []
-    status = 0
     try:
         while not stop:
             multiprocessing.connection.wait([p.sentinel for p in processes], timeout=0.5)
@@ -138,7 +141,7 @@ def run_processes(host: str, port: int, workers: int, **options: Any) -> int:
                 process.join()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-    return status
+    return 0
 
 
 _STOP_SIGNALS = tuple(s for s in (signal.SIGINT, signal.SIGTERM) if s is not None)
