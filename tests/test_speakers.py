@@ -413,3 +413,69 @@ def test_a_speech_verb_left_without_its_quote_is_its_cue() -> None:
         "It concludes with footage of Holm saying during the debate last week, “That makes me smart.”"
     )
     assert (speaker_of(analyse(text), "makes me smart") or "").endswith("Ray Holm")
+
+
+def test_a_person_introduced_with_a_description_is_the_new_voice() -> None:
+    text = (
+        "Council leader Pavel Novak said the closure was the only safe choice.\n\n"
+        "The closure worries Henrik Dahl, chairman of the harbour workers' union.\n\n"
+        "“Nobody asked the people who work here,” he said."
+    )
+    assert speaker_of(analyse(text), "Nobody asked") == "Henrik Dahl"
+
+
+def test_the_person_cited_by_according_to_is_a_source_for_she() -> None:
+    text = (
+        "Mayor Anna Berg said the town would cope with the cuts.\n\n"
+        "The ministry plans to close three schools, according to a post from Ingrid Solberg.\n\n"
+        "“We cannot pay for everything at once,” she wrote."
+    )
+    assert speaker_of(analyse(text), "pay for everything") == "Ingrid Solberg"
+
+
+def test_i_inside_marks_the_model_misses_is_not_the_speaker() -> None:
+    text = (
+        "Senator Pavel Novak spoke to farmers in Tromso on Monday.\n\n"
+        "''I think we will win the vote next week,'' he said."
+    )
+    found = {q.speaker.name for q in analyse(text).quotes if q.speaker is not None}
+    assert "Pavel Novak" in found
+    assert "I" not in found
+
+
+def test_it_after_according_to_an_organisation_is_that_organisation() -> None:
+    text = (
+        "The Harbour Authority said the port was safe.\n\n"
+        "Attacks on ships rose by a third last year, according to the Northbridge Monitoring Group. "
+        "It said most of the attacks were “carefully planned and well funded.”"
+    )
+    assert speaker_of(analyse(text), "carefully planned") == "Northbridge Monitoring Group"
+
+
+def test_she_right_after_a_name_outweighs_the_first_names_usual_gender() -> None:
+    assert first_name_gender("Marty") == "m"
+    text = (
+        "Tomas Haugen said the new school plan was unfair to the villages.\n\n"
+        "Marty Lindqvist approaches it more calmly. She said she would rather see the money spent on teachers.\n\n"
+        "“They are trying to block a good plan,” she said."
+    )
+    assert speaker_of(analyse(text), "block a good plan") == "Marty Lindqvist"
+
+
+def test_a_name_the_parse_makes_the_root_is_what_the_sentence_is_about() -> None:
+    text = (
+        "Auditor Pavel Novak said the accounts were in order.\n\n"
+        "Rep. Tomas Haugen (D-Ohio), chairman of the oversight committee, didn’t second-guess the audit, "
+        "but he did call for “a full public hearing” on the contracts."
+    )
+    assert speaker_of(analyse(text), "full public hearing") == "Tomas Haugen"
+
+
+def test_i_in_a_clause_joined_to_a_reported_one_is_the_reporters() -> None:
+    text = (
+        "Author Pavel Novak spoke about his new book on Monday.\n\n"
+        "''Readers remembered the old story, and I did want to bring it back,'' Mr. Novak said."
+    )
+    found = {q.speaker.name for q in analyse(text).quotes if q.speaker is not None}
+    assert "Pavel Novak" in found
+    assert not found & {"I", "Readers"}

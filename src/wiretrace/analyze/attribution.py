@@ -18,25 +18,18 @@ verb with no "by X" leaves the quote a cue and no source ("It was reported that 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from wiretrace.analyze.cues import DISPUTE_VERBS, SPEECH_NOUNS, WEAK_VERBS, is_speech_verb, lemma_of
+from wiretrace.analyze.candidates import Attribution
+from wiretrace.analyze.cues import DISPUTE_VERBS, SPEECH_NOUNS, WEAK_VERBS, lemma_of
 from wiretrace.analyze.phrases import children, root_of, tokens_in
 from wiretrace.analyze.sources import can_speak
 from wiretrace.analyze.subjects import cue_span, is_reporting, orphan_cue, subject_of
-from wiretrace.model import Parse, Span, Token
+from wiretrace.analyze.tags import surface_tag, tag_after
+from wiretrace.model import Parse, Span
 
-__all__ = ["Attribution", "attribute", "intro_attribution", "topic_attribution"]
+__all__ = ["attribute", "intro_attribution", "topic_attribution"]
 
 _MAX_HOPS = 12
-
-
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    cue: Span  # the reporting words: "said", "called for", "according to"
-    source: int | None  # token heading the source's noun phrase
-    verb: int | None  # the reporting verb token, when there is one
-    rule: str  # which rule found it (for debugging and evaluation)
 
 
 def attribute(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | None:
@@ -67,8 +60,8 @@ def attribute(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | Non
     return (
         label
         or _colon_intro(parse, indices)
-        or _tag_after(parse, span, outside)
-        or _surface_tag(parse, span)
+        or tag_after(parse, span, outside)
+        or surface_tag(parse, span)
         or _sentence_subject(parse, indices, outside)
         or unsourced
     )
@@ -105,83 +98,6 @@ def _verbed_name(parse: Parse, root: int, indices: range, outside: Callable[[int
     for c in children(parse, root):
         if tokens[c].dep == "acl" and tokens[c].tag in {"VBD", "VBN"} and root < c < indices[0] and outside(c):
             return Attribution(cue=Span(tokens[c].start, tokens[c].end), source=root, verb=c, rule="subject")
-    return None
-
-
-_MIN_TAGGED_TOKENS = 5
-_NP_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "PART", "NUM"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "VBN", "VB"})
-
-
-def _surface_tag(parse: Parse, span: Span) -> Attribution | None:
-    """ "“Go back to Univision,” Trump barked" when the parser tore the tag apart: read the
-    words after the closing mark — a short noun phrase and a speech verb, or the verb first
-    ("…,” barked the anchor") — without trusting the tree."""
-    tokens = parse.tokens
-    i = parse.token_at(max(span.start, span.end - 1))
-    if i is None:
-        return None
-    sentence_long = len(tokens_in(parse, span)) >= _MIN_TAGGED_TOKENS  # not a title: “The Apprentice,” listed
-    j = i + 1
-    closing = False
-    while j < len(tokens) and tokens[j].text in {"”", '"', "»", ","} and tokens[j].start <= span.end + 3:
-        closing = closing or tokens[j].text in {"”", '"', "»"}
-        j += 1
-    last = tokens[j - 1].text if j - 1 >= 0 else ""
-    if not closing or j >= len(tokens) or last not in {",", "”", '"', "»"}:
-        return None
-    if tokens[j].pos == "SPACE" or tokens[j].start - tokens[j - 1].end > 1:
-        return None  # a new paragraph begins: "…!” ¶ The league folded"
-    ending = tokens[i].text
-    if ending not in {",", "?", "!", "—", "–"} and last != ",":
-        return None
-    k = j
-    while k < len(tokens) and k - j < 6 and tokens[k].pos in _NP_POS:
-        k += 1
-    if j < k < len(tokens) and tokens[k].tag in _FINITE:
-        heads = [m for m in range(j, k) if tokens[m].pos in {"PROPN", "NOUN", "PRON"}]
-        named = any(tokens[m].ent_type == "PERSON" for m in heads)
-        if heads and _tags_speech(tokens[k], sentence_long or named):
-            return Attribution(cue=cue_span(parse, k), source=heads[-1], verb=k, rule="surface")
-    if k == j and tokens[j].tag in _FINITE:
-        m = j + 1
-        while m < len(tokens) and m - j <= 6 and tokens[m].pos in _NP_POS:
-            m += 1
-        heads = [n for n in range(j + 1, m) if tokens[n].pos in {"PROPN", "NOUN"}]
-        named = any(tokens[n].ent_type == "PERSON" for n in heads)  # "“This is fantastic!” beamed X"
-        if heads and _tags_speech(tokens[j], sentence_long or named):
-            return Attribution(cue=cue_span(parse, j), source=heads[-1], verb=j, rule="surface")
-    return None
-
-
-def _tags_speech(tok: Token, sentence_long: bool) -> bool:
-    """A verb right after a quote that ends in a comma, "!" or "?" reports it, whatever the
-    verb, when the quote is a statement rather than a title: "“This is fantastic!” beamed
-    X", "“…,” X shot back", "“…,” exhorted X"."""
-    return is_speech_verb(tok.text) or (sentence_long and tok.pos == "VERB" and tok.tag in {"VBD", "VBZ"})
-
-
-def _tag_after(parse: Parse, span: Span, outside: Callable[[int], bool]) -> Attribution | None:
-    """ "“…fix!” Clinton said to People." — the parser split the attribution off the quote:
-    a sentence starting right after the closing mark that only reports."""
-    tokens = parse.tokens
-    nxt = parse.token_at(span.end)  # the closing mark, or what follows the quote
-    if nxt is None:
-        return None
-    while nxt < len(tokens) and tokens[nxt].text in {"”", '"', "»", ","}:
-        nxt += 1
-    if nxt >= len(tokens) or tokens[nxt].start > span.end + 4:
-        return None
-    sentence = parse.sentence_of(nxt) if nxt < len(tokens) else None
-    if sentence is None or sentence.first != nxt or sentence.last - sentence.first > 25:
-        return None
-    for i in range(sentence.first, sentence.last):
-        if outside(i) and is_reporting(parse, i):
-            if any(tokens[c].dep in {"ccomp", "xcomp"} for c in children(parse, i)):
-                return None  # it reports a clause of its own
-            subject = subject_of(parse, i)
-            if subject is not None:
-                return Attribution(cue=cue_span(parse, i), source=subject, verb=i, rule="tag-after")
     return None
 
 

@@ -1,17 +1,26 @@
-"""A quote as first found, before its speaker is resolved, and the span trimming all finders share."""
+"""A quote as first found, before its speaker is resolved: its span and the attribution read
+off the parse (:class:`Attribution`, from ``attribution``), and the span trimming all
+finders share."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from wiretrace.analyze.attribution import Attribution
 from wiretrace.model import QuoteKind, Span
 
-__all__ = ["MIN_REPORTED_WORDS", "PARAGRAPH", "Found", "trim"]
+__all__ = ["MIN_REPORTED_WORDS", "PARAGRAPH", "Attribution", "Found", "trim"]
 
 PARAGRAPH = re.compile(r"[^\n]+")
 MIN_REPORTED_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    cue: Span  # the reporting words: "said", "called for", "according to"
+    source: int | None  # token heading the source's noun phrase
+    verb: int | None  # the reporting verb token, when there is one
+    rule: str  # which rule found it (for debugging and evaluation)
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,9 +86,10 @@ def article_genders(
         before = tokens[first - 1].lower.rstrip(".") if first > 0 else ""
         if before in _HONORIFICS:
             honorific.setdefault(entity.id, Counter())[_HONORIFICS[before]] += 1
-        kind = _pronoun_after(parse, last, in_quotes) if is_subject(parse, last) else None
-        if kind is not None:
-            pronoun.setdefault(entity.id, Counter())[kind] += 1
+        found = _pronoun_after(parse, last, in_quotes) if is_subject(parse, last) else None
+        if found is not None:
+            kind, weight = found
+            pronoun.setdefault(entity.id, Counter())[kind] += weight
     for _, entity in mentions:
         people.setdefault(entity.id, entity)
     genders: dict[str, str] = {}
@@ -100,7 +101,7 @@ def article_genders(
         if entity.id in honorific:
             genders[entity.id] = honorific[entity.id].most_common(1)[0][0]
             continue
-        votes: Counter[str] = Counter({k: 2 * n for k, n in pronoun.get(entity.id, Counter()).items()})
+        votes: Counter[str] = Counter(pronoun.get(entity.id, Counter()))
         if prior is not None:
             votes[prior] += 3 if len(words) >= 2 else 1
         ranked = votes.most_common(2)
@@ -109,18 +110,26 @@ def article_genders(
     return genders
 
 
-def _pronoun_after(parse: Parse, last: int, in_quotes: Callable[[int], bool]) -> str | None:
+def _pronoun_after(parse: Parse, last: int, in_quotes: Callable[[int], bool]) -> tuple[str, int] | None:
     """The gender of the first he/she that is a subject in the rest of the sentence and
-    the next one ("Kamp said … . He added"), unless another person is named first."""
+    the next one ("Kamp said … . He added"), unless another person is named first, with its
+    weight: two points, four where the pronoun opens the next sentence as the subject of
+    its main verb ("Kamp approached it calmly. She said …"), which outweighs a first name's
+    gender (a "he" in the tag of the next quote, "“…,” he said", is only two: it may be
+    someone else)."""
     tokens = parse.tokens
     sentence = parse.sentence_of(last)
     stop = sentence.last if sentence is not None else last + 1
     following = parse.sentence_of(stop) if stop < len(tokens) else None
+    own_end = stop
     stop = following.last if following is not None else stop
     for tok in tokens[last + 1 : min(stop, last + 60)]:
         if tok.ent_type == "PERSON":
             return None
         kind = PERSON_PRONOUNS.get(tok.lower)
         if kind in {"m", "f"} and tok.pos == "PRON" and tok.dep in {"nsubj", "nsubjpass"}:
-            return None if in_quotes(tok.start) else kind  # "she" in a quote is someone else
+            if in_quotes(tok.start):
+                return None  # "she" in a quote is someone else
+            leads = tok.i == own_end and tokens[tok.head].dep == "ROOT"
+            return kind, 4 if leads else 2
     return None

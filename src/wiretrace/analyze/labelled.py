@@ -3,8 +3,7 @@ the party", and a headline that reports ("Rose Bowl skywriters blast Trump")."""
 
 from __future__ import annotations
 
-from wiretrace.analyze.attribution import Attribution
-from wiretrace.analyze.candidates import PARAGRAPH, Found, trim
+from wiretrace.analyze.candidates import PARAGRAPH, Attribution, Found, trim
 from wiretrace.analyze.cues import is_speech_verb, lemma_of
 from wiretrace.analyze.reported import STANCE_VERBS, verb_lemma
 from wiretrace.model import Parse, QuoteKind, Span

@@ -3,8 +3,7 @@ sentence around "according to X", when it holds no quotation marks."""
 
 from __future__ import annotations
 
-from wiretrace.analyze.attribution import Attribution
-from wiretrace.analyze.candidates import MIN_REPORTED_WORDS, Found, trim
+from wiretrace.analyze.candidates import MIN_REPORTED_WORDS, Attribution, Found, trim
 from wiretrace.analyze.cues import INSTITUTION_NOUNS, SOURCE_NOUNS, TITLE_WORDS, WEAK_VERBS, lemma_of
 from wiretrace.analyze.phrases import children, root_of, subtree, token_span, tokens_in
 from wiretrace.analyze.subjects import cue_span, is_reporting, subject_of

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from wiretrace.analyze.attribution import Attribution
+from wiretrace.analyze.candidates import Attribution
 from wiretrace.analyze.quotemarks import Quoted
 
 __all__ = ["is_speech"]

@@ -3,8 +3,8 @@
 A speaker is a role a mention plays, so nothing here invents people:
 
 - a name resolves to its entity ("Zelensky" → Volodymyr Zelensky, e9);
-- a pronoun resolves to its antecedent — the nearest earlier person, preferring subjects
-  ("He accused …" → Zelensky); "they" to the previous group speaker;
+- a pronoun resolves to its antecedent (``coref``) — the last person who spoke or became
+  the subject ("He accused …" → Zelensky); "they" to the previous group speaker;
 - an institution noun resolves to the nearest earlier organisation ("the alliance" → NATO);
 - anything else keeps its own words ("a former NATO commander").
 """
@@ -14,9 +14,9 @@ from __future__ import annotations
 import bisect
 import re
 
+from wiretrace.analyze.coref import FIRST_SECOND, GROUP_TYPES, Antecedents
 from wiretrace.analyze.cues import INSTITUTION_NOUNS, PERSON_PRONOUNS, TITLE_WORDS, lemma_of
-from wiretrace.analyze.genders import article_genders
-from wiretrace.analyze.phrases import children, described_source, is_subject, noun_phrase, strip_span
+from wiretrace.analyze.phrases import children, described_source, noun_phrase, strip_span
 from wiretrace.analyze.reported import STANCE_VERBS, verb_lemma
 from wiretrace.analyze.sources import description_end
 from wiretrace.analyze.subjects import is_reporting, went_on
@@ -24,7 +24,6 @@ from wiretrace.model import Entity, EntityType, Mention, Parse, Span, Speaker, V
 
 __all__ = ["SpeakerResolver"]
 
-_PRONOUN_WINDOW = 1500  # characters back to look for an antecedent
 _INSTITUTION_WINDOW = 800
 # Institution nouns so generic that the nearest organisation named just before is what
 # they stand for ("NATO … the alliance pledged"). Any other institution noun ("the
@@ -36,7 +35,6 @@ GENERIC_INSTITUTIONS = frozenset(
 # Verbs that carry on what the last speaker said: "he added" is still the last speaker.
 _CARRY_ON_VERBS = frozenset("add continue conclude elaborate reiterate repeat insist".split())
 _POSSESSIVE = re.compile(r"[’']s?$")
-GROUP_TYPES = frozenset({EntityType.ORG, EntityType.MEDIA, EntityType.GPE, EntityType.NORP})
 # Entity types that never speak: a name inside one is the model's mistake ("“Trump accused
 # Holt of being a” …" read as the title of a work).
 _NOT_SPEAKERS = frozenset({EntityType.WORK_OF_ART, EntityType.EVENT, EntityType.PRODUCT, EntityType.LAW})
@@ -49,31 +47,17 @@ class SpeakerResolver:
         """``quoted`` are the article's quotation-mark spans: names inside them are the
         speaker's words, never an antecedent."""
         self.body = body
-        self._quoted = sorted(quoted)
         self.parse = parse
         self.entities = {e.id: e for e in entities}
-        pairs = sorted((m.span, e) for e in entities for m in e.mentions)
-        self._starts = [s.start for s, _ in pairs]
-        self._mentions = pairs
+        self.coref = Antecedents(body, parse, entities, quoted)
+        self._mentions = self.coref.mentions
+        self._starts = self.coref.starts
         self.previous: list[Speaker] = []
-        self._spoken: list[tuple[int, Entity]] = []  # (offset, person) of every resolved speaker
-        self._genders = article_genders(parse, self._mentions, self._in_quotes)  # entity id → "m"/"f"
 
     # -- lookups ----------------------------------------------------------------------
 
     def entity_at(self, token: int) -> Entity | None:
-        found = self._mention_at(token)
-        return found[1] if found is not None else None
-
-    def _mention_at(self, token: int) -> tuple[Span, Entity] | None:
-        tok = self.parse.tokens[token]
-        k = bisect.bisect_right(self._starts, tok.start) - 1
-        while k >= 0 and self._mentions[k][0].end > tok.start - 200:
-            span, entity = self._mentions[k]
-            if span.start <= tok.start and tok.end <= span.end:
-                return span, entity
-            k -= 1
-        return None
+        return self.coref.entity_at(token)
 
     def _nearest_before(self, offset: int, types: frozenset[EntityType], window: int) -> Entity | None:
         k = bisect.bisect_left(self._starts, offset) - 1
@@ -84,86 +68,9 @@ class SpeakerResolver:
             k -= 1
         return None
 
-    def _subject_person_before(self, offset: int, kind: str, *, carries_on: bool = False) -> Entity | None:
-        """The antecedent of "he"/"she" before ``offset``: the last person who spoke (a
-        subject of a reporting verb, or an earlier resolved speaker), unless another person
-        became the subject since, in the pronoun's own paragraph; names inside quotation
-        marks never count; a person of the other gender, where the article tells it, never.
-        A pronoun that ``carries_on`` ("he added", "she went on") keeps the last speaker
-        whoever became a subject since."""
-        speaker: tuple[int, Entity] | None = None
-        subject: tuple[int, Entity] | None = None
-        nearest: Entity | None = None
-        k = bisect.bisect_left(self._starts, offset) - 1
-        while k >= 0 and self._mentions[k][0].start >= offset - _PRONOUN_WINDOW:
-            span, entity = self._mentions[k]
-            k -= 1
-            if entity.type != EntityType.PERSON or self._in_quotes(span.start):
-                continue
-            head = self.parse.token_at(max(span.start, span.end - 1))
-            acts = head is not None and is_subject(self.parse, head)
-            if not self._may_be(entity, kind) and not (acts and self._unknown(entity)):
-                continue  # a lone surname of unknown gender still counts where it is a subject
-            nearest = nearest or entity
-            if head is None or not acts:
-                continue
-            verb = self.parse.tokens[head].head
-            if self.parse.tokens[head].dep == "appos":  # "Her deputy, Morten Eide, was …"
-                verb = self.parse.tokens[verb].head
-            reports = self._reports(verb) and not self._reported(verb)
-            if speaker is None and reports:
-                speaker = (span.start, entity)
-            if subject is None and (reports or self._main_clause(verb)):
-                subject = (span.start, entity)
-        for at, entity in reversed(self._spoken):
-            if at < offset and offset - at <= _PRONOUN_WINDOW and self._may_be(entity, kind):
-                if speaker is None or at > speaker[0]:
-                    speaker = (at, entity)
-                break
-        if speaker is not None and (subject is None or subject[0] <= speaker[0] or carries_on):
-            return speaker[1]
-        return subject[1] if subject is not None else nearest
-
-    def _may_be(self, entity: Entity, kind: str) -> bool:
-        """Whether "he"/"she" can stand for ``entity``: its gender is ``kind``, or unknown for
-        a full name or someone who has spoken. A one-word "person" the article never gives a
-        gender is otherwise more often a name the model mislabelled ("Twitter") than a person
-        a pronoun goes back to."""
-        gender = self._genders.get(entity.id)
-        if gender is None:
-            return len(entity.name.split()) > 1 or any(e is entity for _, e in self._spoken)
-        return gender == kind
-
-    def _unknown(self, entity: Entity) -> bool:
-        """A one-word person whose gender the article never tells ("Estrosi")."""
-        return self._genders.get(entity.id) is None and len(entity.name.split()) == 1
-
-    def _main_clause(self, verb: int) -> bool:
-        """Whether a verb heads its sentence (or a clause joined to the head by "and"):
-        "Pence said Trump will follow" makes Pence the topic, not Trump."""
-        tokens = self.parse.tokens
-        for _ in range(4):
-            dep = tokens[verb].dep
-            if dep == "ROOT":
-                return True
-            if dep != "conj":
-                return False
-            verb = tokens[verb].head
-        return False
-
-    def _reported(self, verb: int) -> bool:
-        """Whether a verb heads a clause someone else reports: in "Westmacott said that Obama
-        shows great charm", Obama is not the one speaking."""
-        tokens = self.parse.tokens
-        tok = tokens[verb]
-        return tok.dep == "ccomp" and tok.head != verb and self._reports(tok.head)
-
-    def _reports(self, verb: int) -> bool:
-        return is_reporting(self.parse, verb)
-
     def _reports_or_stands(self, verb: int) -> bool:
         """ "someone who conceded …", "an administration defending the idea …"."""
-        return self._reports(verb) or verb_lemma(self.parse.tokens[verb].lower) in STANCE_VERBS
+        return is_reporting(self.parse, verb) or verb_lemma(self.parse.tokens[verb].lower) in STANCE_VERBS
 
     # -- resolution -------------------------------------------------------------------
 
@@ -172,15 +79,14 @@ class SpeakerResolver:
         self.previous.append(speaker)
         entity = self.entities.get(speaker.entity or "")
         if entity is not None and entity.type == EntityType.PERSON:
-            self._spoken.append((self.parse.tokens[token].start, entity))
+            self.coref.spoken.append((self.parse.tokens[token].start, entity))
         return speaker
-
-    def _in_quotes(self, offset: int) -> bool:
-        k = bisect.bisect_right(self._quoted, Span(offset, len(self.body))) - 1
-        return k >= 0 and self._quoted[k].start <= offset < self._quoted[k].end
 
     def _resolve(self, token: int) -> Speaker:
         tok = self.parse.tokens[token]
+        outer = self.coref.quoting_source(token) if tok.lower in FIRST_SECOND and tok.pos == "PRON" else None
+        if outer is not None:
+            return self._resolve(outer)  # "‘‘I think it will pass,’’ he said": "he", not "I"
         np_span = _trim_punct(self.body, noun_phrase(self.parse, token))
         mention = Mention(span=np_span, text=self.body[np_span.start : np_span.end])
         entity = self.entity_at(token)
@@ -226,7 +132,7 @@ class SpeakerResolver:
         if head is not None and head.type == EntityType.PERSON and not _is_title(head.name):
             return None
         last = self.parse.token_at(np_span.end - 1)
-        found = self._mention_at(last) if last is not None and last != token else None
+        found = self.coref.mention_at(last) if last is not None and last != token else None
         if found is None:
             return None
         span, person = found
@@ -293,7 +199,7 @@ class SpeakerResolver:
         if tok.lower not in GENERIC_INSTITUTIONS:
             return None  # "the ministry" is not whichever organisation came last
         found = self._nearest_before(tok.start, frozenset(types), _INSTITUTION_WINDOW)
-        if found is None or all(self._in_quotes(m.span.start) for m in found.mentions if m.span.start < tok.start):
+        if found is None or all(self.coref.in_quotes(m.span.start) for m in found.mentions if m.span.start < tok.start):
             return None
         return found
 
@@ -339,40 +245,20 @@ class SpeakerResolver:
         if kind in {"m", "f"}:
             verb = self.parse.tokens[token].head
             carries_on = lemma_of(self.parse.tokens[verb].text) in _CARRY_ON_VERBS or went_on(self.parse, verb)
-            found = self._relative_antecedent(token, kind) or self._subject_person_before(
+            found = self.coref.relative(token, kind) or self.coref.person_before(
                 mention.span.start, kind, carries_on=carries_on
             )
             if found is not None:
                 return self._from_entity(found, mention, via=Via.PRONOUN)
         if kind in {"p", "n"}:
+            group = self.coref.group_source_before(token) if kind == "n" else None
+            if group is not None:
+                return self._from_entity(group, mention, via=Via.PRONOUN)
             for prev in reversed(self.previous[-3:]):
                 entity = self.entities.get(prev.entity or "")
                 if entity is not None and entity.type in GROUP_TYPES:
                     return self._from_entity(entity, mention, via=Via.PRONOUN)
         return Speaker(name=mention.text, mention=mention, via=Via.UNRESOLVED)
-
-    def _relative_antecedent(self, token: int, kind: str) -> Entity | None:
-        """ "Rep. Joe Wilson, the congressman who gained attention when he yelled “…”": a
-        pronoun inside a relative clause on a person ("who …") is that person."""
-        tokens = self.parse.tokens
-        i = tokens[token].head
-        for _ in range(6):
-            tok = tokens[i]
-            if tok.dep == "relcl":
-                if not any(
-                    tokens[c].dep == "nsubj" and tokens[c].tag in {"WP", "WDT"} for c in children(self.parse, i)
-                ):
-                    return None
-                noun = tok.head
-                for candidate in (noun, tokens[noun].head if tokens[noun].dep == "appos" else noun):
-                    entity = self.entity_at(candidate)
-                    if entity is not None and entity.type == EntityType.PERSON and self._may_be(entity, kind):
-                        return entity
-                return None
-            if tok.head == i:
-                return None
-            i = tok.head
-        return None
 
     def _from_entity(self, entity: Entity, mention: Mention, description: str | None = None, *, via: Via) -> Speaker:
         if description is not None:
