@@ -225,7 +225,11 @@ def test_mark_heavy_text_never_raises_and_fragments_are_in_order(body: str) -> N
     check_structure(body, find_quoted(body))
 
 
-words = st.lists(st.text(alphabet="abcxyz'’", min_size=1, max_size=6), min_size=1, max_size=5).map(" ".join)
+words = (  # apostrophes, but never two in a row: '' is a double mark
+    st.lists(st.text(alphabet="abcxyz'’", min_size=1, max_size=6), min_size=1, max_size=5)
+    .map(" ".join)
+    .filter(lambda w: "''" not in w)
+)
 plain = st.text(alphabet="abc ,.", max_size=12).map(lambda s: f" {s.strip()} ")
 pairs = st.sampled_from([("“", "”"), ('"', '"'), ("«", "»")])
 
@@ -239,3 +243,32 @@ def test_well_formed_quotes_are_found_exactly(pieces: list[tuple[str, str, tuple
         expected.append(said)
     body += tail
     assert inner(body) == expected
+
+
+# --------------------------------------------------------------------------- doubled apostrophes
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("''We are ready,'' the mayor said.", ["We are ready,"]),
+        ("The mayor said: ``We are ready.''", ["We are ready."]),
+        ("''Yes,'' she said. ''No,'' he said.", ["Yes,", "No,"]),
+        ("The harbour's toll, ''a fair price,'' rose. The captains' union agreed.", ["a fair price,"]),
+    ],
+)
+def test_doubled_apostrophes_and_backticks_are_double_marks(body: str, expected: list[str]) -> None:
+    assert inner(body) == expected
+    for q in find_quoted(body):
+        outer = body[q.outer.start : q.outer.end]
+        assert outer[:2] in ("''", "``") and outer[-2:] == "''"  # the marks are two characters
+
+
+def test_a_doubled_apostrophe_quote_runs_over_paragraphs() -> None:
+    body = "''The first part of it.\n\n''The second part, closed,'' she said."
+    assert quoted(body) == [["The first part of it.", "The second part, closed,"]]
+
+
+def test_a_quote_without_doubled_marks_keeps_one_character_marks() -> None:
+    body = "He said ''no'' once. “We are ready,” she said."
+    assert [q.widths for q in find_quoted(body)] == [(2, 2), (1, 1)]

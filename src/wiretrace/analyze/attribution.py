@@ -22,6 +22,7 @@ from collections.abc import Callable
 from wiretrace.analyze.candidates import Attribution
 from wiretrace.analyze.cues import DISPUTE_VERBS, SPEECH_NOUNS, WEAK_VERBS, lemma_of
 from wiretrace.analyze.phrases import children, root_of, tokens_in
+from wiretrace.analyze.quotemarks import CLOSING_TOKENS, OPENING_TOKENS
 from wiretrace.analyze.sources import can_speak
 from wiretrace.analyze.subjects import cue_span, is_reporting, orphan_cue, subject_of
 from wiretrace.analyze.tags import surface_tag, tag_after
@@ -114,7 +115,7 @@ def _colon_label(parse: Parse, indices: range) -> Attribution | None:
     """ "Retired fisherman Rolf Danneker: “…”" — a name and a colon, no verb, then the quote."""
     tokens = parse.tokens
     j = indices[0] - 1
-    while (j >= 0 and tokens[j].text in {"“", '"', "„", "«"} | {" "}) or (j >= 0 and tokens[j].pos == "SPACE"):
+    while (j >= 0 and tokens[j].text in OPENING_TOKENS | {" "}) or (j >= 0 and tokens[j].pos == "SPACE"):
         j -= 1
     if j < 1 or tokens[j].text != ":":
         return None
@@ -332,11 +333,11 @@ def topic_attribution(parse: Parse, span: Span, quoted: list[Span]) -> Attributi
     if first is None:
         return None
     j = first - 1
-    while j >= 0 and (tokens[j].pos == "SPACE" or tokens[j].text in {"“", '"', "„", "«"}):
+    while j >= 0 and (tokens[j].pos == "SPACE" or tokens[j].text in OPENING_TOKENS):
         j -= 1
     if j < 0 or tokens[j].pos != "PUNCT":
         return None
-    if tokens[j].text in {"”", '"'} or any(q.start <= tokens[j].start < q.end for q in quoted):
+    if tokens[j].text in CLOSING_TOKENS or any(q.start <= tokens[j].start < q.end for q in quoted):
         return None  # the sentence before is itself a quote: continuation, not topic
     sentence = parse.sentence_of(j)
     if sentence is None:

@@ -127,7 +127,8 @@ def _cue_for(body: str, parse: Parse, claim: Claim) -> _Cue | None:
 
 def _outside_quotes(body: str, region: Span, span: Span) -> bool:
     before = body[region.start : span.start]
-    return (before.count("“") - before.count("”")) <= 0 and before.count('"') % 2 == 0
+    doubled = before.count("''") + before.count("``")  # ``…'' and ''…'' open and close in pairs
+    return (before.count("“") - before.count("”")) <= 0 and before.count('"') % 2 == 0 and doubled % 2 == 0
 
 
 def _named_target(

@@ -43,7 +43,7 @@ def labelled_lines(body: str, parse: Parse, found: list[Found]) -> list[Found]:
             continue
         head = max(range(first, last), key=lambda i: (tokens[i].pos in {"PROPN", "NOUN"}, i))
         att = Attribution(Span(tokens[last].start, tokens[last].end), head, None, "label")
-        kind = QuoteKind.DIRECT if any(ch in content.text(body) for ch in '“”"') else QuoteKind.INDIRECT
+        kind = QuoteKind.DIRECT if any(ch in content.text(body) for ch in ("“", "”", '"', "''")) else QuoteKind.INDIRECT
         found_inside = [f for f in found if content.contains(f.span)]
         for f in found_inside:
             found.remove(f)  # the line's own quotation marks are part of the labelled statement

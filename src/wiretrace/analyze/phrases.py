@@ -24,7 +24,7 @@ _TRAILING_POSSESSIVE = ("’s", "'s", "’", "'")
 _TRIM = ' \t\n,.;:!?"“”‘’()[]—–-'
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Bros)\.)$")
 # Marks that end whatever came before an unnamed source: a quote, a sentence, a clause.
-_BEFORE_SOURCE = frozenset({"”", "“", '"', "»", "«", "?", "!", ".", ";", ":", "—", "–"})
+_BEFORE_SOURCE = frozenset({"”", "“", '"', "»", "«", "''", "`", "?", "!", ".", ";", ":", "—", "–"})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "PUNCT", "ADP", "NUM"})
 
@@ -152,7 +152,7 @@ def described_source(parse: Parse, i: int, *, limit: int = 14) -> Span:
     first, last = subtree(parse, i)
     last = min(last, i + limit)
     for j in range(i + 1, last):
-        if parse.tokens[j].text in {",", "—", "–", "(", ";", ":", "“", '"'}:
+        if parse.tokens[j].text in {",", "—", "–", "(", ";", ":", "“", '"', "''", "`"}:
             last = j
             break
     for j in range(i - 1, first - 1, -1):

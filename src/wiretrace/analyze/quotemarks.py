@@ -1,9 +1,11 @@
 """Pair quotation marks into quoted stretches — without a parse, over the whole body.
 
-Handles curly and straight double marks, guillemets, nesting (a ‘single’ or “double”
-quote inside a quote), apostrophes (never marks: single quotes only nest), quotes that
-run on into the next paragraph (the news convention: the paragraph ends open and the
-next one reopens with a mark), and paragraphs that open a quote and never close it.
+Handles curly and straight double marks, guillemets, doubled apostrophes and backticks
+(''…'' and ``…'', the typewriter convention of news archives and of text that went through
+a treebank tokenizer), nesting (a ‘single’ or “double” quote inside a quote), apostrophes
+(never marks: single quotes only nest), quotes that run on into the next paragraph (the news
+convention: the paragraph ends open and the next one reopens with a mark), and paragraphs that
+open a quote and never close it.
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ from dataclasses import dataclass
 
 from wiretrace.model import Span
 
-__all__ = ["Quoted", "find_quoted"]
+__all__ = ["CLOSING_TOKENS", "OPENING_TOKENS", "Quoted", "find_quoted"]
 
+# Tokens (spaCy's) that open or close a quotation: "''" is one token, "``" two "`".
+OPENING_TOKENS = frozenset({"“", '"', "„", "«", "''", "`"})
+CLOSING_TOKENS = frozenset({"”", '"', "»", "''"})
 OPENERS = frozenset("“„«")
 CLOSERS = frozenset("”»")
 STRAIGHT = '"'
@@ -22,6 +27,8 @@ _MARKS = re.compile(r'[“”„«»"]')
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")  # a line with text; blank lines (spaces, \r) are gaps
 _BEFORE_OPEN = frozenset(" \t\n([{—–-/:;,")
 _MIN_UNCLOSED_WORDS = 5
+_DOUBLED = re.compile(r"''|``")
+_AFTER_CLOSE = frozenset(".,;:!?)]}—–-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +37,7 @@ class Quoted:
 
     fragments: tuple[Span, ...]
     closed: bool = True
+    widths: tuple[int, int] = (1, 1)  # characters of the opening and closing marks ('' is two)
 
     @property
     def span(self) -> Span:
@@ -37,8 +45,9 @@ class Quoted:
 
     @property
     def outer(self) -> Span:
-        """The span with its marks (one char either side where present)."""
-        return Span(max(0, self.fragments[0].start - 1), self.fragments[-1].end + (1 if self.closed else 0))
+        """The span with its marks (where present)."""
+        opening, closing = self.widths
+        return Span(max(0, self.fragments[0].start - opening), self.fragments[-1].end + (closing if self.closed else 0))
 
 
 def _is_opening_straight(body: str, i: int, is_open: bool) -> bool:
@@ -51,8 +60,40 @@ def _is_opening_straight(body: str, i: int, is_open: bool) -> bool:
     return not is_open
 
 
+def _view(body: str) -> str:
+    """``body`` with each doubled mark written as a space and a straight double mark, the mark
+    on the side of the quoted words ('' opening "''We" → ' "We', closing "now,''" → 'now," '):
+    the same length, so every offset found in the view is one in ``body``."""
+    if "''" not in body and "``" not in body:
+        return body
+
+    def swap(m: re.Match[str]) -> str:
+        before = body[m.start() - 1] if m.start() > 0 else "\n"
+        after = body[m.end()] if m.end() < len(body) else "\n"
+        if (before.isspace() or before in _BEFORE_OPEN) and not after.isspace() and after not in _AFTER_CLOSE:
+            return ' "'  # opens: "''We", "(``Yes"
+        if m.group(0) == "''" and not before.isspace() and (after.isspace() or after in _AFTER_CLOSE):
+            return '" '  # closes: "now,'' she", "yes.''"
+        return m.group(0)  # two apostrophes inside a word
+
+    return _DOUBLED.sub(swap, body)
+
+
 def find_quoted(body: str) -> list[Quoted]:
     """Every top-level quoted stretch, in order. Nested quotes stay inside their parent."""
+    view = _view(body)
+    found = _paired(view)
+    return found if view is body else [_with_widths(body, q) for q in found]
+
+
+def _with_widths(body: str, q: Quoted) -> Quoted:
+    start, end = q.fragments[0].start, q.fragments[-1].end
+    opening = 2 if body[max(0, start - 2) : start] in ("''", "``") else 1
+    closing = 2 if body[end : end + 2] == "''" else 1
+    return Quoted(fragments=q.fragments, closed=q.closed, widths=(opening, closing))
+
+
+def _paired(body: str) -> list[Quoted]:
     found: list[Quoted] = []
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(body)]
     pending: list[Span] = []  # fragments of a quote running on from earlier paragraphs

@@ -189,7 +189,9 @@ def _merge_interrupted(body: str, quoted: list[Quoted]) -> list[Quoted]:
     for q in quoted:
         if merged and _interrupts(body, merged[-1], q):
             prev = merged[-1]
-            merged[-1] = Quoted(fragments=(*prev.fragments, *q.fragments), closed=q.closed)
+            merged[-1] = Quoted(
+                fragments=(*prev.fragments, *q.fragments), closed=q.closed, widths=(prev.widths[0], q.widths[1])
+            )
             continue
         merged.append(q)
     return merged
@@ -246,7 +248,7 @@ def _continues(body: str, span: Span, last_paragraph: int) -> bool:
     start = _paragraph_start(body, span.start)
     if start == last_paragraph:
         return True  # “…,” she said. … “More.” in the same paragraph
-    if body[start : span.start].strip() not in {"“", '"', "„", "«"}:
+    if body[start : span.start].strip() not in {"“", '"', "„", "«", "''", "``"}:
         return False
     before = body[:start].rstrip()  # the previous paragraph, past any blank lines
     return bool(before) and _paragraph_start(body, len(before)) == last_paragraph
@@ -292,7 +294,9 @@ def _introduced_blocks(body: str, parse: Parse, paragraphs: list[Span]) -> list[
         if att is None:
             continue
         stripped = passage.text(body).strip()
-        if stripped[:1] in {"“", '"', "„", "«"} and stripped[-1:] in {"”", '"', "»"}:
+        if (stripped[:1] in {"“", '"', "„", "«"} or stripped[:2] in {"''", "``"}) and (
+            stripped[-1:] in {"”", '"', "»"} or stripped[-2:] == "''"
+        ):
             continue  # a quoted paragraph is a direct quote, found with its colon intro
         lead = len(passage.text(body)) - len(passage.text(body).lstrip())
         span = Span(passage.start + lead, passage.start + lead + len(stripped))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from wiretrace.analyze.cues import MADE_NOUNS, is_speech_verb, lemma_of
 from wiretrace.analyze.phrases import children, subtree
+from wiretrace.analyze.quotemarks import CLOSING_TOKENS, OPENING_TOKENS
 from wiretrace.analyze.sources import can_speak
 from wiretrace.model import Parse, Span, Token
 
@@ -130,7 +131,7 @@ def _after_quote(parse: Parse, noun: int) -> bool:
     tokens = parse.tokens
     left = [c for c in children(parse, noun) if c < noun and tokens[c].dep in _PREMODIFIERS]
     first = min((subtree(parse, c)[0] for c in left), default=noun)
-    return first > 0 and tokens[first - 1].text in {"”", '"', "»"}
+    return first > 0 and tokens[first - 1].text in CLOSING_TOKENS
 
 
 def _agent(parse: Parse, verb: int) -> int | None:
@@ -214,7 +215,7 @@ def _subject(parse: Parse, verb: int) -> int | None:
 def _title_after(parse: Parse, subject: int, verb: int) -> bool:
     """ "…,” Flynn, a top Trump surrogate, said on Fox News’s “Fox and Friends.”": a
     "subject" after the verb that opens a quotation is the title of a show, not a speaker."""
-    return subject > verb and subject > 0 and parse.tokens[subject - 1].text in {"“", '"', "«"}
+    return subject > verb and subject > 0 and parse.tokens[subject - 1].text in OPENING_TOKENS
 
 
 def _one_subject(parse: Parse, subjects: list[int], verb: int) -> int:
@@ -251,9 +252,9 @@ def _inverted_subject(parse: Parse, verb: int) -> int | None:
     a closing quotation mark."""
     tokens = parse.tokens
     before = verb - 1
-    if before < 0 or tokens[before].text not in {"”", '"', ",", "»"}:
+    if before < 0 or tokens[before].text not in CLOSING_TOKENS | {","}:
         return None
-    if tokens[before].text == "," and (before == 0 or tokens[before - 1].text not in {"”", '"', "»"}):
+    if tokens[before].text == "," and (before == 0 or tokens[before - 1].text not in CLOSING_TOKENS):
         return None
     for c in children(parse, verb):
         if (
