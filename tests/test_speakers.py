@@ -479,3 +479,41 @@ def test_i_in_a_clause_joined_to_a_reported_one_is_the_reporters() -> None:
     found = {q.speaker.name for q in analyse(text).quotes if q.speaker is not None}
     assert "Pavel Novak" in found
     assert not found & {"I", "Readers"}
+
+
+def test_two_finds_of_one_statement_are_one_quote_with_both_fragments() -> None:
+    """Two partial quotes can each grow to the clause their verb reports: one statement, never
+    the same span twice, its fragments both partials, the ids still q1, q2, …"""
+    from wiretrace.analyze.candidates import Found  # noqa: PLC0415
+    from wiretrace.analyze.nlp import parse_texts  # noqa: PLC0415
+    from wiretrace.analyze.quotes import _build  # noqa: PLC0415
+    from wiretrace.model import QuoteKind, Span  # noqa: PLC0415
+
+    body = "The board has “a long way to go” on ferries, “because it never listens.” The crews agreed."
+    [parse] = parse_texts([body])
+    first, second = (Span(body.index(w), body.index(w) + len(w)) for w in ("a long way to go", "because it never"))
+    clause = Span(first.start, second.end)
+    found = [Found(clause, QuoteKind.DIRECT, None, (first,)), Found(clause, QuoteKind.DIRECT, None, (second,))]
+    [quote] = _build(body, parse, (), found, ())
+    assert quote.id == "q1" and quote.fragments == (first, second)
+
+
+def test_a_second_verb_reporting_a_partial_quote_starts_a_statement_of_its_own() -> None:
+    text = (
+        "“There is great danger on the bridge,” Mayor Ruth Okafor told reporters, before insisting "
+        "she had a “great relationship” with the harbour board."
+    )
+    analysis = analyse(text)
+    said = {q.text: (q.speaker.name if q.speaker else None) for q in analysis.quotes}
+    assert "There is great danger on the bridge," in said
+    assert not any("told reporters" in t for t in said)  # the narrator's words are in neither quote
+    assert any("great relationship" in t and (who or "").endswith("Ruth Okafor") for t, who in said.items())
+
+
+def test_a_mistyped_opening_mark_that_closes_a_quote_still_closes_it() -> None:
+    text = (
+        "Ruth Okafor called the plan “reckless“ while praising the crews. "
+        "“We will open the bridge on Monday,” she said."
+    )
+    quotes = [q.text for q in analyse(text).quotes]
+    assert "We will open the bridge on Monday," in quotes

@@ -108,8 +108,10 @@ def _paired(body: str) -> list[Quoted]:
             i, ch = m.start(), m.group(0)
             if pending and i < open_at:
                 continue
-            if ch == "“" and depth > 0 and low_open:
-                opening = False  # the German pair „…“ closes with “
+            if ch == "“" and depth > 0 and (low_open or _closes(body, i)):
+                opening = False  # the German pair „…“ closes with “; so does a mistyped “rapists“ while
+            elif ch == "”" and depth == 0 and _opens(body, i):
+                opening = True  # a mistyped ”Yes
             else:
                 opening = ch in OPENERS or (ch == STRAIGHT and _is_opening_straight(body, i, depth > 0))
             if opening:
@@ -133,6 +135,23 @@ def _paired(body: str) -> list[Quoted]:
                     found.append(Quoted(fragments=(*pending, fragment), closed=False))
                 pending = []
     return [q for q in found if len(q.span) > 0]
+
+
+def _closes(body: str, i: int) -> bool:
+    """A mark at ``i`` in a closing place: right after a word, before a space or punctuation."""
+    after = body[i + 1] if i + 1 < len(body) else "\n"
+    return (
+        i > 0
+        and not body[i - 1].isspace()
+        and body[i - 1] not in _BEFORE_OPEN
+        and (after.isspace() or after in _AFTER_CLOSE)
+    )
+
+
+def _opens(body: str, i: int) -> bool:
+    """A mark at ``i`` in an opening place: after a space, right before a word."""
+    before = body[i - 1] if i > 0 else "\n"
+    return (before.isspace() or before in _BEFORE_OPEN) and i + 1 < len(body) and body[i + 1].isalnum()
 
 
 def _first_mark(body: str, start: int, end: int) -> int | None:

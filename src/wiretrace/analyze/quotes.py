@@ -41,6 +41,9 @@ _NEW_STATEMENT = re.compile(
     r"|^\W*(?:and|but)\s+(?:\w+\s+){0,2}(?:said|noted|tweeted|wrote|told|added|argued)\b",
     re.IGNORECASE,
 )
+# "…,” Trump told reporters, before insisting he had a “great relationship”": a second speech
+# verb whose reported clause holds the next quote, in the same sentence
+_REPORTING_ON = re.compile(r"\b(?:before|after|while|then)\s+[a-z]+ing\b", re.IGNORECASE)
 
 
 def find_quotes(article: Article, parse: Parse, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
@@ -103,7 +106,12 @@ def _build(
             rule=f"{f.how}/{rule}",
         )
         quote = _with_reported_clause(body, parse, quote)
-        quotes.append(quote)
+        same = next((i for i, q in enumerate(quotes) if q.span == quote.span and q.kind == quote.kind), None)
+        if same is not None:  # two partial quotes of one reported clause: one statement, both fragments
+            fragments = tuple(sorted({*quotes[same].fragments, *quote.fragments}, key=lambda s: (s.start, s.end)))
+            quotes[same] = replace(quotes[same], fragments=fragments)
+            continue
+        quotes.append(replace(quote, id=f"q{len(quotes) + 1}"))
         if speaker is not None:
             last = (quote, _paragraph_start(body, f.span.start))
     return tuple(quotes)
@@ -206,6 +214,8 @@ def _interrupts(body: str, prev: Quoted, nxt: Quoted) -> bool:
         return False
     if (len(verbs) > 1 or gap.lstrip()[:4] in {"and ", "but "}) and _NEW_STATEMENT.search(gap):
         return False  # “…,” he said, adding that “…” — a second statement, reported on its own
+    if len(verbs) > 1 and _REPORTING_ON.search(gap) and not gap.rstrip().endswith((".", "!", "?")):
+        return False  # the next quote is a partial one inside the second verb's reported clause
     ends_open = body[prev.span.end - 1 : prev.span.end] in {",", "—", "–"} or gap.lstrip().startswith(",")
     if not ends_open:
         return False
