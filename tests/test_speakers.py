@@ -517,3 +517,12 @@ def test_a_mistyped_opening_mark_that_closes_a_quote_still_closes_it() -> None:
     )
     quotes = [q.text for q in analyse(text).quotes]
     assert "We will open the bridge on Monday," in quotes
+
+
+def test_a_partial_quote_in_doubled_marks_grows_to_its_clause() -> None:
+    body = "Mayor Ruth Okafor said that the board was ''out of touch'' with the islands."
+    analysis = analyse(body)
+    [quote] = [q for q in analysis.quotes if "touch" in q.text]
+    assert quote.kind.value == "direct" and quote.text.startswith("that the board")
+    assert any(body[f.start : f.end] == "out of touch" for f in quote.fragments)
+    assert (quote.speaker.name if quote.speaker else "").endswith("Ruth Okafor")

@@ -180,9 +180,13 @@ def _cue_phrase(parse: Parse, i: int, verb: int) -> bool:
 def _unmarked(body: str, span: Span) -> Span:
     """The span without an opening or closing quotation mark at its very ends."""
     start, end = span.start, span.end
-    if start < end and body[start] in '“"„«':
+    if body[start : start + 2] in ("''", "``") and end - start >= 2:
+        start += 2
+    elif start < end and body[start] in '“"„«':
         start += 1
-    if end > start and body[end - 1] in '”"»':
+    if body[end - 2 : end] == "''" and end - start >= 2:
+        end -= 2
+    elif end > start and body[end - 1] in '”"»':
         end -= 1
     return Span(start, end)
 
