@@ -176,3 +176,22 @@ def test_a_process_that_cannot_start_stops_the_server_instead_of_restarting(
         # STARTUP_FAILURE, not 1: stopped at the first failure, not after ten restarts
         assert run_processes("127.0.0.1", port, 2, log_level="warning") == STARTUP_FAILURE
     assert f"cannot listen on 127.0.0.1:{port}" in capfd.readouterr().err
+
+
+def test_each_address_of_a_name_is_bound_and_joins_the_port_group() -> None:
+    from wiretrace.serve.processes import _bound  # noqa: PLC0415
+
+    port = free_port()
+    names = {a[4][0] for a in socket.getaddrinfo("localhost", port, type=socket.SOCK_STREAM)}
+    first = _bound("localhost", port, reuse_port=True)
+    second = _bound("localhost", port, reuse_port=True)  # a second server process joins the group
+    try:
+        assert first and {s.getsockname()[0] for s in first} <= names
+        assert {s.getsockname()[1] for s in first + second} == {port}
+        for s in first:
+            s.listen()
+        assert port_in_use("localhost", port)  # but a server outside the group is refused
+    finally:
+        for s in first + second:
+            s.close()
+    assert port_in_use("localhost", port) is None

@@ -16,6 +16,7 @@ process ends with its parent however the parent ends.
 from __future__ import annotations
 
 import ctypes
+import errno
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -43,18 +44,37 @@ def reuse_port_supported() -> bool:
     return sys.platform.startswith("linux") and hasattr(socket, "SO_REUSEPORT")
 
 
-def _bound(host: str, port: int, *, reuse_port: bool) -> socket.socket:
-    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
-    sock = socket.socket(family, kind, proto)
-    try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        if reuse_port:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-        sock.bind(address)
-    except OSError:
-        sock.close()
-        raise
-    return sock
+def _bound(host: str, port: int, *, reuse_port: bool) -> list[socket.socket]:
+    """A socket bound to each address ``host`` names ("localhost": 127.0.0.1 and ::1, as uvicorn
+    listens on both); an address this machine lacks (no IPv6) is skipped, and the first error is
+    raised when none could be bound."""
+    bound: list[socket.socket] = []
+    failed: list[OSError] = []
+    seen: set[tuple[int, Any]] = set()
+    for family, kind, proto, _, address in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM):
+        if (family, address) in seen:
+            continue
+        seen.add((family, address))
+        sock = socket.socket(family, kind, proto)
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if reuse_port:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+            if family == socket.AF_INET6:
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)  # as asyncio does
+            sock.bind(address)
+        except OSError as err:
+            sock.close()
+            if err.errno == errno.EADDRINUSE:
+                for other in bound:
+                    other.close()
+                raise
+            failed.append(err)
+            continue
+        bound.append(sock)
+    if not bound:
+        raise failed[0] if failed else OSError(errno.EADDRNOTAVAIL, f"no address for {host}")
+    return bound
 
 
 def port_in_use(host: str, port: int) -> str | None:
@@ -62,7 +82,8 @@ def port_in_use(host: str, port: int) -> str | None:
     closed: that bind fails where any process listens — another wiretrace serve too, whose
     processes would otherwise share their connections with ours."""
     try:
-        _bound(host, port, reuse_port=False).close()
+        for sock in _bound(host, port, reuse_port=False):
+            sock.close()
     except OSError as err:
         return err.strerror or str(err)
     return None
@@ -87,12 +108,12 @@ def _process(host: str, port: int, options: dict[str, Any], parent: int) -> None
 
     _end_with_parent(parent)
     try:
-        sock = _bound(host, port, reuse_port=True)
+        sockets = _bound(host, port, reuse_port=True)
     except OSError as err:  # taken since the parent looked: every start would fail the same way
         print(f"wiretrace serve: cannot listen on {host}:{port} ({err.strerror or err})", file=sys.stderr)
         sys.exit(STARTUP_FAILURE)
     config = uvicorn.Config(_FACTORY, factory=True, host=host, port=port, **options)
-    uvicorn.Server(config).run(sockets=[sock])
+    uvicorn.Server(config).run(sockets=sockets)
 
 
 def run_processes(host: str, port: int, workers: int, **options: Any) -> int:
