@@ -526,3 +526,65 @@ def test_a_partial_quote_in_doubled_marks_grows_to_its_clause() -> None:
     assert quote.kind.value == "direct" and quote.text.startswith("that the board")
     assert any(body[f.start : f.end] == "out of touch" for f in quote.fragments)
     assert (quote.speaker.name if quote.speaker else "").endswith("Ruth Okafor")
+
+
+def test_a_report_opening_the_next_paragraph_is_not_a_tag() -> None:
+    text = (
+        "“Folks wave and I wave back,” Oskar Lindqvist explained. “Some stop to argue, and that is fine too.”\n\n"
+        "Marta Kowalczyk agrees.\n\n"
+        "She said the campaign had been polite so far."
+    )
+    assert speaker_of(analyse(text), "Some stop to argue") == "Oskar Lindqvist"
+
+
+def test_i_in_a_transcript_turn_is_the_labelled_speaker() -> None:
+    text = (
+        "Governor Ruth Okafor spoke to the radio host Dan Pirelli on Sunday.\n\n"
+        "PIRELLI: Do you think the bridge will open this year?\n\n"
+        "OKAFOR: I think the crews will finish it by the autumn."
+    )
+    assert speaker_of(analyse(text), "the crews will finish it") == "Ruth Okafor"
+
+
+def test_a_kicker_label_is_no_transcript_speaker() -> None:
+    text = (
+        "Governor Ruth Okafor spoke to reporters on Sunday.\n\n"
+        "UPDATE: “I think the crews will finish it by the autumn,” Okafor said on Monday."
+    )
+    assert speaker_of(analyse(text), "the crews will finish it") == "Ruth Okafor"
+    text = "The council met on Sunday.\n\nUPDATE: I think the crews will finish it by the autumn, the clerk said."
+    assert speaker_of(analyse(text), "the crews will finish it") != "UPDATE"
+
+
+def test_a_headline_label_names_who_says_i() -> None:
+    text = (
+        "Selma Brandt: I Will Not Sign the Harbour Deal.\n\n"
+        "Selma Brandt, a councillor, said on Monday that the harbour deal was too costly."
+    )
+    assert speaker_of(analyse(text), "Not Sign the Harbour Deal") == "Selma Brandt"
+
+
+def test_a_thing_put_out_speaks_for_whoever_put_it_out() -> None:
+    text = "Parents in the district launched petitions urging the board to “keep the small schools open.”"
+    assert speaker_of(analyse(text), "keep the small schools open") == "Parents in the district"
+
+
+def test_his_remarks_calling_are_the_subjects_remarks() -> None:
+    text = (
+        "Ivo Brandt, the challenger, watched from the side of the stage.\n\n"
+        "Mayor Lena Fischer tried to defend her remarks calling the plan “a disgrace” on Tuesday."
+    )
+    assert speaker_of(analyse(text), "a disgrace") == "Lena Fischer"
+
+
+def test_a_tag_the_parse_hangs_on_the_quoted_verb_still_names_who_says_i() -> None:
+    text = "“To see him as our leader, I don’t think so,” Hana Tanaka said, before suggesting that the vote be delayed."
+    assert speaker_of(analyse(text), "the vote be delayed") == "Hana Tanaka"
+
+
+def test_a_tag_after_doubled_apostrophe_marks() -> None:
+    text = (
+        "Pia Lund keeps a framed card from the former coach on her desk.\n\n"
+        "''Pia, you are the worst referee in the league!'' the card says."
+    )
+    assert speaker_of(analyse(text), "worst referee") == "the card"

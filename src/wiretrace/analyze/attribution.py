@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from wiretrace.analyze.candidates import Attribution
-from wiretrace.analyze.cues import DISPUTE_VERBS, SPEECH_NOUNS, WEAK_VERBS, lemma_of
+from wiretrace.analyze.cues import DISPUTE_VERBS, KICKERS, SPEECH_NOUNS, WEAK_VERBS, lemma_of
 from wiretrace.analyze.phrases import children, root_of, tokens_in
 from wiretrace.analyze.quotemarks import CLOSING_TOKENS, OPENING_TOKENS
 from wiretrace.analyze.sources import can_speak
@@ -133,6 +133,8 @@ def _colon_label(parse: Parse, indices: range) -> Attribution | None:
     label = range(first + 1 if sourced else first, j)
     if not label or len(label) > 12 or any(tokens[k].pos in {"VERB", "AUX"} for k in label):
         return None
+    if " ".join(tokens[k].lower for k in label) in KICKERS:
+        return None  # "UPDATE: “…”", "Editor's note: “…”" — a kicker, not who speaks
     names = [k for k in label if tokens[k].ent_type in {"PERSON", "ORG"} or tokens[k].pos == "PROPN"]
     words = [k for k in label if tokens[k].text[:1].isalpha()]
     if not names and (sourced or all(tokens[k].text[:1].isupper() for k in words)):

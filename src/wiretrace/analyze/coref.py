@@ -196,13 +196,24 @@ class Antecedents:
         for _ in range(4):
             dep = tokens[verb].dep
             if dep not in {"ccomp", "parataxis", "xcomp", "conj"} or tokens[verb].head == verb:
-                return None
+                return self._tagged(tokens[token].head, token)
             verb = tokens[verb].head
             if dep != "conj" and self._reports(verb):  # "People remembered it, and I did want …": no report
                 found = subject_of(self.parse, verb)
                 if found is None or tokens[found].lower in FIRST_SECOND or found == token:
                     return None
                 return found
+        return None
+
+    def _tagged(self, verb: int, token: int) -> int | None:
+        """ "“I don’t think so,” Tanaka said": the parse hung the tag on the quoted verb as
+        a parataxis; its subject, after the closing mark, is who says "I"."""
+        tokens = self.parse.tokens
+        for c in children(self.parse, verb):
+            if tokens[c].dep == "parataxis" and c > token and self._reports(c):
+                found = subject_of(self.parse, c)
+                if found is not None and found > token and tokens[found].lower not in FIRST_SECOND:
+                    return found
         return None
 
     def group_source_before(self, token: int) -> Entity | None:

@@ -13,6 +13,7 @@ __all__ = [
     "COMPANY_NOUNS",
     "DISPUTE_VERBS",
     "INSTITUTION_NOUNS",
+    "KICKERS",
     "MADE_NOUNS",
     "PERSON_PRONOUNS",
     "SOURCE_NOUNS",
@@ -103,7 +104,7 @@ MADE_NOUNS: frozenset[str] = frozenset(
     """
     ad ads advert advertisement commercial spot video website site page platform language statement
     release letter memo email message post tweet op-ed column essay book proposal plan bill petition
-    resolution mailer flyer leaflet brochure report filing complaint lawsuit motion brief
+    resolution mailer flyer leaflet brochure report filing complaint lawsuit motion brief remark comment policy
     """.split()
 )
 
@@ -173,3 +174,12 @@ def lemma_of(word: str) -> str:
 
 def is_speech_verb(word: str) -> bool:
     return lemma_of(word) in SPEECH_VERBS
+
+
+# Labels of a line that open no one's words: "UPDATE: …", "Editor's note: …", "Watch: …".
+KICKERS = frozenset(
+    "the latest|breaking|breaking news|exclusive|watch|look|update|updated|live|opinion|analysis|editorial|"
+    "explainer|video|photos|factbox|fact check|q&a|read|listen|correction|sponsored|source|sources|photo|image|"
+    "credit|credits|tags|tag|filed under|via|note|editor's note|editor’s note|related|see also|read more|disclosure|"
+    "topics|category|categories|share|follow|contact|email|published|posted|updated on|by".split("|")
+)

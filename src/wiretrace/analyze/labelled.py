@@ -4,18 +4,12 @@ the party", and a headline that reports ("Rose Bowl skywriters blast Trump")."""
 from __future__ import annotations
 
 from wiretrace.analyze.candidates import PARAGRAPH, Attribution, Found, trim
-from wiretrace.analyze.cues import is_speech_verb, lemma_of
+from wiretrace.analyze.cues import KICKERS, is_speech_verb, lemma_of
 from wiretrace.analyze.reported import STANCE_VERBS, verb_lemma
 from wiretrace.model import Parse, QuoteKind, Span
 
 __all__ = ["headline", "labelled_lines"]
 
-_KICKERS = frozenset(
-    "the latest|breaking|breaking news|exclusive|watch|look|update|updated|live|opinion|analysis|editorial|"
-    "explainer|video|photos|factbox|fact check|q&a|read|listen|correction|sponsored|source|sources|photo|image|"
-    "credit|credits|tags|tag|filed under|via|note|editor's note|editor’s note|related|see also|read more|disclosure|"
-    "topics|category|categories|share|follow|contact|email|published|posted|updated on|by".split("|")
-)
 _MAX_LABEL_TOKENS = 6
 _MAX_LINE_WORDS = 30
 
@@ -28,7 +22,7 @@ def labelled_lines(body: str, parse: Parse, found: list[Found]) -> list[Found]:
     for line in PARAGRAPH.finditer(body):
         text = line.group(0)
         colon = text.find(": ")
-        if colon <= 0 or len(text.split()) > _MAX_LINE_WORDS or text[:colon].strip().lower() in _KICKERS:
+        if colon <= 0 or len(text.split()) > _MAX_LINE_WORDS or text[:colon].strip().lower() in KICKERS:
             continue
         first, last = parse.token_at(line.start()), parse.token_at(line.start() + colon)
         if first is None or last is None or not 0 < last - first <= _MAX_LABEL_TOKENS:

@@ -15,7 +15,7 @@ import bisect
 import re
 
 from wiretrace.analyze.coref import FIRST_SECOND, GROUP_TYPES, Antecedents
-from wiretrace.analyze.cues import INSTITUTION_NOUNS, PERSON_PRONOUNS, TITLE_WORDS, lemma_of
+from wiretrace.analyze.cues import INSTITUTION_NOUNS, KICKERS, PERSON_PRONOUNS, TITLE_WORDS, lemma_of
 from wiretrace.analyze.phrases import children, described_source, noun_phrase, strip_span
 from wiretrace.analyze.reported import STANCE_VERBS, verb_lemma
 from wiretrace.analyze.sources import description_end
@@ -37,6 +37,9 @@ _CARRY_ON_VERBS = frozenset("add continue conclude elaborate reiterate repeat in
 _POSSESSIVE = re.compile(r"[’']s?$")
 # Entity types that never speak: a name inside one is the model's mistake ("“Trump accused
 # Holt of being a” …" read as the title of a work).
+# "TAPPER: Do you think …", "FALLIN: I think he is …": an interview transcript's turn label.
+# "Rubio: I still believe …" — a label in any case, kept only when it names a person.
+_TURN_LABEL = re.compile(r"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}):[ \t]")
 _NOT_SPEAKERS = frozenset({EntityType.WORK_OF_ART, EntityType.EVENT, EntityType.PRODUCT, EntityType.LAW})
 
 
@@ -87,6 +90,8 @@ class SpeakerResolver:
         outer = self.coref.quoting_source(token) if tok.lower in FIRST_SECOND and tok.pos == "PRON" else None
         if outer is not None:
             return self._resolve(outer)  # "‘‘I think it will pass,’’ he said": "he", not "I"
+        if tok.lower == "i" and tok.pos == "PRON" and (turn := self._turn_speaker(token)) is not None:
+            return turn  # "FALLIN: I think we all need …" — the transcript's speaker
         np_span = _trim_punct(self.body, noun_phrase(self.parse, token))
         mention = Mention(span=np_span, text=self.body[np_span.start : np_span.end])
         entity = self.entity_at(token)
@@ -112,6 +117,26 @@ class SpeakerResolver:
         described = self._described(token)
         full = Mention(span=described, text=self.body[described.start : described.end])
         return Speaker(name=full.text, mention=full, via=Via.DESCRIPTION)
+
+    def _turn_speaker(self, token: int) -> Speaker | None:
+        """The speaker of a transcript turn: the upper-case label opening the paragraph
+        ("OKAFOR: I think …"), as the person of that surname where the article names one."""
+        start = self.parse.tokens[token].start
+        paragraph = self.body.rfind("\n", 0, start) + 1
+        m = _TURN_LABEL.match(self.body, paragraph)
+        if m is None or m.end() > start:
+            return None
+        label = m.group(1)
+        if label.lower() in KICKERS:
+            return None  # "UPDATE: I …" — a kicker, not a speaker's turn
+        mention = Mention(span=Span(m.start(1), m.end(1)), text=label)
+        surname = label.split()[-1].upper()
+        for entity in self.entities.values():
+            if entity.type == EntityType.PERSON and entity.name.split()[-1].upper() == surname:
+                return self._from_entity(entity, mention, via=Via.NAME)
+        if not label.isupper():
+            return None  # "Update: I …", "Washington: I …" — not a speaker's turn
+        return Speaker(name=label, mention=mention, via=Via.DESCRIPTION)
 
     def _described(self, token: int) -> Span:
         """The unnamed source with what the article says of it, less the clause that reports

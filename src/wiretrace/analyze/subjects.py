@@ -239,12 +239,16 @@ def _maker_of(parse: Parse, noun: int) -> int:
     the thing itself when it is the subject ("A letter alleging … was sent")."""
     tokens = parse.tokens
     tok = tokens[noun]
-    if tok.dep != "dobj" or tok.lower not in MADE_NOUNS or tok.head == noun:
+    if tok.lower not in MADE_NOUNS and tok.lower.removesuffix("s") not in MADE_NOUNS:
         return noun
-    for c in children(parse, tok.head):
-        if tokens[c].dep == "nsubj" and tokens[c].tag not in {"WP", "WDT"}:
-            return c
-    return noun
+    owner = next((c for c in children(parse, noun) if tokens[c].dep == "poss" and can_speak(parse, c)), None)
+    if owner is not None and tokens[owner].pos != "PRON":
+        return owner  # "the mayor's statement calling it …": the mayor
+    if tok.dep == "dobj" and tok.head != noun:
+        found = _subject(parse, tok.head)  # "Vance tried to defend his remarks calling …": Vance
+        if found is not None and tokens[found].dep == "nsubj" and tokens[found].tag not in {"WP", "WDT"}:
+            return found
+    return noun if owner is None else owner
 
 
 def _inverted_subject(parse: Parse, verb: int) -> int | None:

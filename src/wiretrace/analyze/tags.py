@@ -12,6 +12,7 @@ from collections.abc import Callable
 from wiretrace.analyze.candidates import Attribution
 from wiretrace.analyze.cues import is_speech_verb
 from wiretrace.analyze.phrases import children, tokens_in
+from wiretrace.analyze.quotemarks import CLOSING_TOKENS
 from wiretrace.analyze.subjects import cue_span, is_reporting, subject_of
 from wiretrace.model import Parse, Span, Token
 
@@ -33,11 +34,11 @@ def surface_tag(parse: Parse, span: Span) -> Attribution | None:
     sentence_long = len(tokens_in(parse, span)) >= _MIN_TAGGED_TOKENS  # not a title: “The Apprentice,” listed
     j = i + 1
     closing = False
-    while j < len(tokens) and tokens[j].text in {"”", '"', "»", ","} and tokens[j].start <= span.end + 3:
-        closing = closing or tokens[j].text in {"”", '"', "»"}
+    while j < len(tokens) and tokens[j].text in CLOSING_TOKENS | {","} and tokens[j].start <= span.end + 3:
+        closing = closing or tokens[j].text in CLOSING_TOKENS
         j += 1
     last = tokens[j - 1].text if j - 1 >= 0 else ""
-    if not closing or j >= len(tokens) or last not in {",", "”", '"', "»"}:
+    if not closing or j >= len(tokens) or last not in CLOSING_TOKENS | {","}:
         return None
     if tokens[j].pos == "SPACE" or tokens[j].start - tokens[j - 1].end > 1:
         return None  # a new paragraph begins: "…!” ¶ The league folded"
@@ -77,10 +78,12 @@ def tag_after(parse: Parse, span: Span, outside: Callable[[int], bool]) -> Attri
     nxt = parse.token_at(span.end)  # the closing mark, or what follows the quote
     if nxt is None:
         return None
-    while nxt < len(tokens) and tokens[nxt].text in {"”", '"', "»", ","}:
+    while nxt < len(tokens) and tokens[nxt].text in CLOSING_TOKENS | {","}:
         nxt += 1
     if nxt >= len(tokens) or tokens[nxt].start > span.end + 4:
         return None
+    if nxt > 0 and tokens[nxt].start - tokens[nxt - 1].end > 1:
+        return None  # a blank line between: "Paradis agrees." opens the next paragraph
     sentence = parse.sentence_of(nxt) if nxt < len(tokens) else None
     if sentence is None or sentence.first != nxt or sentence.last - sentence.first > 25:
         return None
