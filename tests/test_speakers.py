@@ -552,6 +552,8 @@ def test_a_kicker_label_is_no_transcript_speaker() -> None:
         "UPDATE: “I think the crews will finish it by the autumn,” Okafor said on Monday."
     )
     assert speaker_of(analyse(text), "the crews will finish it") == "Ruth Okafor"
+    text = "Governor Ruth Okafor spoke on Sunday.\n\nEditor's note: “We will finish it by the autumn,” Okafor said."
+    assert speaker_of(analyse(text), "finish it by the autumn") == "Ruth Okafor"
     text = "The council met on Sunday.\n\nUPDATE: I think the crews will finish it by the autumn, the clerk said."
     assert speaker_of(analyse(text), "the crews will finish it") != "UPDATE"
 

@@ -133,7 +133,8 @@ def _colon_label(parse: Parse, indices: range) -> Attribution | None:
     label = range(first + 1 if sourced else first, j)
     if not label or len(label) > 12 or any(tokens[k].pos in {"VERB", "AUX"} for k in label):
         return None
-    if " ".join(tokens[k].lower for k in label) in KICKERS:
+    said = "".join(tokens[k].lower + (" " if tokens[k + 1].start > tokens[k].end else "") for k in label)
+    if said.strip() in KICKERS:
         return None  # "UPDATE: “…”", "Editor's note: “…”" — a kicker, not who speaks
     names = [k for k in label if tokens[k].ent_type in {"PERSON", "ORG"} or tokens[k].pos == "PROPN"]
     words = [k for k in label if tokens[k].text[:1].isalpha()]
