@@ -15,11 +15,23 @@ from dataclasses import dataclass
 
 from wiretrace.model import Span
 
-__all__ = ["CLOSING_TOKENS", "OPENING_TOKENS", "Quoted", "find_quoted"]
+__all__ = [
+    "CLOSING_MARKS",
+    "CLOSING_TOKENS",
+    "OPENING_MARKS",
+    "OPENING_TOKENS",
+    "Quoted",
+    "closing_mark",
+    "find_quoted",
+    "opening_mark",
+]
 
 # Tokens (spaCy's) that open or close a quotation: "''" is one token, "``" two "`".
 OPENING_TOKENS = frozenset({"“", '"', "„", "«", "''", "`"})
 CLOSING_TOKENS = frozenset({"”", '"', "»", "''"})
+# The same marks as text, the doubled ones first so that the longest is read.
+OPENING_MARKS = ("''", "``", "“", '"', "„", "«")
+CLOSING_MARKS = ("''", "”", '"', "»")
 OPENERS = frozenset("“„«")
 CLOSERS = frozenset("”»")
 STRAIGHT = '"'
@@ -48,6 +60,16 @@ class Quoted:
         """The span with its marks (where present)."""
         opening, closing = self.widths
         return Span(max(0, self.fragments[0].start - opening), self.fragments[-1].end + (closing if self.closed else 0))
+
+
+def opening_mark(text: str) -> str:
+    """The double quotation mark ``text`` opens with, or "" when there is none."""
+    return next((m for m in OPENING_MARKS if text.startswith(m)), "")
+
+
+def closing_mark(text: str) -> str:
+    """The double quotation mark ``text`` ends with, or "" when there is none."""
+    return next((m for m in CLOSING_MARKS if text.endswith(m)), "")
 
 
 def _is_opening_straight(body: str, i: int, is_open: bool) -> bool:

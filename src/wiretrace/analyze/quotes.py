@@ -24,7 +24,7 @@ from wiretrace.analyze.claims import claim_span
 from wiretrace.analyze.cues import is_speech_verb
 from wiretrace.analyze.labelled import headline, labelled_lines
 from wiretrace.analyze.quote_confidence import SPAN_CONFIDENCE, attribution_confidence
-from wiretrace.analyze.quotemarks import Quoted, find_quoted
+from wiretrace.analyze.quotemarks import OPENING_MARKS, Quoted, closing_mark, find_quoted, opening_mark
 from wiretrace.analyze.reported import find_reported
 from wiretrace.analyze.scare_quotes import is_speech
 from wiretrace.analyze.speakers import SpeakerResolver
@@ -180,14 +180,8 @@ def _cue_phrase(parse: Parse, i: int, verb: int) -> bool:
 def _unmarked(body: str, span: Span) -> Span:
     """The span without an opening or closing quotation mark at its very ends."""
     start, end = span.start, span.end
-    if body[start : start + 2] in ("''", "``") and end - start >= 2:
-        start += 2
-    elif start < end and body[start] in '“"„«':
-        start += 1
-    if body[end - 2 : end] == "''" and end - start >= 2:
-        end -= 2
-    elif end > start and body[end - 1] in '”"»':
-        end -= 1
+    start += len(opening_mark(body[start:end]))
+    end -= len(closing_mark(body[start:end]))
     return Span(start, end)
 
 
@@ -262,7 +256,7 @@ def _continues(body: str, span: Span, last_paragraph: int) -> bool:
     start = _paragraph_start(body, span.start)
     if start == last_paragraph:
         return True  # “…,” she said. … “More.” in the same paragraph
-    if body[start : span.start].strip() not in {"“", '"', "„", "«", "''", "``"}:
+    if body[start : span.start].strip() not in OPENING_MARKS:
         return False
     before = body[:start].rstrip()  # the previous paragraph, past any blank lines
     return bool(before) and _paragraph_start(body, len(before)) == last_paragraph
@@ -308,9 +302,7 @@ def _introduced_blocks(body: str, parse: Parse, paragraphs: list[Span]) -> list[
         if att is None:
             continue
         stripped = passage.text(body).strip()
-        if (stripped[:1] in {"“", '"', "„", "«"} or stripped[:2] in {"''", "``"}) and (
-            stripped[-1:] in {"”", '"', "»"} or stripped[-2:] == "''"
-        ):
+        if opening_mark(stripped) and closing_mark(stripped):
             continue  # a quoted paragraph is a direct quote, found with its colon intro
         lead = len(passage.text(body)) - len(passage.text(body).lstrip())
         span = Span(passage.start + lead, passage.start + lead + len(stripped))
