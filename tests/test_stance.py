@@ -495,3 +495,41 @@ def test_candidates_are_the_best_current_articles_and_skip_history(tmp_path: Pat
     assert "council" in next(f["body"] for f in every if f["ref"] == "r0")  # r0's current text
     assert [f["ref"] for f in every][:5] == [f["ref"] for f in found]  # best first, whatever the limit
     assert check.candidates(store.conn, "the of and", 5) == []  # no content word: no query
+
+
+def test_candidates_rank_by_the_claims_rarest_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A claim's candidates are ranked by its words the fewest articles hold (``articles_terms``);
+    a word no article holds is dropped, and the counts follow the corpus as articles are added."""
+    from wiretrace.model import Analysis, Article, PublishedSource  # noqa: PLC0415
+    from wiretrace.output.serialize import analysis_to_dict  # noqa: PLC0415
+    from wiretrace.stance import check  # noqa: PLC0415
+    from wiretrace.store import Record, open_store, queries  # noqa: PLC0415
+    from wiretrace.store.sqlite import SqliteStore  # noqa: PLC0415
+
+    store = open_store(tmp_path / "r.db")
+    assert isinstance(store, SqliteStore)
+
+    def put(ref: str, body: str) -> None:
+        article = Article(
+            body=body, headline="", outlet="The Ledger", published=None, published_source=PublishedSource.NONE
+        )
+        analysis = Analysis(id=ref, input=ref, article=article, stages=(("extract", "1"),))
+        store.put(Record(ref=ref, input=ref, raw_hash=ref, data=analysis_to_dict(analysis)))
+
+    for i in range(6):
+        put(f"c{i}", f"The council met again on day {i}. The council spoke.")
+    put("t", "The council raised the ferry toll.")
+    assert queries.article_frequencies(store.conn, ["council", "ferry", "walrus"]) == {
+        "council": 7,
+        "ferry": 1,
+        "walrus": 0,
+    }
+    monkeypatch.setattr(check, "RAREST", 2)
+    assert check._rarest(store.conn, check._words("The walrus council raised the ferry toll")) == ["raised", "ferry"]
+    assert len(check.candidates(store.conn, "council ferry walrus", 9)) == 7  # council and ferry
+    monkeypatch.setattr(check, "RAREST", 1)
+    assert [f["ref"] for f in check.candidates(store.conn, "council ferry walrus", 9)] == ["t"]  # ferry alone
+    put("w", "A walrus swam by the ferry.")  # the counts follow the corpus
+    assert queries.article_frequencies(store.conn, ["walrus", "ferry"]) == {"walrus": 1, "ferry": 2}
+    store.conn.execute("DROP TABLE articles_terms")  # a store from before schema version 9: every word
+    assert check._rarest(store.conn, ["council", "walrus"]) == ["council", "walrus"]

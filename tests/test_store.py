@@ -302,6 +302,7 @@ def test_the_names_migration_backfills_entities_stored_before_it(tmp_path: Path)
     s.conn.execute("DROP INDEX claims_quote")  # and version 7's indexes
     s.conn.execute("DROP INDEX refs_article_ref")
     s.conn.execute("ALTER TABLE quotes DROP COLUMN grp")  # and version 8's column
+    s.conn.execute("DROP TABLE articles_terms")  # and version 9's view of the index
     s.conn.execute("DELETE FROM schema_version WHERE version >= 6")
     s.close()
     again = open_store(path)
@@ -349,7 +350,8 @@ def test_the_quote_groups_migration_backfills_quotes_stored_before_it(tmp_path: 
     stored = s.conn.execute("SELECT text, grp FROM quotes").fetchall()
     assert stored and all(grp == quote_group(text) for text, grp in stored)
     s.conn.execute("ALTER TABLE quotes DROP COLUMN grp")  # as a version-7 database had it
-    s.conn.execute("DELETE FROM schema_version WHERE version = 8")
+    s.conn.execute("DROP TABLE articles_terms")
+    s.conn.execute("DELETE FROM schema_version WHERE version >= 8")
     s.close()
     again = open_store(path)
     assert again.conn.execute("SELECT text, grp FROM quotes").fetchall() == stored

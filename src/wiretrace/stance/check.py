@@ -25,7 +25,7 @@ from typing import Any
 
 from wiretrace.stance.features import Claim, best_cover, cover, featurize
 from wiretrace.stance.model import StanceLabel, StanceModel, default_model, evidence_span
-from wiretrace.store.queries import BM25
+from wiretrace.store.queries import BM25, article_frequencies
 
 __all__ = [
     "CheckResult",
@@ -182,12 +182,35 @@ def summary_line(counts: Mapping[str, Mapping[str, int]]) -> str:
 # --------------------------------------------------------------------------- the corpus
 
 
-def _fts_query(claim: str) -> str:
-    words = []
+RAREST = 8  # a claim's words its candidates are ranked by: the fewest articles hold them
+
+
+def _words(claim: str) -> list[str]:
+    """The claim's content words, lower case, first seen first."""
+    words: list[str] = []
     for found in _WORD.findall(claim):
         w = found.replace("’", "'").split("'")[0].lower()
         if len(w) >= 2 and w not in _QUERY_STOP and w not in words:
             words.append(w)
+    return words
+
+
+def _rarest(conn: sqlite3.Connection, words: list[str]) -> list[str]:
+    """The :data:`RAREST` words of ``words`` that the fewest stored articles hold, dropping the ones none
+    holds. bm25 costs time in proportion to the articles a query matches, and a word most
+    articles hold ("government") adds little to the ranking while it matches most of the corpus.
+    A word the index keeps as several ("re-run": "re", "run") is kept without being counted."""
+    plain = [w for w in words if w.isalnum()]
+    try:
+        held = article_frequencies(conn, plain)
+    except sqlite3.Error:  # a store from before schema version 9: every word
+        return words
+    counted = [w for w in plain if held[w] > 0]
+    counted.sort(key=lambda w: held[w])
+    return ([w for w in words if not w.isalnum()] + counted)[:RAREST]
+
+
+def _fts_query(words: list[str]) -> str:
     return " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
@@ -254,12 +277,13 @@ _ARTICLE = (
 
 
 def candidates(conn: sqlite3.Connection, claim: str, limit: int) -> list[dict[str, Any]]:
-    """Current articles matching the claim's words, best first (bm25, ties by row).
+    """Current articles matching the claim's rarest words (:func:`_rarest`), best first (bm25, ties
+    by row).
 
     The matches are ranked alone — a claim's words match most of a corpus, and ranking them
     joined to their articles carried every body through the sort — and only the best are read,
     a few more than ``limit`` at first, more while some belong to articles no ref points at."""
-    query = _fts_query(claim)
+    query = _fts_query(_rarest(conn, _words(claim)))
     if not query:
         return []
     wanted = limit + 8

@@ -26,6 +26,7 @@ __all__ = [
     "Card",
     "Cards",
     "article_cards",
+    "article_frequencies",
     "disputes",
     "export_analyses",
     "export_rows",
@@ -127,6 +128,35 @@ RANK_WINDOW = 2000  # a query matching more rows than this is ranked among its n
 # by name, with the row as tie-break, SQLite sorts the matches itself, where ``ORDER BY rank``
 # went through FTS5's own sort at about twice the CPU.
 BM25 = {"articles_fts": "bm25(articles_fts, 4.0, 1.0)", "quotes_fts": "bm25(quotes_fts, 1.0, 0.5)"}
+
+
+_FREQUENCIES: dict[tuple[str, int], dict[str, int]] = {}  # (database, its last article) → term → articles
+FREQUENCIES_KEPT = 200_000  # terms remembered for one database, then forgotten all at once
+
+
+def article_frequencies(conn: sqlite3.Connection, terms: Iterable[str]) -> dict[str, int]:
+    """How many stored articles hold each term (``articles_terms``; a term as the full-text index
+    keeps it: lower case, one word), 0 for a term none holds.
+
+    FTS5 counts a term's articles by reading its whole list (a millisecond for a word most articles
+    hold), so each count is remembered, per database, until an article is added to it."""
+    wanted = list(dict.fromkeys(terms))
+    path = str(conn.execute("PRAGMA database_list").fetchone()[2])
+    key = (path, int(conn.execute("SELECT MAX(n) FROM articles").fetchone()[0] or 0))
+    known = _FREQUENCIES.get(key)
+    if known is None or len(known) > FREQUENCIES_KEPT:
+        _FREQUENCIES.clear()
+        known = _FREQUENCIES[key] = {}
+    missing = [t for t in wanted if t not in known]
+    if missing:
+        found = dict(
+            conn.execute(
+                f"SELECT term, doc FROM articles_terms WHERE term IN ({', '.join('?' * len(missing))})", missing
+            )
+        )
+        for term in missing:
+            known[term] = int(found.get(term, 0))
+    return {t: known[t] for t in wanted}
 
 
 def _fts_query(conn: sqlite3.Connection, table: str, query: str) -> str | None:
