@@ -303,6 +303,7 @@ def test_the_names_migration_backfills_entities_stored_before_it(tmp_path: Path)
     s.conn.execute("DROP INDEX refs_article_ref")
     s.conn.execute("ALTER TABLE quotes DROP COLUMN grp")  # and version 8's column
     s.conn.execute("DROP TABLE articles_terms")  # and version 9's view of the index
+    s.conn.execute("ALTER TABLE quotes DROP COLUMN said")  # and version 10's column
     s.conn.execute("DELETE FROM schema_version WHERE version >= 6")
     s.close()
     again = open_store(path)
@@ -341,6 +342,29 @@ def test_a_persons_quotes_read_their_claim_dates_from_the_covering_index(store: 
     assert "COVERING INDEX claims_quote" in plan
 
 
+_QUOTE_DATES = (
+    "SELECT q.qid, q.said, (SELECT c.date FROM claims c WHERE c.article_id = q.article_id AND c.quote_id = q.qid)"
+    " FROM quotes q ORDER BY q.qid"
+)
+
+
+def test_each_quote_keeps_its_claims_date_and_old_quotes_are_backfilled(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    s = open_store(path)
+    base = sample(BODY, "a-1")
+    dated = replace(base, claims=(replace(base.claims[0], date="2024-03-11"), *base.claims[1:]))
+    s.put(record("r1", dated))
+    kept = s.conn.execute(_QUOTE_DATES).fetchall()
+    assert kept == [("q1", "2024-03-11", "2024-03-11")]
+    assert [q["said"] for q in s.quotes("Varga")] == ["2024-03-11"]
+    s.conn.execute("ALTER TABLE quotes DROP COLUMN said")  # as a version-9 database had it
+    s.conn.execute("DELETE FROM schema_version WHERE version = 10")
+    s.close()
+    again = open_store(path)
+    assert again.conn.execute(_QUOTE_DATES).fetchall() == kept
+    again.close()
+
+
 def test_the_quote_groups_migration_backfills_quotes_stored_before_it(tmp_path: Path) -> None:
     from wiretrace.store.names import quote_group  # noqa: PLC0415
 
@@ -351,6 +375,7 @@ def test_the_quote_groups_migration_backfills_quotes_stored_before_it(tmp_path: 
     assert stored and all(grp == quote_group(text) for text, grp in stored)
     s.conn.execute("ALTER TABLE quotes DROP COLUMN grp")  # as a version-7 database had it
     s.conn.execute("DROP TABLE articles_terms")
+    s.conn.execute("ALTER TABLE quotes DROP COLUMN said")
     s.conn.execute("DELETE FROM schema_version WHERE version >= 8")
     s.close()
     again = open_store(path)

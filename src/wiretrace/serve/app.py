@@ -29,6 +29,7 @@ from wiretrace import __version__
 from wiretrace.errors import WiretraceError
 from wiretrace.serve.corpus import Corpus
 from wiretrace.serve.fragments import Fragments
+from wiretrace.serve.markup import marked
 from wiretrace.serve.security import BodyLimit, KnownHosts, SameOrigin, SecurityHeaders
 
 __all__ = [
@@ -68,6 +69,7 @@ def _templates() -> Environment:
         auto_reload=False,  # templates ship in the package: no stat() of every template on every page
     )
     env.globals["version"] = __version__
+    env.globals["marked"] = marked
     return env
 
 

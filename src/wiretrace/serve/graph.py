@@ -18,7 +18,7 @@ from collections import defaultdict
 from functools import lru_cache
 from urllib.parse import urlencode
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from wiretrace.store.base import JSON
 from wiretrace.store.timeline import date_key
@@ -112,6 +112,13 @@ def story_layout(tree: JSON, *, max_nodes: int = 300) -> JSON:
     }
 
 
+def _text(value: str) -> str:
+    """``value`` escaped as :func:`markupsafe.escape` does, as a plain string (no Markup object
+    made for each of a timeline's hundreds of dots)."""
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return value.replace('"', "&#34;").replace("'", "&#39;")
+
+
 @lru_cache(maxsize=65536)
 def _day(value: str | None) -> int | None:
     key = date_key(value)
@@ -149,18 +156,19 @@ def timeline_layout(groups: list[JSON], *, name: str, person: int, per_page: int
     def x(day: int) -> float:
         return round(left + (day - lo) * scale, 1) if hi > lo else left + width / 2
 
-    asked = urlencode({"name": name})
+    # Hundreds of dots: each is one f-string, with the page's part of its link escaped once.
+    asked = _text(f"?{urlencode({'name': name})}&offset=")
     out: list[str] = []
     for n, i in enumerate(dated):
         g = groups[i]
         y = 20 + (n % _TL_LANES) * _TL_LANE
-        page = "" if not per_page or offset <= i < offset + per_page else f"?{asked}&offset={i - i % per_page}"
+        page = "" if not per_page or offset <= i < offset + per_page else f"{asked}{i - i % per_page}"
         ticks = "".join(
             f'<line x1="{x(d)}" y1="{y - 6}" x2="{x(d)}" y2="{y + 6}" class="tick"/>' for d in later.get(i, ())
         )
         out.append(
-            f'<a href="{escape(f"{page}#quote-{person}-{i}")}">{ticks}<circle cx="{x(days[i])}" cy="{y}" r="6"'
-            f' class="dot"><title>{escape(g["date"])}: {escape(_short(g["text"], 80))}</title></circle></a>'
+            f'<a href="{page}#quote-{person}-{i}">{ticks}<circle cx="{x(days[i])}" cy="{y}" r="6"'
+            f' class="dot"><title>{_text(g["date"])}: {_text(_short(g["text"], 80))}</title></circle></a>'
         )
     axis_y = 20 + _TL_LANES * _TL_LANE
     marks = 5 if hi > lo else 1

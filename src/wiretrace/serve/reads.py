@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from operator import itemgetter
 from typing import Any
 
 from wiretrace.link.lineage import component, parents, resolve, story_tree
@@ -160,9 +159,10 @@ def article(corpus: Corpus, ref: str) -> JSON | None:
 # --------------------------------------------------------------------------- one person
 
 
-_SHOWN = ("ref", "outlet", "published", "headline", "start", "end", "said")
-_APPEARANCE = itemgetter(*(queries.QUOTE_FIELDS.index(k) for k in _SHOWN))
-_TEXT, _KIND, _OUTLET = (queries.QUOTE_FIELDS.index(k) for k in ("text", "kind", "outlet"))
+_TEXT, _KIND, _START, _END, _REF, _OUTLET, _PUBLISHED, _HEADLINE, _SAID = (
+    queries.QUOTE_FIELDS.index(k)
+    for k in ("text", "kind", "start", "end", "ref", "outlet", "published", "headline", "said")
+)
 
 
 def _group(rows: list[tuple[Any, ...]]) -> list[JSON]:
@@ -176,7 +176,17 @@ def _group(rows: list[tuple[Any, ...]]) -> list[JSON]:
             g = groups[key] = {"text": text, "kind": r[_KIND], "appearances": [], "outlets": []}
         elif len(text) > len(g["text"]):
             g["text"] = text
-        g["appearances"].append(dict(zip(_SHOWN, _APPEARANCE(r), strict=True)))
+        g["appearances"].append(
+            {
+                "ref": r[_REF],
+                "outlet": r[_OUTLET],
+                "published": r[_PUBLISHED],
+                "headline": r[_HEADLINE],
+                "start": r[_START],
+                "end": r[_END],
+                "said": r[_SAID],
+            }
+        )
         outlet = r[_OUTLET]
         if outlet and outlet not in g["outlets"]:
             g["outlets"].append(outlet)

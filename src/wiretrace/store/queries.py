@@ -341,9 +341,6 @@ def quotes(
     return [dict(zip(QUOTE_FIELDS, row[:-1], strict=True)) for row in rows]
 
 
-_SAID = "(SELECT c.date FROM claims c WHERE c.article_id = q.article_id AND c.quote_id = q.qid LIMIT 1)"
-
-
 def quote_rows(
     conn: sqlite3.Connection, speaker: str | None, *, limit: int = 100, cards: Cards | None = None
 ) -> list[tuple[Any, ...]]:
@@ -356,19 +353,18 @@ def quote_rows(
     key = name_key(speaker) if speaker else ""
     where, args = ("q.speaker_surname = ?", (surname(key),)) if speaker else ("q.speaker IS NOT NULL", ())
     raw = conn.execute(
-        f'SELECT q.speaker_key, q.speaker, q.text, q.kind, q.start, q."end", q.article_id, {_SAID}, q.grp'
+        f'SELECT q.speaker_key, q.speaker, q.text, q.kind, q.start, q."end", q.article_id, q.said, q.grp'
         f" FROM quotes q WHERE {where}",
         args,
     ).fetchall()
+    if speaker:
+        # a surname is shared by several people: keep the names the asked one can be
+        can_be = {k for k in {r[0] for r in raw} if k and (compatible(key, k) or key == k)}
+        raw = [r for r in raw if r[0] in can_be]
     found = (cards or partial(article_cards, conn))(sorted({r[6] for r in raw}))
     rows = [(*r[:6], *found[r[6]], r[7], r[8]) for r in raw if r[6] in found]
     rows.sort(key=lambda r: (r[8] is None, r[8] or "", r[6], r[4]))
-    forms = _forms((r[0], r[1]) for r in rows)
-    if speaker:
-        # a surname is shared by several people: keep the names the asked one can be
-        forms = {k: v for k, v in forms.items() if compatible(key, k) or key == k}
-        rows = [r for r in rows if r[0] in forms]
-    people = _merged(forms)
+    people = _merged(_forms((r[0], r[1]) for r in rows))
     return [(people.get(r[0], r[1]), *r[1:]) for r in rows[:limit]]
 
 

@@ -32,6 +32,7 @@ from wiretrace.model import RawDocument
 from wiretrace.store import queries
 from wiretrace.store.base import JSON, Counts, PutStatus, Record, Stale, Stored, StoredInput
 from wiretrace.store.codec import split_stages
+from wiretrace.store.migrations import m0010_quote_dates as quote_dates
 from wiretrace.store.migrations import migrate
 from wiretrace.store.names import article_key, name_key, name_keys, quote_group, surname
 
@@ -411,6 +412,8 @@ def _derive(conn: sqlite3.Connection, aid: str, part: JSON, now: str, *, known: 
         )
     if "claims" in part:
         _derive_claims(conn, aid, part)
+    if "quotes" in part or "claims" in part:  # each quote's date, from its claim (schema version 10)
+        conn.execute(f"{quote_dates.SAID} WHERE article_id = ?", (aid,))
 
 
 def _derive_claims(conn: sqlite3.Connection, aid: str, part: JSON) -> None:

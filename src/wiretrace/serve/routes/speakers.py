@@ -13,6 +13,7 @@ from wiretrace.serve.cards import cards_of
 from wiretrace.serve.corpus import page_of
 from wiretrace.serve.graph import timeline_layout
 from wiretrace.serve.markup import anchor_of
+from wiretrace.serve.quotelist import quote_items
 from wiretrace.serve.reads import all_speakers, speaker
 from wiretrace.serve.routes.common import ERRORS, Limit, Offset, One, Paged, check_window, ok, ok_page, pages
 from wiretrace.store import queries
@@ -62,6 +63,7 @@ def _speaker_html(request: Request, name: str, offset: int) -> str:
         data=data,
         charts=charts,
         anchor_of=anchor_of,
+        quote_items=quote_items,
         shown=SHOWN,
         disputes_shown=DISPUTES_SHOWN,
         offset=offset,
