@@ -568,3 +568,30 @@ def test_article_cards_are_read_once_per_database_version(tmp_path: Path, monkey
     read.clear()
     assert cards_module.article_cards(corpus, [aid]) == {aid: ("r", "X", None, "Pier")}
     assert read == []
+
+
+def test_quote_items_escape_every_value_and_link_each_appearance() -> None:
+    from wiretrace.serve.quotelist import quote_items  # noqa: PLC0415
+
+    def seen(ref: str, outlet: str | None, published: str | None) -> dict[str, object]:
+        return {"ref": ref, "outlet": outlet, "published": published, "headline": '"><b>x</b>', "start": 3, "end": 9}
+
+    first = {**seen("a&b/1", "<Ledger>", "2024-03-11"), "said": "2024-03-10"}
+    group = {
+        "text": "<script>bad()</script>",
+        "kind": "direct",
+        "first": first,
+        "appearances": [first, {**seen("c d", None, None), "said": None}],
+        "outlets": ["<Ledger>"],
+    }
+    html = str(quote_items([group], person=1, offset=40))
+    assert '<li id="quote-1-40" class="qgroup">' in html
+    assert "“&lt;script&gt;bad()&lt;/script&gt;”" in html
+    assert 'href="/article?ref=a%26b%2F1&amp;mark=3-9#hl">&#34;&gt;&lt;b&gt;x&lt;/b&gt;</a>' in html
+    assert "&lt;Ledger&gt;, <time>2024-03-11</time>, said 2024-03-10" in html
+    assert (
+        'Carried by 2 articles in 1 outlets: <a href="/article?ref=a%26b%2F1&amp;mark=3-9#hl">&lt;Ledger&gt;</a>'
+        in html
+    )
+    assert '<a href="/article?ref=c+d&amp;mark=3-9#hl">c d</a>' in html
+    assert "<script>" not in html and "<b>" not in html
