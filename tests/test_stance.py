@@ -533,3 +533,36 @@ def test_candidates_rank_by_the_claims_rarest_words(tmp_path: Path, monkeypatch:
     assert queries.article_frequencies(store.conn, ["walrus", "ferry"]) == {"walrus": 1, "ferry": 2}
     store.conn.execute("DROP TABLE articles_terms")  # a store from before schema version 9: every word
     assert check._rarest(store.conn, ["council", "walrus"]) == ["council", "walrus"]
+
+
+def test_check_reads_each_candidates_stored_counts_of_these_cues_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A candidate's cue counts are read from the store (counted when it was stored), unless they
+    were counted with other cues: then the check counts the body itself — the same answer."""
+    from wiretrace.model import Analysis, Article, PublishedSource  # noqa: PLC0415
+    from wiretrace.output.serialize import analysis_to_dict  # noqa: PLC0415
+    from wiretrace.stance import check, text  # noqa: PLC0415
+    from wiretrace.store import Record, open_store  # noqa: PLC0415
+    from wiretrace.store.sqlite import SqliteStore  # noqa: PLC0415
+
+    store = open_store(tmp_path / "s.db")
+    assert isinstance(store, SqliteStore)
+    body = "The ferry toll will not rise in spring, the harbour board denied on Monday. It called the report false."
+    article = Article(
+        body=body, headline="Toll", outlet="The Ledger", published=None, published_source=PublishedSource.NONE
+    )
+    analysis = Analysis(id="a", input="t", article=article, stages=(("extract", "1"),))
+    store.put(Record(ref="t", input="t", raw_hash="a", data=analysis_to_dict(analysis)))
+    expected = check.check_claim(store.conn, "The ferry toll will rise in spring").as_dict()
+    assert expected["matches"]
+    counted: list[str] = []
+    monkeypatch.setattr(check, "cues_with", lambda b, c: (counted.append("stored"), text.cues_with(b, c))[1])
+    text.text_cues.cache_clear()
+    monkeypatch.setattr(text, "text_counts", lambda b: (counted.append("counted"), pytest.fail("scanned"))[1])
+    assert check.check_claim(store.conn, "The ferry toll will rise in spring").as_dict() == expected
+    assert counted == ["stored"]
+    monkeypatch.undo()
+    store.conn.execute("UPDATE stance_counts SET version = 'other cues', counts = '{}'")
+    text.text_cues.cache_clear()
+    assert check.check_claim(store.conn, "The ferry toll will rise in spring").as_dict() == expected

@@ -304,6 +304,7 @@ def test_the_names_migration_backfills_entities_stored_before_it(tmp_path: Path)
     s.conn.execute("ALTER TABLE quotes DROP COLUMN grp")  # and version 8's column
     s.conn.execute("DROP TABLE articles_terms")  # and version 9's view of the index
     s.conn.execute("ALTER TABLE quotes DROP COLUMN said")  # and version 10's column
+    s.conn.execute("DROP TABLE stance_counts")  # and version 11's table
     s.conn.execute("DELETE FROM schema_version WHERE version >= 6")
     s.close()
     again = open_store(path)
@@ -358,7 +359,8 @@ def test_each_quote_keeps_its_claims_date_and_old_quotes_are_backfilled(tmp_path
     assert kept == [("q1", "2024-03-11", "2024-03-11")]
     assert [q["said"] for q in s.quotes("Varga")] == ["2024-03-11"]
     s.conn.execute("ALTER TABLE quotes DROP COLUMN said")  # as a version-9 database had it
-    s.conn.execute("DELETE FROM schema_version WHERE version = 10")
+    s.conn.execute("DROP TABLE stance_counts")
+    s.conn.execute("DELETE FROM schema_version WHERE version >= 10")
     s.close()
     again = open_store(path)
     assert again.conn.execute(_QUOTE_DATES).fetchall() == kept
@@ -376,6 +378,7 @@ def test_the_quote_groups_migration_backfills_quotes_stored_before_it(tmp_path: 
     s.conn.execute("ALTER TABLE quotes DROP COLUMN grp")  # as a version-7 database had it
     s.conn.execute("DROP TABLE articles_terms")
     s.conn.execute("ALTER TABLE quotes DROP COLUMN said")
+    s.conn.execute("DROP TABLE stance_counts")
     s.conn.execute("DELETE FROM schema_version WHERE version >= 8")
     s.close()
     again = open_store(path)
@@ -449,3 +452,21 @@ def test_search_ranks_with_the_weights_each_full_text_table_was_configured_with(
             assert explicit == configured, (table, query)
     first = store.search("bridge", limit=10)[0]
     assert first["kind"] == "article" and first["headline"] in ("Bridge opens", "Bridge and ferry")
+
+
+def test_each_article_keeps_its_stance_counts_and_old_articles_are_counted(tmp_path: Path) -> None:
+    from wiretrace.stance.text import COUNTS_VERSION, Counts, text_counts  # noqa: PLC0415
+
+    path = tmp_path / "old.db"
+    s = open_store(path)
+    s.put(record("r1", sample(BODY, "a-1")))
+    kept = s.conn.execute("SELECT article_id, version, counts FROM stance_counts").fetchall()
+    [(aid,)] = s.conn.execute("SELECT id FROM articles").fetchall()
+    assert kept == [(aid, COUNTS_VERSION, text_counts(BODY).as_json())]
+    assert Counts.from_json(kept[0][2]) == text_counts(BODY)
+    s.conn.execute("DROP TABLE stance_counts")  # as a version-10 database had it
+    s.conn.execute("DELETE FROM schema_version WHERE version = 11")
+    s.close()
+    again = open_store(path)
+    assert again.conn.execute("SELECT article_id, version, counts FROM stance_counts").fetchall() == kept
+    again.close()

@@ -25,6 +25,7 @@ from typing import Any
 
 from wiretrace.stance.features import Claim, best_cover, cover, featurize
 from wiretrace.stance.model import StanceLabel, StanceModel, default_model, evidence_span
+from wiretrace.stance.text import COUNTS_VERSION, Counts, cues_with
 from wiretrace.store.queries import BM25, article_frequencies
 
 __all__ = [
@@ -274,6 +275,11 @@ _ARTICLE = (
     "SELECT a.id AS article_id, (SELECT MIN(r.ref) FROM refs r WHERE r.article_id = a.id) AS ref,"
     " a.outlet, a.source_outlet, a.published, a.headline, a.body FROM articles a WHERE a.n = ?"
 )
+# Its cue counts too, when the store keeps them (schema version 11) and they were counted with these cues.
+_ARTICLE_COUNTED = _ARTICLE.replace(
+    " FROM articles a",
+    ", (SELECT s.counts FROM stance_counts s WHERE s.article_id = a.id AND s.version = ?) AS counts FROM articles a",
+)
 
 
 def candidates(conn: sqlite3.Connection, claim: str, limit: int) -> list[dict[str, Any]]:
@@ -287,6 +293,11 @@ def candidates(conn: sqlite3.Connection, claim: str, limit: int) -> list[dict[st
     if not query:
         return []
     wanted = limit + 8
+    sql, args = _ARTICLE_COUNTED, [COUNTS_VERSION]
+    try:
+        conn.execute("SELECT 1 FROM stance_counts LIMIT 1")
+    except sqlite3.Error:  # a store from before schema version 11: each body is counted here
+        sql, args = _ARTICLE, []
     while True:
         ranked = [
             n
@@ -298,7 +309,7 @@ def candidates(conn: sqlite3.Connection, claim: str, limit: int) -> list[dict[st
         ]
         found: list[dict[str, Any]] = []
         for n in ranked:
-            cur = conn.execute(_ARTICLE, (n,))
+            cur = conn.execute(sql, (*args, n))
             row = cur.fetchone()
             if row is not None and row[1] is not None:  # an article no ref points at is out of date
                 found.append(dict(zip([d[0] for d in cur.description], row, strict=True)))
@@ -358,7 +369,8 @@ def _article_matches(
     # No sentence says much of the claim (the cov_best feature): checked first on the bare text.
     if claim.cover_at_most(body) < min_cover or best_cover(claim, body) < min_cover:
         return []
-    pair = featurize(claim, body)
+    stored = article.get("counts")
+    pair = featurize(claim, body, cues_with(body, Counts.from_json(stored)) if stored else None)
     probs = model.probabilities(pair.features)
     k = max(range(len(probs)), key=probs.__getitem__)
     label = model.labels[k]

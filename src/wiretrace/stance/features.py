@@ -237,12 +237,13 @@ def best_cover(claim: Claim, text: str) -> float:
 # --------------------------------------------------------------------------- the pair
 
 
-def featurize(claim: str | Claim, body: str) -> Pair:
+def featurize(claim: str | Claim, body: str, cues: TextCues | None = None) -> Pair:
     """The feature vector of ``(claim, body)`` (in :data:`FEATURE_NAMES` order); ``claim`` may be
-    prepared once (:meth:`Claim.of`) to score it against many texts."""
+    prepared once (:meth:`Claim.of`) to score it against many texts, and ``body``'s cues given
+    (:func:`~wiretrace.stance.text.cues_with` its stored counts)."""
     c = claim if isinstance(claim, Claim) else Claim.of(claim)
     text = prepared_text(body)
-    cues = text_cues(body)
+    cues = cues or text_cues(body)
     sentences = text.sentences
     covs = [c.cover(sent.stems) for sent in sentences]
     order = sorted(range(len(sentences)), key=lambda i: (-covs[i], i))
@@ -256,7 +257,7 @@ def featurize(claim: str | Claim, body: str) -> Pair:
     bigram_cov = len(c.bigrams & cues.bigrams) / len(c.bigrams) if c.bigrams else 0.0
     ent_cov = len(c.entities & text.stems) / len(c.entities) if c.entities else cov_body
     near_nums = {n.replace(",", "") for n in NUMBER.findall(near_text)}
-    num_cov = len(c.numbers & cues.numbers) / len(c.numbers) if c.numbers else 1.0
+    num_cov = len(c.numbers & cues.counts.numbers) / len(c.numbers) if c.numbers else 1.0
     num_conflict = float(bool(c.numbers) and not (c.numbers & near_nums) and bool(near_nums))
 
     n_sent = len(sentences)
@@ -284,15 +285,15 @@ def featurize(claim: str | Claim, body: str) -> Pair:
             num_cov,
             float(bool(c.numbers)),
             num_conflict,
-            cues.refute,
-            cues.strong,
+            cues.counts.refute,
+            cues.counts.strong,
             math.log1p(refute_near),
             math.log1p(strong_near),
-            cues.deny,
+            cues.counts.deny,
             math.log1p(deny_near),
-            cues.hedge,
+            cues.counts.hedge,
             math.log1p(hedge_near),
-            cues.support,
+            cues.counts.support,
             math.log1p(support_near),
             math.log1p(neg_near),
             float(c.negated),
@@ -302,11 +303,11 @@ def featurize(claim: str | Claim, body: str) -> Pair:
             c.question,
             math.log1p(strong_near) * cov_best,
             math.log1p(deny_near) * cov_best,
-            math.log1p(cues.strong) * c.refutes,
+            math.log1p(cues.counts.strong) * c.refutes,
             float(len(QUOTE_MARK.findall(near_text))),
             math.log1p(n_sent),
             order[0] / n_sent,
-            cues.lead_refute,
+            cues.counts.lead_refute,
             cov_best * ent_cov,
             *_polarity(c, cues, body=body, sentences=sentences, order=order, near_text=near_text, cov_best=cov_best),
             *_doubt_by_sentence(c, cues, body=body, sentences=sentences, covs=covs, order=order),
@@ -330,7 +331,7 @@ def _polarity(
     that tells the story, a plain one over a text that refutes it — and negations placed right
     before the claim's own words in the sentences that match it best."""
     refuting_claim = claim.refuting
-    refuting_lead = cues.refuting_lead
+    refuting_lead = cues.counts.refuting_lead
     words = claim.words
     negated = 0
     for i in order[:5]:
@@ -340,7 +341,7 @@ def _polarity(
             if _is_negation(word) and any(stem(w) in words for w in found[j + 1 : j + 4]):
                 negated += 1
     return (
-        cues.doubt_lead,
+        cues.counts.doubt_lead,
         math.log1p(count(DOUBT, near_text)),
         refuting_claim,
         refuting_claim * refuting_lead,
@@ -363,7 +364,7 @@ def _doubt_by_sentence(
     well they match it), in its first sentence, how early, and in how many of the sentences
     that name the claim's own names or key words — and negations placed right before them."""
     n = len(sentences)
-    per_sentence = cues.doubt
+    per_sentence = cues.counts.doubt
     has = [min(c, 2) for c in per_sentence]
     weighted = [covs[i] * has[i] for i in range(n)]
     keys = claim.keys
@@ -387,12 +388,12 @@ def _doubt_by_sentence(
         sum(weighted) / math.log2(2 + n),
         sum(weighted[i] for i in order[:3]) / min(3, n),
         float(has[0]),
-        cues.first_doubt / n if total else 1.0,
+        cues.counts.first_doubt / n if total else 1.0,
         sum(1 for i in naming if per_sentence[i]) / len(naming) if naming else 0.0,
         total / math.log2(2 + n),
         math.log1p(negated),
         contrast / len(after) if after else 0.0,
-        cues.authority / math.log2(2 + n),
+        cues.counts.authority / math.log2(2 + n),
         plain_claim * max(weighted),
         (1.0 - plain_claim) * float(total == 0),
     )

@@ -11,7 +11,9 @@ changed article is never read from an old entry.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import itertools
+import json
 import math
 import re
 from dataclasses import dataclass
@@ -31,18 +33,22 @@ from wiretrace.stance.cues import (
 )
 
 __all__ = [
+    "COUNTS_VERSION",
     "FRAME",
     "NUMBER",
     "STOP",
     "TEXT_CACHE",
     "WORD",
+    "Counts",
     "Sentence",
     "Text",
     "TextCues",
     "count",
+    "cues_with",
     "prepared_text",
     "split_sentences",
     "stem",
+    "text_counts",
     "text_cues",
     "tokens",
 ]
@@ -126,28 +132,33 @@ class Text:
 
     sentences: tuple[Sentence, ...]  # never empty: a text without one gets an empty sentence at 0
     stems: frozenset[str]
+    content: tuple[str, ...]  # the stems of its words outside STOP, in order: its bigrams
 
 
 @lru_cache(maxsize=TEXT_CACHE)
 def prepared_text(text: str) -> Text:
-    """The sentences of ``text``, split and stemmed once however many claims it is checked against."""
-    sentences = (
-        tuple(
-            Sentence(start=a, end=b, stems=frozenset(map(stem, WORD.findall(text, a, b))))
-            for a, b in split_sentences(text)
-        )
-        or _NO_SENTENCE
-    )
-    return Text(sentences=sentences, stems=frozenset().union(*(s.stems for s in sentences)))
+    """The sentences of ``text``, split and stemmed once however many claims it is checked against.
+
+    Its words are read sentence by sentence; no word crosses a sentence boundary (the gaps hold
+    only punctuation and spaces), so they are the text's words, in order."""
+    sentences: list[Sentence] = []
+    content: list[str] = []
+    for a, b in split_sentences(text):
+        words = WORD.findall(text, a, b)
+        stems = [stem(word) for word in words]
+        sentences.append(Sentence(start=a, end=b, stems=frozenset(stems)))
+        content.extend(s for word, s in zip(words, stems, strict=True) if word.lower() not in STOP)
+    found = tuple(sentences) or _NO_SENTENCE
+    return Text(sentences=found, stems=frozenset().union(*(s.stems for s in found)), content=tuple(content))
 
 
 @dataclass(frozen=True, slots=True)
-class TextCues:
-    """The claim-free numbers of a text: its cues (body counts weighed by its length), lead,
-    bigrams and numbers."""
+class Counts:
+    """What the features read of a text besides its words: its cue counts (weighed by its
+    length), numbers and where it casts doubt — the part that takes scanning the whole text with
+    every cue, kept with a stored article (:meth:`as_json`, :data:`COUNTS_VERSION`) so that a check
+    need not scan its candidates again."""
 
-    lead_stems: frozenset[str]
-    bigrams: frozenset[tuple[str, str]]
     numbers: frozenset[str]
     refute: float
     strong: float
@@ -161,14 +172,65 @@ class TextCues:
     first_doubt: int  # the first sentence with one; the number of sentences when none
     authority: int  # sentences that cast doubt and name an authority
 
+    def as_json(self) -> str:
+        return json.dumps(
+            {
+                **{f: getattr(self, f) for f in _COUNT_FIELDS},
+                "numbers": sorted(self.numbers),
+                "doubt": list(self.doubt),
+            },
+            separators=(",", ":"),
+        )
 
-@lru_cache(maxsize=TEXT_CACHE)
-def text_cues(body: str) -> TextCues:
-    """The rest of what the features read of ``body``, worked out once for all claims."""
+    @classmethod
+    def from_json(cls, data: str) -> Counts:
+        raw = json.loads(data)
+        return cls(**{f: raw[f] for f in _COUNT_FIELDS}, numbers=frozenset(raw["numbers"]), doubt=tuple(raw["doubt"]))
+
+
+_COUNT_FIELDS = (
+    "refute",
+    "strong",
+    "deny",
+    "hedge",
+    "support",
+    "lead_refute",
+    "doubt_lead",
+    "refuting_lead",
+    "first_doubt",
+    "authority",
+)
+# Stored counts are read only when this matches: it changes with the cues, the sentence and word
+# patterns and the stop words (a change to how counts are made needs a new version too).
+COUNTS_VERSION = hashlib.sha1(
+    "\n".join(
+        [
+            "counts 1",
+            *(p.pattern for p in (AUTHORITY, CAST_DOUBT, DENY, DOUBT, HEDGE, NO_EVIDENCE, REFUTE, STRONG_REFUTE)),
+            SUPPORT.pattern,
+            WORD.pattern,
+            NUMBER.pattern,
+            _SENTENCE_END.pattern,
+            " ".join(sorted(STOP)),
+        ]
+    ).encode("utf-8")
+).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class TextCues:
+    """The claim-free numbers of a text: its :class:`Counts`, lead and bigrams."""
+
+    lead_stems: frozenset[str]
+    bigrams: frozenset[tuple[str, str]]
+    counts: Counts
+
+
+def text_counts(body: str) -> Counts:
+    """The :class:`Counts` of ``body``: every cue scanned over it."""
     sentences = prepared_text(body).sentences
     lead = sentences[:3]
     lead_text = body[lead[0].start : lead[-1].end]
-    stems = [stem(word) for word in WORD.findall(body) if word.lower() not in STOP]
     n = len(sentences)
     per = 1.0 / math.log2(2 + n)
     starts = [s.start for s in sentences]
@@ -184,9 +246,7 @@ def text_cues(body: str) -> TextCues:
         or DENY.search(lead_text)
         or (DOUBT.search(lead_text) and NO_EVIDENCE.search(lead_text))
     )
-    return TextCues(
-        lead_stems=frozenset().union(*(s.stems for s in lead)),
-        bigrams=frozenset(itertools.pairwise(stems)),
+    return Counts(
         numbers=frozenset(x.replace(",", "") for x in NUMBER.findall(body)),
         refute=count(scan[REFUTE], body) * per,
         strong=count(scan[STRONG_REFUTE], body) * per,
@@ -202,3 +262,19 @@ def text_cues(body: str) -> TextCues:
             1 for i in range(n) if doubt[i] and scan[AUTHORITY].search(body, sentences[i].start, sentences[i].end)
         ),
     )
+
+
+def cues_with(body: str, counts: Counts) -> TextCues:
+    """``body``'s :class:`TextCues` from its counts (stored, or :func:`text_counts`) and its words."""
+    text = prepared_text(body)
+    return TextCues(
+        lead_stems=frozenset().union(*(s.stems for s in text.sentences[:3])),
+        bigrams=frozenset(itertools.pairwise(text.content)),
+        counts=counts,
+    )
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def text_cues(body: str) -> TextCues:
+    """The rest of what the features read of ``body``, worked out once for all claims."""
+    return cues_with(body, text_counts(body))

@@ -241,10 +241,16 @@ def _article_columns(article: JSON) -> tuple[Any, ...]:
 
 
 def _insert_article(conn: sqlite3.Connection, aid: str, article: JSON, now: str) -> None:
+    from wiretrace.stance.text import COUNTS_VERSION, text_counts  # noqa: PLC0415 - loaded when a store writes
+
     conn.execute(
         "INSERT INTO articles (id, body, headline, outlet, authors, published, published_source, url,"
         " source_outlet, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (aid, article["body"], *_article_columns(article), now, now),
+    )
+    conn.execute(  # what check reads of each candidate article, counted once (schema version 11)
+        "INSERT OR REPLACE INTO stance_counts (article_id, version, counts) VALUES (?, ?, ?)",
+        (aid, COUNTS_VERSION, text_counts(article["body"]).as_json()),
     )
 
 
