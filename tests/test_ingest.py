@@ -395,3 +395,20 @@ def test_reanalyze_reruns_what_is_built_on_a_changed_stage() -> None:
     assert with_downstream(("entities",), stages) == ("entities", "quotes", "claims")
     assert with_downstream(("timexes",), stages) == ("timexes", "claims")
     assert with_downstream(("claims",), stages) == ("claims",)
+
+
+def test_workers_count_the_stance_cues_beside_an_analysis_not_an_extraction_only_pass() -> None:
+    from wiretrace.stance.text import Counts, text_counts  # noqa: PLC0415
+
+    text = "The council denied the report. It said the claim was false."
+    doc = RawDocument(ref="x", media_type="text/plain", text=text)
+    extract, analysed = runner.work(
+        [
+            Job(ref="x", name="x", raw_hash="h", doc=doc, stages=("extract",)),
+            Job(ref="y", name="y", raw_hash="h2", doc=doc, stages=("extract", "quotes")),
+        ]
+    )
+    assert isinstance(extract, runner.Outcome) and extract.stance_counts is None  # a fast first pass stays fast
+    assert isinstance(analysed, runner.Outcome) and analysed.stance_counts is not None
+    body = analysed.data["article"]["body"]
+    assert Counts.from_json(analysed.stance_counts) == text_counts(body) and text_counts(body).deny > 0

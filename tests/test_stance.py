@@ -554,7 +554,9 @@ def test_check_reads_each_candidates_stored_counts_of_these_cues_only(
     )
     analysis = Analysis(id="a", input="t", article=article, stages=(("extract", "1"),))
     store.put(Record(ref="t", input="t", raw_hash="a", data=analysis_to_dict(analysis)))
-    expected = check.check_claim(store.conn, "The ferry toll will rise in spring").as_dict()
+    expected = check.check_claim(store.conn, "The ferry toll will rise in spring").as_dict()  # counted here
+    counts = text.text_counts(body).as_json()
+    store.put(Record(ref="t", input="t", raw_hash="a", data=analysis_to_dict(analysis), stance_counts=counts))
     assert expected["matches"]
     counted: list[str] = []
     monkeypatch.setattr(check, "cues_with", lambda b, c: (counted.append("stored"), text.cues_with(b, c))[1])

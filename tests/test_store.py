@@ -459,14 +459,22 @@ def test_each_article_keeps_its_stance_counts_and_old_articles_are_counted(tmp_p
 
     path = tmp_path / "old.db"
     s = open_store(path)
-    s.put(record("r1", sample(BODY, "a-1")))
+    s.put(record("r0", sample(BODY + " An extraction-only pass counts nothing.", "a-0")))
+    assert s.conn.execute("SELECT COUNT(*) FROM stance_counts").fetchone() == (0,)  # check counts it itself
+    s.put(replace(record("r1", sample(BODY, "a-1")), stance_counts=text_counts(BODY).as_json()))
     kept = s.conn.execute("SELECT article_id, version, counts FROM stance_counts").fetchall()
-    [(aid,)] = s.conn.execute("SELECT id FROM articles").fetchall()
+    [(aid,)] = s.conn.execute("SELECT id FROM articles WHERE body = ?", (BODY,)).fetchall()
     assert kept == [(aid, COUNTS_VERSION, text_counts(BODY).as_json())]
     assert Counts.from_json(kept[0][2]) == text_counts(BODY)
     s.conn.execute("DROP TABLE stance_counts")  # as a version-10 database had it
     s.conn.execute("DELETE FROM schema_version WHERE version = 11")
     s.close()
-    again = open_store(path)
-    assert again.conn.execute("SELECT article_id, version, counts FROM stance_counts").fetchall() == kept
+    again = open_store(path)  # every article counted, the extraction-only one too
+    assert again.conn.execute("SELECT COUNT(*) FROM stance_counts").fetchone() == (2,)
+    assert (
+        again.conn.execute(
+            "SELECT article_id, version, counts FROM stance_counts WHERE article_id = ?", (aid,)
+        ).fetchall()
+        == kept
+    )
     again.close()

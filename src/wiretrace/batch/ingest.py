@@ -179,7 +179,15 @@ def _store_one(
         options.on_error(str(done))
         options.on_done(True)
         return
-    record = Record(ref=done.ref, input=done.name, raw_hash=done.raw_hash, data=done.data, gives=gives, raw=done.raw)
+    record = Record(
+        ref=done.ref,
+        input=done.name,
+        raw_hash=done.raw_hash,
+        data=done.data,
+        gives=gives,
+        raw=done.raw,
+        stance_counts=done.stance_counts,
+    )
     stored = store.put(record)
     counts.add(stored.status)
     try:

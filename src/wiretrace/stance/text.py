@@ -227,13 +227,14 @@ class TextCues:
 
 
 def text_counts(body: str) -> Counts:
-    """The :class:`Counts` of ``body``: every cue scanned over it."""
-    sentences = prepared_text(body).sentences
+    """The :class:`Counts` of ``body``: every cue scanned over it. Its sentences are
+    :func:`prepared_text`'s, without their stems (an ingest's workers count every article)."""
+    sentences = split_sentences(body) or [(0, 0)]
     lead = sentences[:3]
-    lead_text = body[lead[0].start : lead[-1].end]
+    lead_text = body[lead[0][0] : lead[-1][1]]
     n = len(sentences)
     per = 1.0 / math.log2(2 + n)
-    starts = [s.start for s in sentences]
+    starts = [a for a, _ in sentences]
     doubt = [0] * n
     first = n
     scan = scanners(body)
@@ -258,9 +259,7 @@ def text_counts(body: str) -> Counts:
         refuting_lead=1.0 if refuting_lead else 0.0,
         doubt=tuple(doubt),
         first_doubt=first,
-        authority=sum(
-            1 for i in range(n) if doubt[i] and scan[AUTHORITY].search(body, sentences[i].start, sentences[i].end)
-        ),
+        authority=sum(1 for i, (a, b) in enumerate(sentences) if doubt[i] and scan[AUTHORITY].search(body, a, b)),
     )
 
 

@@ -49,6 +49,10 @@ class Record:
     data: JSON
     gives: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # plugin stage → output keys
     raw: RawDocument | None = None
+    # The body's stance cue counts (``stance.text.Counts`` as JSON), kept for ``check``: an ingest's
+    # workers count them beside every analysis that goes past extraction (not in a fast
+    # extraction-only pass: a check counts what is missing itself).
+    stance_counts: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

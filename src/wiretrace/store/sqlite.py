@@ -140,6 +140,8 @@ class SqliteStore:
             known = conn.execute("SELECT 1 FROM articles WHERE id = ?", (aid,)).fetchone() is not None
             if not known:
                 _insert_article(conn, aid, article, now)
+            if record.stance_counts is not None:
+                _put_counts(conn, aid, record.stance_counts)
             wrote = _put_stages(conn, aid, record, now, known)
             status = _put_ref(conn, aid, record, now, known=known, wrote=wrote)
             if record.raw is not None:
@@ -241,16 +243,20 @@ def _article_columns(article: JSON) -> tuple[Any, ...]:
 
 
 def _insert_article(conn: sqlite3.Connection, aid: str, article: JSON, now: str) -> None:
-    from wiretrace.stance.text import COUNTS_VERSION, text_counts  # noqa: PLC0415 - loaded when a store writes
-
     conn.execute(
         "INSERT INTO articles (id, body, headline, outlet, authors, published, published_source, url,"
         " source_outlet, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (aid, article["body"], *_article_columns(article), now, now),
     )
-    conn.execute(  # what check reads of each candidate article, counted once (schema version 11)
+
+
+def _put_counts(conn: sqlite3.Connection, aid: str, counts: str) -> None:
+    """The body's stance cue counts, as counted by whoever analysed it (schema version 11)."""
+    from wiretrace.stance.text import COUNTS_VERSION  # noqa: PLC0415 - loaded when counts are stored
+
+    conn.execute(
         "INSERT OR REPLACE INTO stance_counts (article_id, version, counts) VALUES (?, ?, ?)",
-        (aid, COUNTS_VERSION, text_counts(article["body"]).as_json()),
+        (aid, COUNTS_VERSION, counts),
     )
 
 

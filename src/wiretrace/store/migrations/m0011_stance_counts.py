@@ -4,9 +4,10 @@ cue scanned over its body, its numbers), with the version of the cues they were 
 ``check`` scores each candidate article against the claim; scanning the candidate's body with
 every cue was half of that, and does not depend on the claim.
 
-The store writes a row whenever it stores an article (:func:`wiretrace.store.sqlite._insert_article`);
-articles stored before this version are counted here, in the migration's transaction (about
-2 ms an article). A row counted with other cues is not read: the check counts that body itself.
+An ingest's workers count each article they analyse past extraction (a fast extraction-only pass
+does not), and the store keeps what they counted (``Record.stance_counts``); articles stored
+before this version are counted here, in the migration's transaction (about 2 ms an article).
+A check counts an article with no row, or a row counted with other cues, itself.
 """
 
 from __future__ import annotations
