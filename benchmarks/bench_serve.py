@@ -284,6 +284,7 @@ def _links(store: Any, pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> in
 
 
 def build_store(n: int, seed: int = 3) -> Path:
+    from wiretrace.stance.text import text_counts  # noqa: PLC0415
     from wiretrace.store import Record, open_store  # noqa: PLC0415
 
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -313,7 +314,8 @@ def build_store(n: int, seed: int = 3) -> Path:
             data = generate(i, rng, people)
         made.append(data)
         raw = hashlib.sha256(data["article"]["body"].encode()).hexdigest()
-        store.put(Record(ref=data["id"], input=data["id"], raw_hash=raw, data=data, gives=gives))
+        counts = text_counts(data["article"]["body"]).as_json()  # as an ingest's workers count an analysed article
+        store.put(Record(ref=data["id"], input=data["id"], raw_hash=raw, data=data, gives=gives, stance_counts=counts))
     links = _links(store, pairs)
     store.close()
     for suffix in ("-wal", "-shm"):
