@@ -529,6 +529,8 @@ def test_candidates_rank_by_the_claims_rarest_words(tmp_path: Path, monkeypatch:
     assert len(check.candidates(store.conn, "council ferry walrus", 9)) == 7  # council and ferry
     monkeypatch.setattr(check, "RAREST", 1)
     assert [f["ref"] for f in check.candidates(store.conn, "council ferry walrus", 9)] == ["t"]  # ferry alone
+    assert queries.count_frequent_terms(store.conn, at_least=7) == 2  # "council" and "the", before anyone asks
+    assert queries._known_frequencies(store.conn)["the"] == 7
     put("w", "A walrus swam by the ferry.")  # the counts follow the corpus
     assert queries.article_frequencies(store.conn, ["walrus", "ferry"]) == {"walrus": 1, "ferry": 2}
     store.conn.execute("DROP TABLE articles_terms")  # a store from before schema version 9: every word

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from contextlib import suppress
 from typing import Any
 
 from wiretrace.link.lineage import component, parents, resolve, story_tree
@@ -248,3 +249,8 @@ def warm(corpus: Corpus) -> None:
     fill_cards(corpus)
     disputes_involving(corpus, "-", cross=False)
     disputes_involving(corpus, "-", cross=True)
+    from wiretrace.stance.check import warm_up  # noqa: PLC0415 - as for check: loaded here, in the background
+
+    warm_up()  # the stance model and word table, that the first check would load
+    with suppress(sqlite3.Error):  # a store from before schema version 9 has no articles_terms
+        queries.count_frequent_terms(corpus.reader())  # what check asks of a claim's words

@@ -27,6 +27,7 @@ __all__ = [
     "Cards",
     "article_cards",
     "article_frequencies",
+    "count_frequent_terms",
     "disputes",
     "export_analyses",
     "export_rows",
@@ -134,6 +135,31 @@ _FREQUENCIES: dict[tuple[str, int], dict[str, int]] = {}  # (database, its last 
 FREQUENCIES_KEPT = 200_000  # terms remembered for one database, then forgotten all at once
 
 
+FREQUENT = 50  # articles holding a term, from which a server counts it before anyone asks
+
+
+def _known_frequencies(conn: sqlite3.Connection) -> dict[str, int]:
+    """The counts remembered for this database as it is now (emptied when an article is added)."""
+    path = str(conn.execute("PRAGMA database_list").fetchone()[2])
+    key = (path, int(conn.execute("SELECT MAX(n) FROM articles").fetchone()[0] or 0))
+    known = _FREQUENCIES.get(key)
+    if known is None or len(known) > FREQUENCIES_KEPT:
+        _FREQUENCIES.clear()
+        known = _FREQUENCIES[key] = {}
+    return known
+
+
+def count_frequent_terms(conn: sqlite3.Connection, at_least: int = FREQUENT) -> int:
+    """Count the articles of every term in one pass over the index, and remember the terms at
+    least ``at_least`` articles hold (a server does this as it starts: those are the slow ones
+    to count one by one, a few thousand terms; the rare ones are counted when asked, quickly).
+    Return how many were remembered."""
+    known = _known_frequencies(conn)
+    found = conn.execute("SELECT term, doc FROM articles_terms WHERE doc >= ?", (at_least,)).fetchall()
+    known.update((term, int(doc)) for term, doc in found)
+    return len(found)
+
+
 def article_frequencies(conn: sqlite3.Connection, terms: Iterable[str]) -> dict[str, int]:
     """How many stored articles hold each term (``articles_terms``; a term as the full-text index
     keeps it: lower case, one word), 0 for a term none holds.
@@ -141,12 +167,7 @@ def article_frequencies(conn: sqlite3.Connection, terms: Iterable[str]) -> dict[
     FTS5 counts a term's articles by reading its whole list (a millisecond for a word most articles
     hold), so each count is remembered, per database, until an article is added to it."""
     wanted = list(dict.fromkeys(terms))
-    path = str(conn.execute("PRAGMA database_list").fetchone()[2])
-    key = (path, int(conn.execute("SELECT MAX(n) FROM articles").fetchone()[0] or 0))
-    known = _FREQUENCIES.get(key)
-    if known is None or len(known) > FREQUENCIES_KEPT:
-        _FREQUENCIES.clear()
-        known = _FREQUENCIES[key] = {}
+    known = _known_frequencies(conn)
     missing = [t for t in wanted if t not in known]
     if missing:
         found = dict(
