@@ -128,8 +128,7 @@ def _events(conn: sqlite3.Connection, entities: list[JSON], key: str) -> list[JS
     quotes = _grouped(
         conn,
         "WITH wanted (aid, eid) AS (VALUES {ids})"
-        " SELECT q.article_id, q.speaker_entity, q.qid, q.text, q.start, (SELECT c.date FROM claims c"
-        " WHERE c.article_id = q.article_id AND c.quote_id = q.qid LIMIT 1)"
+        " SELECT q.article_id, q.speaker_entity, q.qid, q.text, q.start, q.said"
         " FROM wanted w JOIN quotes q ON q.article_id = w.aid AND q.speaker_entity = w.eid",
         [x for pair in pairs for x in pair],
         marks="(?, ?)",
