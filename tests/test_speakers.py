@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from wiretrace.analyze.genders import first_name_gender
-from wiretrace.model import Analysis, RawDocument
+from wiretrace.analyze.tags import surface_tag
+from wiretrace.model import Analysis, Parse, RawDocument, Sentence, Span, Token
 
 pytestmark = pytest.mark.slow
 
@@ -590,3 +591,196 @@ def test_a_tag_after_doubled_apostrophe_marks() -> None:
         "''Pia, you are the worst referee in the league!'' the card says."
     )
     assert speaker_of(analyse(text), "worst referee") == "the card"
+
+
+def test_a_quote_in_a_clause_someone_reports_is_the_reporters_account() -> None:
+    text = (
+        "Senator Olga Brandt said on Tuesday that the ministers rejected her amendment, calling it "
+        "“a distraction from the real work.”\n\n"
+        "Mayor Ruben Castell conceded that the contractor had missed the deadline but insisted that "
+        "the bridge was “safe for every kind of traffic.”"
+    )
+    analysis = analyse(text)
+    assert speaker_of(analysis, "distraction") == "Olga Brandt"
+    assert speaker_of(analysis, "every kind of traffic") == "Ruben Castell"
+
+
+def test_a_tag_after_a_quote_inside_a_report_keeps_its_own_speaker() -> None:
+    text = "Asked about the strike, Hana Moreau said: “We will sit down with anyone,” the Coastal Herald reported."
+    assert speaker_of(analyse(text), "sit down with anyone") == "Coastal Herald"
+
+
+def test_a_pull_quote_signed_on_the_next_line_is_the_signers() -> None:
+    text = (
+        "The port budget drew wide comment this week.\n\n"
+        "“I fear the harbour will pay for this for a decade.\n"
+        "Dana Reyes, Harbor Policy Institute.”\n\n"
+        "The council meets again on Monday."
+    )
+    assert speaker_of(analyse(text), "pay for this for a decade") == "Dana Reyes"
+
+
+def test_a_definite_description_goes_back_to_someone_already_named() -> None:
+    text = (
+        "Alma Reyes toured the flood zone on Monday.\n\n"
+        "The candidate said the levees “should have been raised years ago.”\n\n"
+        "Republican presidential candidate Marco Lind, who trails in the polls, said he would visit too."
+    )
+    assert speaker_of(analyse(text), "raised years ago") != "Marco Lind"
+
+
+def test_a_quote_after_a_sentence_where_someone_spoke_is_theirs() -> None:
+    text = (
+        "Ines Varga, the mayor, was asked about the closures at a briefing on Monday.\n\n"
+        "The cost of the plan stayed a mystery, because Varga spoke in generalities throughout.\n\n"
+        "“The shipping lines must pay their share.”"
+    )
+    assert speaker_of(analyse(text), "pay their share") == "Ines Varga"
+
+
+def test_a_full_names_first_name_settles_mr_and_mrs_joined_into_one_person() -> None:
+    text = (
+        "Greta Lund, the museum director, opened the gala on Friday. Mr. Lund, her husband, greeted "
+        "guests at the door. Later Mr. Lund talked with the mayor, and Mrs. Lund thanked the donors.\n\n"
+        "“We have never had a crowd like this,” she said."
+    )
+    assert speaker_of(analyse(text), "never had a crowd") == "Greta Lund"
+
+
+def test_a_speech_verb_before_a_colon_read_as_a_noun_still_introduces_the_quote() -> None:
+    text = (
+        "The guide sets out the rights of tenants. Section 4 states: “No landlord shall enter a flat without notice.”"
+    )
+    assert speaker_of(analyse(text), "enter a flat") == "Section 4"
+    line = "Harbour rules and fishing rights.\n\nClause 9 states: “No member shall sell a licence to another.”"
+    assert speaker_of(analyse(line), "sell a licence") == "Clause 9"
+
+
+def test_a_speech_verb_in_the_infinitive_before_a_quote_reports_for_the_main_subject() -> None:
+    text = "I had barely begun my pitch when the editor, Tamsin Quell, cut me off to announce, “The print run is over.”"
+    assert speaker_of(analyse(text), "print run is over") == "Tamsin Quell"
+
+
+def test_a_surname_before_the_noun_it_modifies_is_not_the_subject() -> None:
+    # "trump" is also a verb: the parser makes "Trump" the subject of "volunteers … looked"
+    text = (
+        "Governor Walter Trump won the primary last spring.\n\n"
+        "Several students, shaken by the backlash, feared the campus had turned on them.\n\n"
+        "Trump volunteers in town looked to Tomas Ferreira, who had lately restarted the chess society, "
+        "to speak up. He refused.\n\n"
+        "“We had only just begun and we did not want a fight,” he said."
+    )
+    assert speaker_of(analyse(text), "did not want a fight") == "Tomas Ferreira"
+
+
+def test_a_role_word_in_a_persons_description_tells_their_gender() -> None:
+    text = (
+        "Port engineer Tomas Brandt said the crane had been inspected in May.\n\n"
+        "In Genoa, harbour authority spokesman Gabriele Conti insisted that the authority had kept to every "
+        "rule.\n\n"
+        "Critics ought to read the logs first, he said at a briefing.\n\n"
+        "“The inspectors will settle this.”"
+    )
+    assert first_name_gender("Gabriele") == "f"  # the usual gender of the first name in English
+    assert speaker_of(analyse(text), "inspectors will settle") == "Gabriele Conti"
+
+
+def test_a_vocative_at_the_end_of_a_quote_is_not_its_speaker() -> None:
+    text = (
+        "The council held its winter reception on Friday.\n\n"
+        "“Your budget speech was the best of the year, Mr. Mayor,” Ada Lund, Green of Northfield, told the "
+        "mayor as he walked in."
+    )
+    assert speaker_of(analyse(text), "best of the year") == "Ada Lund"
+
+
+def test_said_by_phone_is_no_passive_agent() -> None:
+    text = "“We would have lost the boat,” Ms. Ferreira, now retired and living in Eugene, Ore., said by phone."
+    assert speaker_of(analyse(text), "lost the boat") == "Ferreira"
+
+
+def _hand_parse(rows: list[tuple[str, str, str, str, int, str]]) -> tuple[str, Parse]:
+    """A parse built by hand, one (text, pos, tag, dep, head, entity type) row a token, the
+    tokens joined by single spaces but for punctuation, which sticks to the word before."""
+    body, tokens = "", []
+    for i, (text, pos, tag, dep, head, ent) in enumerate(rows):
+        if body and not (pos == "PUNCT" and text not in {"“"}) and not body.endswith("“"):
+            body += " "
+        start = len(body)
+        body += text
+        tokens.append(
+            Token(
+                i=i, start=start, end=len(body), text=text, lower=text.lower(), lemma=text.lower(), pos=pos,
+                tag=tag, dep=dep, head=head, ent_iob="B" if ent else "O", ent_type=ent, space=True,
+            )
+        )  # fmt: skip
+    sentence = Sentence(span=Span(0, len(body)), first=0, last=len(tokens))
+    return body, Parse(tokens=tuple(tokens), sentences=(sentence,), ents=(), noun_chunks=())
+
+
+def test_a_tag_with_a_long_description_the_parser_hangs_on_the_quote() -> None:
+    # “We lost,” Mr. Halvorsen, now retired in Bergen, said. — "said" parsed as a conjunct of "lost"
+    body, parse = _hand_parse(
+        [
+            ("“", "PUNCT", "``", "punct", 2, ""),
+            ("We", "PRON", "PRP", "nsubj", 2, ""),
+            ("lost", "VERB", "VBD", "ROOT", 2, ""),
+            (",", "PUNCT", ",", "punct", 2, ""),
+            ("”", "PUNCT", "''", "punct", 2, ""),
+            ("Mr.", "PROPN", "NNP", "compound", 6, ""),
+            ("Halvorsen", "PROPN", "NNP", "nsubj", 10, "PERSON"),
+            (",", "PUNCT", ",", "punct", 6, ""),
+            ("now", "ADV", "RB", "advmod", 9, ""),
+            ("retired", "VERB", "VBN", "conj", 2, ""),
+            ("in", "ADP", "IN", "prep", 9, ""),
+            ("Bergen", "PROPN", "NNP", "pobj", 10, "GPE"),
+            (",", "PUNCT", ",", "punct", 2, ""),
+            ("said", "VERB", "VBD", "conj", 2, ""),
+            (".", "PUNCT", ".", "punct", 2, ""),
+        ]
+    )
+    quote = Span(body.index("We"), body.index(",") + 1)
+    found = surface_tag(parse, quote)
+    assert found is not None
+    assert found.source is not None
+    assert parse.tokens[found.source].text == "Halvorsen"
+    assert found.cue.text(body) == "said"
+
+
+def test_who_in_a_relative_clause_joined_to_another_is_the_person_it_describes() -> None:
+    text = (
+        "“The weather will decide it,” said Rep. Mara Quist, a party veteran whose ward backed the mayor but "
+        "who argued that the council could bring out residents who rarely vote."
+    )
+    assert speaker_of(analyse(text), "bring out residents") == "Mara Quist"
+
+
+def test_a_description_naming_its_person_is_that_person() -> None:
+    text = (
+        "The governor spent the day with a retired teacher named Ole Brandt, who is standing for the council "
+        "and who shook hands all afternoon, praising “the mayor's honesty and her steady hand.”"
+    )
+    assert speaker_of(analyse(text), "steady hand") == "Ole Brandt"
+
+
+def test_the_question_put_to_someone_asked_is_not_their_statement() -> None:
+    text = (
+        "Harbour master Greta Lund toured the docks on Monday.\n\n"
+        "Asked whether the new cranes had made the port any safer, Lund said it was too early to tell.\n\n"
+        "Asked which pier was her favourite, she demurred: “Whichever one I am standing on.”"
+    )
+    analysis = analyse(text)
+    asked = [q for q in analysis.quotes if "new cranes" in q.text]
+    assert all(q.speaker is None for q in asked)
+    assert speaker_of(analysis, "Whichever one") == "Greta Lund"
+
+
+def test_a_slogan_someone_owns_is_theirs() -> None:
+    text = (
+        "The count began at noon.\n\n"
+        "Ines Varga’s campaign slogan is “A harbour for everyone.” Now she wants voters to believe it.\n\n"
+        "The board’s remarks about the plan were “a disgrace,” Olga Brandt said."
+    )
+    analysis = analyse(text)
+    assert speaker_of(analysis, "A harbour for everyone") == "Ines Varga"
+    assert speaker_of(analysis, "a disgrace") == "Olga Brandt"

@@ -5,7 +5,9 @@ or "according to" — and the token heading the source's noun phrase. The rules,
 
 1. walk up the parse from the span's head to the first speech verb outside any quote
    ("Zelensky said that “…”", "“…,” Daalder wrote"); its subject is the source, and for a
-   participle ("adding, “…”") the subject of the verb it hangs on;
+   participle ("adding, “…”") the subject of the verb it hangs on; a verb inside the clause
+   an earlier speech verb reports gives way to that one ("Brandt said that the ministers
+   balked, calling it “…”" is Brandt's account);
 2. "according to X" / "in the words of X" in the same sentence;
 3. the nearest speech verb with a subject elsewhere in the sentence, outside quotes;
 4. a colon introduction: the previous sentence ends with ":" and reports ("Daalder wrote:").
@@ -18,14 +20,23 @@ verb with no "by X" leaves the quote a cue and no source ("It was reported that 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from wiretrace.analyze.candidates import Attribution
-from wiretrace.analyze.cues import DISPUTE_VERBS, KICKERS, SPEECH_NOUNS, WEAK_VERBS, lemma_of
+from wiretrace.analyze.cues import DISPUTE_VERBS, KICKERS, SPEECH_NOUNS, WEAK_VERBS, is_speech_verb, lemma_of
 from wiretrace.analyze.phrases import children, root_of, tokens_in
-from wiretrace.analyze.quotemarks import CLOSING_TOKENS, OPENING_TOKENS
+from wiretrace.analyze.quotemarks import OPENING_TOKENS
 from wiretrace.analyze.sources import can_speak
-from wiretrace.analyze.subjects import cue_span, is_reporting, orphan_cue, subject_of
-from wiretrace.analyze.tags import surface_tag, tag_after
+from wiretrace.analyze.subjects import (
+    SUBJECT_DEPS,
+    cue_span,
+    is_reporting,
+    orphan_cue,
+    outer_reporter,
+    past_vocative,
+    subject_of,
+)
+from wiretrace.analyze.tags import infinitive_cue, signed_after, surface_tag, tag_after, topic_attribution
 from wiretrace.model import Parse, Span
 
 __all__ = ["attribute", "intro_attribution", "topic_attribution"]
@@ -55,11 +66,17 @@ def attribute(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | Non
         found = _walk_up(parse, root_of(parse, part), indices, outside)
         if found is not None and found.source is None:
             unsourced, found = unsourced or found, None
-        found = found or _according_to(parse, part, outside) or _nearest_verb(parse, part, outside)
+        found = (
+            found
+            or _according_to(parse, part, outside)
+            or infinitive_cue(parse, part)
+            or _nearest_verb(parse, part, outside)
+        )
         if found is not None:
             return found
     return (
-        label
+        signed_after(parse, span)
+        or label
         or _colon_intro(parse, indices)
         or tag_after(parse, span, outside)
         or surface_tag(parse, span)
@@ -127,6 +144,8 @@ def _colon_label(parse: Parse, indices: range) -> Attribution | None:
             break
     if (intro := intro_attribution(parse, first, j, any_verb=True)) is not None:
         return intro  # "Article 33 affirms: “…”" — an introduction in the quote's own sentence
+    if (misread := _verb_read_as_noun(parse, first, j)) is not None:
+        return misread
     if first < j and tokens[first].lower == "more":
         first += 1  # "More from the report: “…”"
     sourced = first < j and tokens[first].lower == "from"  # "From the report: “…”"
@@ -145,6 +164,23 @@ def _colon_label(parse: Parse, indices: range) -> Attribution | None:
     return Attribution(cue=Span(tokens[j].start, tokens[j].end), source=names[-1], verb=None, rule="label")
 
 
+def _verb_read_as_noun(parse: Parse, first: int, colon: int) -> Attribution | None:
+    """ "Clause 9 affirms: “…”", "The memo notes: “…”" — a speech verb in -s right before the
+    colon that the tagger read as a plural noun ("notes", "claims", "states"): its subject
+    introduces the quote."""
+    tokens = parse.tokens
+    verb = colon - 1
+    tok = tokens[verb]
+    if verb <= first or tok.pos != "NOUN" or not tok.text.endswith("s") or not tok.text.islower():
+        return None
+    if not is_speech_verb(tok.text):
+        return None
+    subjects = [c for c in children(parse, verb) if tokens[c].dep in SUBJECT_DEPS and first <= c < verb]
+    if not subjects or not can_speak(parse, subjects[-1]):
+        return None
+    return Attribution(cue=Span(tok.start, tok.end), source=subjects[-1], verb=None, rule="colon")
+
+
 def _walk_up(parse: Parse, i: int, inside: range, outside: Callable[[int], bool]) -> Attribution | None:
     """Up the parse to the reporting verb (or noun: "the minister’s assurance that “…”")."""
     tokens = parse.tokens
@@ -159,7 +195,7 @@ def _walk_up(parse: Parse, i: int, inside: range, outside: Callable[[int], bool]
                 if disputed is not None:
                     return disputed
             elif is_reporting(parse, i):
-                subject = subject_of(parse, i)
+                subject = past_vocative(parse, subject_of(parse, i), inside, outside)
                 if subject is not None and not (inside.start <= subject < inside.stop):
                     verb = orphan_cue(parse, i, inside.start)  # "footage of X saying …, “…”": X's cue
                     if verb is None:
@@ -168,7 +204,9 @@ def _walk_up(parse: Parse, i: int, inside: range, outside: Callable[[int], bool]
                         subject = subject_of(parse, verb)
                     found = Attribution(cue=cue_span(parse, verb), source=subject, verb=verb, rule="parse")
                     if lemma_of(tok.text) not in WEAK_VERBS:
-                        return found
+                        # "Brandt said that the ministers balked, calling it “…”": Brandt's account
+                        outer = outer_reporter(parse, i, subject, inside, outside)
+                        return found if outer is None else replace(found, source=outer)
                     weak = weak or found  # "tests showed “…”": look for a speaker higher up
                 elif subject is None and subject_of(parse, i, any_source=True) is not None:
                     unsourced = unsourced or Attribution(cue=cue_span(parse, i), source=None, verb=i, rule="unsourced")
@@ -176,10 +214,33 @@ def _walk_up(parse: Parse, i: int, inside: range, outside: Callable[[int], bool]
                 return Attribution(cue=Span(tok.start, tok.end), source=owner, verb=None, rule="noun")
             elif (made := _made_statement(parse, i)) is not None and made.source not in inside:
                 return made
+            elif (owned := _owned_words(parse, i)) is not None:
+                return owned
         if tok.head == i:
             return weak or unsourced
         i = tok.head
     return weak or unsourced
+
+
+# Nouns for what someone says as a set phrase: "Her campaign slogan is “…”" (not "his remarks
+# were “racist,” Ryan said", where the quote judges the remarks).
+_SAYING_NOUNS = frozenset("slogan slogans motto dictum mantra refrain catchphrase tagline".split())
+
+
+def _owned_words(parse: Parse, verb: int) -> Attribution | None:
+    """ "Her campaign slogan is “…”", "Barrett’s dictum to his interns was, “…”": a quote
+    that is what someone's slogan or motto *is* belongs to its owner."""
+    tokens = parse.tokens
+    if tokens[verb].lemma != "be" and tokens[verb].lower not in {"is", "was", "are", "were"}:
+        return None
+    for c in children(parse, verb):
+        noun = tokens[c]
+        if noun.dep == "nsubj" and noun.pos == "NOUN" and noun.lower in _SAYING_NOUNS:
+            owner = next((g for g in children(parse, c) if tokens[g].dep == "poss" and tokens[g].pos == "PROPN"), None)
+            if owner is not None:
+                cue = Span(tokens[verb].start, tokens[verb].end)  # "is": the quote follows it
+                return Attribution(cue=cue, source=owner, verb=verb, rule="noun")
+    return None
 
 
 def _made_statement(parse: Parse, verb: int) -> Attribution | None:
@@ -315,50 +376,13 @@ def intro_attribution(parse: Parse, first: int, colon: int, *, any_verb: bool = 
             subject = subject_of(parse, i, any_source=True)  # its own subject, or the next verb's
             if subject is None or not can_speak(parse, subject):
                 continue  # "Signs of a late shift were there all along - more from X:"
-            if tokens[subject].pos in {"PROPN", "NOUN"} and first <= subject < colon:
+            if (
+                tokens[subject].pos in {"PROPN", "NOUN"} or tokens[subject].lower in {"he", "she"}
+            ) and first <= subject < colon:
                 return Attribution(cue=cue_span(parse, i), source=subject, verb=i, rule="colon-any")
     return None
 
 
-_TOPIC_PRONOUNS = frozenset({"he", "she"})
 # "in Bolton’s view", "in his words": a possessive owner reports like "according to".
 _VIEW_NOUNS = frozenset({"view", "views", "opinion", "words", "estimation", "telling", "account", "judgment"})
 _LIGHT_VERBS = frozenset({"make", "made", "makes", "making", "issue", "issued", "give", "gave", "offer", "offered"})
-
-
-def topic_attribution(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | None:
-    """A quote with no attribution of its own that opens its sentence goes to the person the
-    sentence before it is about: "Reeves struck the law down. ¶ “The State has put its
-    thumb on the scale …”" or "Her friend, Ada Lund, chimed in. “I did not think …”" — the
-    named (or he/she) subject of that sentence's main verb, outside any quote."""
-    tokens = parse.tokens
-    first = parse.token_at(span.start)
-    if first is None:
-        return None
-    j = first - 1
-    while j >= 0 and (tokens[j].pos == "SPACE" or tokens[j].text in OPENING_TOKENS):
-        j -= 1
-    if j < 0 or tokens[j].pos != "PUNCT":
-        return None
-    if tokens[j].text in CLOSING_TOKENS or any(q.start <= tokens[j].start < q.end for q in quoted):
-        return None  # the sentence before is itself a quote: continuation, not topic
-    sentence = parse.sentence_of(j)
-    if sentence is None:
-        return None
-    roots = [i for i in range(sentence.first, sentence.last) if tokens[i].dep == "ROOT"]
-    if len(roots) != 1 or tokens[roots[0]].pos not in {"VERB", "AUX"}:
-        return None
-    if any(q.start <= tokens[sentence.first].start < q.end for q in quoted):
-        return None
-    subject = next((c for c in children(parse, roots[0]) if tokens[c].dep == "nsubj"), None)
-    if subject is None:
-        return None
-    appos = [c for c in children(parse, subject) if tokens[c].dep == "appos" and tokens[c].ent_type == "PERSON"]
-    if tokens[subject].ent_type != "PERSON" and appos:
-        subject = appos[0]  # "Her friend, Ada Lund, 20, chimed in."
-    tok = tokens[subject]
-    named = tok.ent_type == "PERSON" or (tok.pos == "PROPN" and not tok.ent_type)
-    if not (named or (tok.pos == "PRON" and tok.lower in _TOPIC_PRONOUNS)):
-        return None
-    root = tokens[roots[0]]
-    return Attribution(cue=Span(root.start, root.end), source=subject, verb=roots[0], rule="topic")

@@ -104,7 +104,11 @@ class Antecedents:
             if entity.type != EntityType.PERSON or self.in_quotes(span.start):
                 continue
             head = self.parse.token_at(max(span.start, span.end - 1))
-            acts = head is not None and (is_subject(self.parse, head) or _heads_sentence(self.parse, head))
+            acts = (
+                head is not None
+                and (is_subject(self.parse, head) or _heads_sentence(self.parse, head))
+                and not _modifies_noun(self.parse, head)
+            )
             if not self.may_be(entity, kind) and not (acts and self._unknown(entity)):
                 continue  # a lone surname of unknown gender still counts where it is a subject
             seen.nearest = seen.nearest or entity
@@ -271,6 +275,16 @@ def _heads_sentence(parse: Parse, head: int) -> bool:
     if parse.tokens[head].dep != "ROOT" or sentence is None:
         return False
     return any(parse.tokens[i].pos == "VERB" for i in range(sentence.first, sentence.last))
+
+
+def _modifies_noun(parse: Parse, head: int) -> bool:
+    """Whether a name is set before a common noun it modifies ("Vance backers on campus looked
+    to …", "Lund aides said"): the backers act, not the person the parser made the subject."""
+    tokens = parse.tokens
+    nxt = head + 1
+    if nxt >= len(tokens) or tokens[nxt].pos != "NOUN" or tokens[nxt].start != tokens[head].end + 1:
+        return False
+    return tokens[nxt].head == head or tokens[nxt].dep in {"nsubj", "dobj"}
 
 
 def _introduces(parse: Parse, head: int) -> bool:

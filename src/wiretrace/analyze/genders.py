@@ -70,10 +70,12 @@ def article_genders(
     parse: Parse, mentions: Sequence[tuple[Span, Entity]], in_quotes: Callable[[int], bool]
 ) -> dict[str, str]:
     """Each person's gender as the article tells it: an honorific before a mention ("Mr.
-    Kamp") decides; otherwise the he/she subjects that follow the person's own subject
-    mentions ("Kamp said … . He added", two points each, never one inside a quote) weigh
-    against the usual gender of a full name's first name (three points; one for a lone
-    name like "Melanie", which may be a surname). A tie leaves the gender open."""
+    Kamp") decides, unless both kinds are found (the "Mr." and "Mrs." of one surname joined
+    into one person), where a full name's first name does; otherwise the he/she subjects
+    that follow the person's own subject mentions ("Kamp said … . He added", two points
+    each, never one inside a quote) weigh against the usual gender of a full name's first
+    name (three points; one for a lone name like "Melanie", which may be a surname). A tie
+    leaves the gender open."""
     honorific: dict[str, Counter[str]] = {}
     pronoun: dict[str, Counter[str]] = {}
     tokens = parse.tokens
@@ -99,15 +101,51 @@ def article_genders(
         words = entity.name.split()
         prior = first_name_gender(words[0]) if words else None
         if entity.id in honorific:
-            genders[entity.id] = honorific[entity.id].most_common(1)[0][0]
+            titles = honorific[entity.id]
+            if len(titles) > 1 and prior is not None and len(words) >= 2:
+                genders[entity.id] = prior  # "Mr. Lund" and "Mrs. Lund" both joined to "Greta Lund"
+            else:
+                genders[entity.id] = titles.most_common(1)[0][0]
             continue
         votes: Counter[str] = Counter(pronoun.get(entity.id, Counter()))
+        for description in entity.descriptions:
+            if (said := _gendered_role(description)) is not None:
+                votes[said[0]] += said[1]
         if prior is not None:
             votes[prior] += 3 if len(words) >= 2 else 1
         ranked = votes.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             genders[entity.id] = ranked[0][0]
     return genders
+
+
+# Role words that tell a gender: marked forms and kinship say it plainly (four points, like a
+# "she" opening the next sentence); "-man" titles are sometimes used for women (two).
+_ROLE_GENDERS: dict[str, tuple[str, int]] = {
+    **dict.fromkeys(
+        "spokeswoman chairwoman congresswoman businesswoman councilwoman assemblywoman anchorwoman "
+        "actress waitress wife mother daughter sister widow grandmother girlfriend granddaughter niece aunt "
+        "queen princess mom".split(),
+        ("f", 4),
+    ),
+    **dict.fromkeys(
+        "husband father son brother widower grandfather boyfriend grandson nephew uncle king prince dad".split(),
+        ("m", 4),
+    ),
+    **dict.fromkeys("spokesman chairman congressman businessman councilman assemblyman anchorman".split(), ("m", 2)),
+}
+_ROLE_STOPS = frozenset("of for to at in on from with who whose which that and or".split())
+
+
+def _gendered_role(description: str) -> tuple[str, int] | None:
+    """The gender a person's own description gives ("Chinese Foreign Ministry spokesman",
+    "his wife"): a role word before any "of …", "who …" that would describe someone else."""
+    for word in description.lower().replace(",", " ").split():
+        if word in _ROLE_STOPS:
+            return None
+        if not word.endswith(("’s", "'s")) and word in _ROLE_GENDERS:
+            return _ROLE_GENDERS[word]
+    return None
 
 
 def _pronoun_after(parse: Parse, last: int, in_quotes: Callable[[int], bool]) -> tuple[str, int] | None:

@@ -18,7 +18,7 @@ SPAN_CONFIDENCE: dict[str, float] = {
 RULE_CONFIDENCE: dict[str, float] = {
     "parse": 0.93, "reported": 0.86, "according": 0.83, "words-of": 0.8, "sentence": 0.77, "colon": 0.75,
     "continuation": 0.8, "noun": 0.7, "label": 0.75, "tag-after": 0.75, "surface": 0.75, "colon-any": 0.75,
-    "subject": 0.8, "topic": 0.6, "headline": 0.7,
+    "subject": 0.8, "topic": 0.6, "headline": 0.7, "signed": 0.75,
 }  # fmt: skip
 VIA_CONFIDENCE: dict[str, float] = {
     "name": 1.0, "apposition": 0.95, "description": 0.85, "pronoun": 0.8, "unresolved": 0.7,

@@ -314,7 +314,7 @@ class QuotesStage(Stage):
     """Direct, block and reported quotes with their cues and speakers."""
 
     name = "quotes"
-    version = "4"
+    version = "5"
     needs = frozenset({"article", "parse", "entities"})
     gives = frozenset({"quotes"})
 

@@ -92,6 +92,8 @@ class SpeakerResolver:
             return self._resolve(outer)  # "‘‘I think it will pass,’’ he said": "he", not "I"
         if tok.lower == "i" and tok.pos == "PRON" and (turn := self._turn_speaker(token)) is not None:
             return turn  # "FALLIN: I think we all need …" — the transcript's speaker
+        if tok.tag == "WP" and tok.lower == "who" and (noun := self._relative_head(token)) is not None:
+            return self._resolve(noun)  # "Rep. Roe, whose district …, but who suggested …"
         np_span = _trim_punct(self.body, noun_phrase(self.parse, token))
         mention = Mention(span=np_span, text=self.body[np_span.start : np_span.end])
         entity = self.entity_at(token)
@@ -117,6 +119,20 @@ class SpeakerResolver:
         described = self._described(token)
         full = Mention(span=described, text=self.body[described.start : described.end])
         return Speaker(name=full.text, mention=full, via=Via.DESCRIPTION)
+
+    def _relative_head(self, token: int) -> int | None:
+        """The noun a "who" stands for, through a relative clause joined to another
+        ("a party veteran whose district went for the mayor but who suggested …")."""
+        tokens = self.parse.tokens
+        verb = tokens[token].head
+        for _ in range(4):
+            tok = tokens[verb]
+            if tok.dep == "relcl" and tok.head != verb:
+                return tok.head if tokens[tok.head].pos in {"NOUN", "PROPN"} else None
+            if tok.dep != "conj" or tok.head == verb:
+                return None
+            verb = tok.head
+        return None
 
     def _turn_speaker(self, token: int) -> Speaker | None:
         """The speaker of a transcript turn: the upper-case label opening the paragraph
@@ -188,11 +204,16 @@ class SpeakerResolver:
         return found[0] if len(found) == 1 else None
 
     def _apposition(self, token: int) -> Entity | None:
+        """The name set beside a description: "a spokesperson, Felix Ormond,", "an engineer
+        named Ole Brandt"."""
+        tokens = self.parse.tokens
         for c in children(self.parse, token):
-            if self.parse.tokens[c].dep == "appos":
-                entity = self.entity_at(c)
-                if entity is not None and entity.type in {EntityType.PERSON, EntityType.ORG, EntityType.MEDIA}:
-                    return entity
+            named = tokens[c].dep == "acl" and tokens[c].lower in {"named", "called"}
+            for n in [g for g in children(self.parse, c) if tokens[g].dep in {"oprd", "dobj"}] if named else [c]:
+                if named or tokens[n].dep == "appos":
+                    entity = self.entity_at(n)
+                    if entity is not None and entity.type in {EntityType.PERSON, EntityType.ORG, EntityType.MEDIA}:
+                        return entity
         return None
 
     def _apposed_to(self, token: int) -> Entity | None:
@@ -229,7 +250,8 @@ class SpeakerResolver:
         return found
 
     def _titled_person(self, token: int, mention: Mention) -> Entity | None:
-        """The person whose title matches a definite description ("the province’s inspector general")."""
+        """The person whose title matches a definite description ("the province’s inspector general"),
+        one named before it first; a bare title ("the candidate") never looks ahead."""
         head = self.parse.tokens[token].lower
         words = {w.lower().strip(".,") for w in mention.text.split() if not w.endswith(("’s", "'s"))}
         words -= {"the", "a", "an"}
@@ -242,6 +264,8 @@ class SpeakerResolver:
             if head not in titles:
                 continue
             score = len(words & set(titles))
+            if len((words | {head}) & set(titles)) < 2 and all(m.span.start >= offset for m in entity.mentions):
+                continue  # a bare "the candidate" goes back to someone named, not ahead to someone yet to come
             distance = min(
                 abs(m.span.start - offset) + (0 if m.span.start < offset else 10_000) for m in entity.mentions
             )

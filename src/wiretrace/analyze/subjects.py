@@ -4,18 +4,34 @@ former US ambassador, called for", "“…,” added another Republican")."""
 
 from __future__ import annotations
 
-from wiretrace.analyze.cues import MADE_NOUNS, is_speech_verb, lemma_of
+from collections.abc import Callable
+
+from wiretrace.analyze.cues import MADE_NOUNS, WEAK_VERBS, is_speech_verb, lemma_of
 from wiretrace.analyze.phrases import children, subtree
 from wiretrace.analyze.quotemarks import CLOSING_TOKENS, OPENING_TOKENS
 from wiretrace.analyze.sources import can_speak
 from wiretrace.model import Parse, Span, Token
 
-__all__ = ["SUBJECT_DEPS", "cue_span", "is_reporting", "orphan_cue", "subject_of", "went_on"]
+__all__ = [
+    "SUBJECT_DEPS",
+    "cue_span",
+    "is_reporting",
+    "orphan_cue",
+    "outer_reporter",
+    "past_vocative",
+    "subject_of",
+    "went_on",
+]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _PREMODIFIERS = frozenset({"det", "amod", "compound", "nummod", "npadvmod", "poss", "nmod"})
 _MAX_CLIMB = 8  # tokens up from a refused subject to the verb whose subject speaks
+# Arcs from a reporting verb up to one that reports its clause ("said that …, calling it")
+_NESTING_DEPS = frozenset({"ccomp", "conj", "advcl"})
+_NEST_HOPS = 12
 _BREAKS = frozenset({":", "”", '"', "»", "''"})  # a colon or a quote between two subjects of one verb
+# What a statement travels by, never who makes it: "she said by phone" is no passive agent.
+_MEDIA = frozenset("phone telephone email e-mail text mail letter fax video videoconference satellite radio".split())
 
 
 def is_reporting(parse: Parse, i: int) -> bool:
@@ -101,7 +117,8 @@ def subject_of(parse: Parse, verb: int, *, any_source: bool = False) -> int | No
 
 def _passive_speech(parse: Parse, verb: int) -> bool:
     """Whether ``verb`` is a passive speech verb, whose subject is what it reports or whom it
-    addresses ("Her name was announced", "Novak, who was asked about it"): not "He is
+    addresses ("Her name was announced", "Novak, who was asked about it", "Asked about it,
+    Novak said"): not "He is
     reported to have called …" (the subject of the clause it raises) nor "He’s said" (has
     said)."""
     tokens = parse.tokens
@@ -110,9 +127,21 @@ def _passive_speech(parse: Parse, verb: int) -> bool:
     if tokens[verb].dep == "acl" and tokens[verb].tag == "VBN":
         return not _active(parse, verb) and not _after_quote(parse, tokens[verb].head)  # "the plan announced"
     kids = children(parse, verb)
+    if _asked(parse, verb, kids):
+        return True
     if not any(tokens[c].dep == "nsubjpass" for c in kids) or any(tokens[c].dep == "xcomp" for c in kids):
         return False
     return not any(tokens[c].dep == "auxpass" and tokens[c].lower in {"'s", "’s"} for c in kids)
+
+
+def _asked(parse: Parse, verb: int, kids: list[int]) -> bool:
+    """ "Asked whether the debate helped, Bone said …", "When asked about it, she …": a
+    participle clause of "asked" is the question put to the subject, which nobody in the
+    sentence asks."""
+    tok = parse.tokens[verb]
+    if tok.lower != "asked" or tok.tag != "VBN" or tok.dep != "advcl":
+        return False
+    return not any(parse.tokens[c].dep in SUBJECT_DEPS | {"aux", "auxpass"} for c in kids)
 
 
 def _active(parse: Parse, verb: int) -> bool:
@@ -139,7 +168,7 @@ def _agent(parse: Parse, verb: int) -> int | None:
     for c in children(parse, verb):
         if parse.tokens[c].dep == "agent":
             objs = [g for g in children(parse, c) if parse.tokens[g].dep == "pobj"]
-            if objs:
+            if objs and parse.tokens[objs[0]].lower not in _MEDIA:
                 return objs[0]
     return None
 
@@ -185,7 +214,7 @@ def _subject(parse: Parse, verb: int) -> int | None:
         for c in kids:
             if tokens[c].dep == "agent":  # passive "was said by X"
                 objs = [g for g in children(parse, c) if tokens[g].dep == "pobj"]
-                if objs:
+                if objs and tokens[objs[0]].lower not in _MEDIA:
                     return objs[0]
         tok = tokens[verb]
         finite = tok.tag in {"VBD", "VBZ", "VBP", "VB"}
@@ -305,3 +334,46 @@ def cue_span(parse: Parse, verb: int) -> Span:
     if phrasal and nxt < len(tokens) and tokens[nxt].lower in {"for", "on", "out", "up"}:
         end = tokens[nxt].end
     return Span(tokens[verb].start, end)
+
+
+def past_vocative(parse: Parse, subject: int | None, inside: range, outside: Callable[[int], bool]) -> int | None:
+    """ "“That was a fine speech, Mr. Mayor,” Councillor Ada Lund, a Green, told him": the
+    parser made the vocative inside the quote the subject and hung the speaker on it as an
+    apposition — the apposition after the quote is who speaks."""
+    if subject is None or not inside.start <= subject < inside.stop:
+        return subject
+    tokens = parse.tokens
+    for c in children(parse, subject):
+        if tokens[c].dep == "appos" and c >= inside.stop and outside(c) and tokens[c].pos == "PROPN":
+            return c
+    return subject
+
+
+def outer_reporter(
+    parse: Parse, verb: int, source: int | None, inside: range, outside: Callable[[int], bool]
+) -> int | None:
+    """ "Brandt said that the ministers rejected it, calling it “a distraction”": a quote
+    (token range ``inside``) whose reporting ``verb`` sits in the clause another, earlier
+    reporting verb reports is the outer speaker's account: the subject of that outer verb
+    ("Brandt"), where it is not ``source`` already; else None."""
+    tokens = parse.tokens
+    if verb > inside.start:
+        return None  # a tag after the quote ("“…,” the paper reported") is the quote's own
+    i = verb
+    through = False
+    for _ in range(_NEST_HOPS):
+        tok = tokens[i]
+        if tok.head == i or tok.dep not in _NESTING_DEPS:
+            return None
+        if tok.dep == "advcl" and (tok.tag != "VBG" or any(tokens[c].dep in SUBJECT_DEPS for c in children(parse, i))):
+            return None  # "after a woman told him …": a clause of its own, not the report's
+        through = through or tok.dep == "ccomp"
+        i = tok.head
+        if i > verb or not outside(i) or i in inside:
+            return None
+        if through and is_reporting(parse, i) and lemma_of(tokens[i].text) not in WEAK_VERBS:
+            subject = subject_of(parse, i)
+            if subject is None or subject == source or not outside(subject) or subject in inside:
+                return None
+            return subject
+    return None

@@ -1,8 +1,14 @@
-"""The tag after a quote, read when the parse does not join it to the quote.
+"""Attributions read off the sentences around a quote when the parse does not join them.
 
 - "“Go back to Univision,” Trump barked": the words after the closing mark are a short noun
   phrase and a verb (or the verb first: "…,” barked the anchor") — read off the surface;
-- "“…fix!” Clinton said to People.": the parser made the tag a sentence of its own.
+- "“…fix!” Clinton said to People.": the parser made the tag a sentence of its own;
+- "“… tax cuts. ¶ Dana Reyes, Harbor Policy Institute.”": a pull quote signed on the line
+  after it, a name and what they are, with no verb;
+- "Ruiz interrupted me to announce, “…”": a speech verb in the infinitive right before the
+  quote reports for the main subject;
+- "Reeves struck the law down. ¶ “The State has put its thumb on the scale …”": a quote with
+  no attribution of its own goes to whom the sentence before it is about.
 """
 
 from __future__ import annotations
@@ -10,13 +16,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from wiretrace.analyze.candidates import Attribution
-from wiretrace.analyze.cues import is_speech_verb
+from wiretrace.analyze.cues import is_speech_verb, lemma_of
 from wiretrace.analyze.phrases import children, tokens_in
-from wiretrace.analyze.quotemarks import CLOSING_TOKENS
+from wiretrace.analyze.quotemarks import CLOSING_TOKENS, OPENING_TOKENS
 from wiretrace.analyze.subjects import cue_span, is_reporting, subject_of
 from wiretrace.model import Parse, Span, Token
 
-__all__ = ["surface_tag", "tag_after"]
+__all__ = ["infinitive_cue", "signed_after", "surface_tag", "tag_after", "topic_attribution"]
 
 _MIN_TAGGED_TOKENS = 5
 _NP_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "PART", "NUM"})
@@ -45,6 +51,8 @@ def surface_tag(parse: Parse, span: Span) -> Attribution | None:
     ending = tokens[i].text
     if ending not in {",", "?", "!", "—", "–"} and last != ",":
         return None
+    if (described := _described_then_verb(parse, j, span)) is not None:
+        return described
     k = j
     while k < len(tokens) and k - j < 6 and tokens[k].pos in _NP_POS:
         k += 1
@@ -61,6 +69,38 @@ def surface_tag(parse: Parse, span: Span) -> Attribution | None:
         named = any(tokens[n].ent_type == "PERSON" for n in heads)  # "“This is fantastic!” beamed X"
         if heads and _tags_speech(tokens[j], sentence_long or named):
             return Attribution(cue=cue_span(parse, j), source=heads[-1], verb=j, rule="surface")
+    return None
+
+
+_MAX_DESCRIBED_TAG = 20
+
+
+def _described_then_verb(parse: Parse, j: int, span: Span) -> Attribution | None:
+    """ "“…,” Mr. Halvorsen, now 81 and retired in Bergen, said by telephone": a name, a
+    description set off by commas, then the speech verb, which the parser hung on the
+    quote with no subject of its own. The name right after the closing mark is who speaks."""
+    tokens = parse.tokens
+    name = j
+    while name < len(tokens) and tokens[name].pos == "PROPN" and name - j < 5:
+        name += 1
+    if name == j or name >= len(tokens) or tokens[name].text != ",":
+        return None
+    source = name - 1
+    if tokens[source].ent_type != "PERSON":
+        return None
+    sentence = parse.sentence_of(source)
+    stop = min(sentence.last if sentence is not None else len(tokens), name + _MAX_DESCRIBED_TAG)
+    for k in range(name + 1, stop):
+        tok = tokens[k]
+        if tok.text in OPENING_TOKENS | CLOSING_TOKENS:
+            return None
+        if tok.pos == "VERB" and tok.tag in {"VBD", "VBZ"} and is_speech_verb(tok.text):
+            if tokens[k - 1].text != ",":
+                return None  # "…, who said …": the verb of the description, not the tag
+            subject = subject_of(parse, k)
+            if subject is not None and subject != source and tokens[subject].start >= span.end:
+                return None
+            return Attribution(cue=cue_span(parse, k), source=source, verb=k, rule="surface")
     return None
 
 
@@ -95,3 +135,129 @@ def tag_after(parse: Parse, span: Span, outside: Callable[[int], bool]) -> Attri
             if subject is not None:
                 return Attribution(cue=cue_span(parse, i), source=subject, verb=i, rule="tag-after")
     return None
+
+
+_SIGNATURE_TOKENS = 24
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def signed_after(parse: Parse, span: Span) -> Attribution | None:
+    """A quote signed on the line after it: "“I worry that … tax cuts. ¶ Dana Reyes, Harbor
+    Policy Institute.”" or "¶ — Dana Reyes, economist" — a sentence of its own, right
+    after the quote, that opens with a person's name and a comma and has no verb: the
+    signature of a pull quote, not a statement."""
+    tokens = parse.tokens
+    j = parse.token_at(span.end)
+    if j is None:
+        j = parse.token_at(span.end + 1)
+    while j is not None and j < len(tokens) and (tokens[j].text in CLOSING_TOKENS or tokens[j].pos == "SPACE"):
+        j += 1
+    if j is None or j >= len(tokens) or tokens[j].start > span.end + 4:
+        return None
+    sentence = parse.sentence_of(j)
+    if sentence is None or sentence.first != j or sentence.last - j > _SIGNATURE_TOKENS:
+        return None
+    k = j + 1 if tokens[j].text in _DASHES else j
+    name = k
+    while name < sentence.last and tokens[name].ent_type == "PERSON" and tokens[name].pos == "PROPN":
+        name += 1
+    if name == k or name >= sentence.last or tokens[name].text != ",":
+        return None
+    if any(t.pos in {"VERB", "AUX"} for t in tokens[name : sentence.last]):
+        return None  # "Dana Reyes, who runs …, said": a sentence, not a signature
+    return Attribution(cue=Span(tokens[name].start, tokens[name].end), source=name - 1, verb=None, rule="signed")
+
+
+_TOPIC_PRONOUNS = frozenset({"he", "she"})
+# Verbs of talking that report no clause of their own ("Ruiz spoke only in slogans") but hand
+# the floor to their subject for the quotes that follow.
+_TALK_VERBS = frozenset({"speak", "talk"})
+
+
+def topic_attribution(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | None:
+    """A quote with no attribution of its own that opens its sentence goes to the person the
+    sentence before it is about: "Reeves struck the law down. ¶ “The State has put its
+    thumb on the scale …”" or "Her friend, Ada Lund, chimed in. “I did not think …”" — the
+    named (or he/she) subject of that sentence's main verb, outside any quote."""
+    tokens = parse.tokens
+    first = parse.token_at(span.start)
+    if first is None:
+        return None
+    j = first - 1
+    while j >= 0 and (tokens[j].pos == "SPACE" or tokens[j].text in OPENING_TOKENS):
+        j -= 1
+    if j < 0 or tokens[j].pos != "PUNCT":
+        return None
+    if tokens[j].text in CLOSING_TOKENS or any(q.start <= tokens[j].start < q.end for q in quoted):
+        return None  # the sentence before is itself a quote: continuation, not topic
+    sentence = parse.sentence_of(j)
+    if sentence is None:
+        return None
+    if any(q.start <= tokens[sentence.first].start < q.end for q in quoted):
+        return None
+    roots = [i for i in range(sentence.first, sentence.last) if tokens[i].dep == "ROOT"]
+    if len(roots) != 1 or tokens[roots[0]].pos not in {"VERB", "AUX"}:
+        return _speaker_before(parse, sentence.first, sentence.last, quoted)
+    subject = next((c for c in children(parse, roots[0]) if tokens[c].dep == "nsubj"), None)
+    if subject is None:
+        return _speaker_before(parse, sentence.first, sentence.last, quoted)
+    appos = [c for c in children(parse, subject) if tokens[c].dep == "appos" and tokens[c].ent_type == "PERSON"]
+    if tokens[subject].ent_type != "PERSON" and appos:
+        subject = appos[0]  # "Her friend, Ada Lund, 20, chimed in."
+    if not _person_like(parse, subject):
+        return _speaker_before(parse, sentence.first, sentence.last, quoted)
+    root = tokens[roots[0]]
+    return Attribution(cue=Span(root.start, root.end), source=subject, verb=roots[0], rule="topic")
+
+
+def _person_like(parse: Parse, subject: int) -> bool:
+    tok = parse.tokens[subject]
+    named = tok.ent_type == "PERSON" or (tok.pos == "PROPN" and not tok.ent_type)
+    return named or (tok.pos == "PRON" and tok.lower in _TOPIC_PRONOUNS)
+
+
+def _named_or_he(parse: Parse, subject: int) -> bool:
+    """A speech verb's subject a following quote can belong to: a name (the model's type
+    aside: "Ruiz" read as an organisation still speaks) or he/she."""
+    tok = parse.tokens[subject]
+    return tok.pos == "PROPN" or _person_like(parse, subject)
+
+
+def _speaker_before(parse: Parse, first: int, last: int, quoted: list[Span]) -> Attribution | None:
+    """The person who speaks in the sentence before a quote that sentence is not about:
+    "What he meant was left to the voters, since Ruiz spoke only in slogans. ¶ “We have to
+    be tougher.”" — the last reporting verb outside quotation marks with a named subject."""
+    tokens = parse.tokens
+    for i in range(last - 1, first - 1, -1):
+        if any(q.start <= tokens[i].start < q.end for q in quoted):
+            continue
+        if not is_reporting(parse, i) and not (tokens[i].pos == "VERB" and lemma_of(tokens[i].text) in _TALK_VERBS):
+            continue
+        subject = subject_of(parse, i)
+        if subject is not None and first <= subject < last and _named_or_he(parse, subject):
+            return Attribution(cue=cue_span(parse, i), source=subject, verb=i, rule="topic")
+    return None
+
+
+def infinitive_cue(parse: Parse, indices: range) -> Attribution | None:
+    """ "Ruiz interrupted me to announce, “…”": a speech verb in the infinitive right before
+    the quote, for a purpose of the main verb (or its complement, when nobody else is its
+    object: "she rose to say", not "they urged him to say"), reports for the main subject."""
+    tokens = parse.tokens
+    k = indices[0] - 1
+    while k >= 0 and (tokens[k].text in OPENING_TOKENS or tokens[k].text in {",", ":"} or tokens[k].pos == "SPACE"):
+        k -= 1
+    if k < 1 or indices[0] - k > 4:
+        return None
+    tok = tokens[k]
+    if tok.tag != "VB" or not is_speech_verb(tok.text) or tok.head == k or tok.dep not in {"advcl", "xcomp"}:
+        return None
+    if not any(tokens[c].tag == "TO" for c in children(parse, k)):
+        return None
+    head = tok.head
+    if tok.dep == "xcomp" and any(tokens[c].dep == "dobj" for c in children(parse, head)):
+        return None  # "they urged him to say …": he would say it
+    subject = subject_of(parse, head)
+    if subject is None or subject in indices:
+        return None
+    return Attribution(cue=cue_span(parse, k), source=subject, verb=k, rule="parse")
