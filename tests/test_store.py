@@ -454,7 +454,9 @@ def test_search_ranks_with_the_weights_each_full_text_table_was_configured_with(
     assert first["kind"] == "article" and first["headline"] in ("Bridge opens", "Bridge and ferry")
 
 
-def test_each_article_keeps_its_stance_counts_and_old_articles_are_counted(tmp_path: Path) -> None:
+def test_each_article_keeps_its_stance_counts_and_old_articles_are_counted(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     from wiretrace.stance.text import COUNTS_VERSION, Counts, text_counts  # noqa: PLC0415
 
     path = tmp_path / "old.db"
@@ -469,7 +471,10 @@ def test_each_article_keeps_its_stance_counts_and_old_articles_are_counted(tmp_p
     s.conn.execute("DROP TABLE stance_counts")  # as a version-10 database had it
     s.conn.execute("DELETE FROM schema_version WHERE version = 11")
     s.close()
+    assert not caplog.records  # a new database: nothing to say
     again = open_store(path)  # every article counted, the extraction-only one too
+    [said] = [r.getMessage() for r in caplog.records]
+    assert "upgrading the database from schema version 10 to" in said and str(path) in said
     assert again.conn.execute("SELECT COUNT(*) FROM stance_counts").fetchone() == (2,)
     assert (
         again.conn.execute(
