@@ -483,3 +483,31 @@ def test_each_article_keeps_its_stance_counts_and_old_articles_are_counted(
         == kept
     )
     again.close()
+
+
+def test_a_migration_another_process_applied_meanwhile_is_not_applied_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wiretrace.store import migrations  # noqa: PLC0415
+
+    path = tmp_path / "two.db"
+    open_store(path).close()
+    s = open_store(path)
+    s.conn.execute("DROP TABLE stance_counts")  # as version 10 had it…
+    s.conn.execute("DELETE FROM schema_version WHERE version = 11")
+    s.close()
+    seen = migrations.current_version
+    calls = []
+
+    def first_look(conn: sqlite3.Connection) -> int:  # …when this process first looked
+        calls.append(1)
+        if len(calls) == 1:
+            other = open_store(path)  # another process upgrades it in between
+            other.close()
+            return 10
+        return seen(conn)
+
+    monkeypatch.setattr(migrations, "current_version", first_look)
+    again = open_store(path)
+    assert again.conn.execute("SELECT MAX(version) FROM schema_version").fetchone() == (migrations.LATEST,)
+    again.close()

@@ -62,6 +62,9 @@ def migrate(conn: sqlite3.Connection, where: str) -> int:
         )
     for number, module in pending:
         conn.execute("BEGIN IMMEDIATE")
+        if current_version(conn) >= number:  # another process opening it applied this one meanwhile
+            conn.execute("ROLLBACK")
+            continue
         try:
             for step in module.STEPS:
                 conn.execute(step)
