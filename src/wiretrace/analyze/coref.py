@@ -73,6 +73,8 @@ class Antecedents:
         count; a person of the other gender, where the article tells it, never. A pronoun
         that ``carries_on`` ("he added", "she went on") keeps the last speaker whoever
         became a subject since."""
+        if not carries_on and self._unnamed_subject_before(offset, kind):
+            return None  # "One voter in line was not impressed. She said …": no named person
         seen = self._scan(offset, kind)
         speaker, subject = seen.speaker, seen.subject
         for at, entity in reversed(self.spoken):
@@ -149,6 +151,31 @@ class Antecedents:
             return False
         between = [s for s in parse.sentences if intro.first < s.first < own.first]
         return sum(1 for s in between if not self.in_quotes(s.span.start)) <= 1
+
+    def _unnamed_subject_before(self, offset: int, kind: str) -> bool:
+        """Whether the pronoun's sentence, or the one before, has a person with no name as
+        its subject ("the woman", "one voter") after the last person named outside quotes,
+        in a clause no one reports, and belonging to no one ("her husband")."""
+        parse = self.parse
+        here = parse.token_at(offset)
+        own = parse.sentence_of(here) if here is not None else None
+        if here is None or own is None:
+            return False
+        before = parse.sentence_of(own.first - 1) if own.first > 0 else None
+        first = before.first if before is not None else own.first
+        k = bisect.bisect_left(self.starts, offset) - 1
+        while k >= 0 and (self.mentions[k][1].type != EntityType.PERSON or self.in_quotes(self.starts[k])):
+            k -= 1
+        named = self.starts[k] if k >= 0 else -1
+        for tok in parse.tokens[first:here]:
+            if tok.start <= named or tok.dep not in {"nsubj", "nsubjpass"} or tok.pos != "NOUN":
+                continue
+            said = _UNNAMED_PEOPLE.get(tok.lower)
+            if said is None or said not in {"", kind} or self.in_quotes(tok.start) or self._reported(tok.head):
+                continue  # "Roe said the woman had left": reported, not the one who speaks next
+            if not any(parse.tokens[c].dep == "poss" for c in children(parse, tok.i)):
+                return True  # "her husband", "Roe's mother" belong to a named person, and may be named
+        return False
 
     def may_be(self, entity: Entity, kind: str) -> bool:
         """Whether "he"/"she" can stand for ``entity``: its gender is ``kind``, or unknown for
@@ -265,6 +292,14 @@ class Antecedents:
                 return None
             i = tok.head
         return None
+
+
+# People a story introduces without a name, with the gender the word gives ("" for either).
+_UNNAMED_PEOPLE: dict[str, str] = {
+    **dict.fromkeys("woman girl lady mother wife grandmother daughter sister".split(), "f"),
+    **dict.fromkeys("man boy gentleman father husband grandfather son brother".split(), "m"),
+    **dict.fromkeys("voter supporter resident protester attendee volunteer shopper".split(), ""),
+}
 
 
 def _heads_sentence(parse: Parse, head: int) -> bool:

@@ -13,29 +13,21 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from wiretrace.analyze.cues import TITLE_WORDS, is_speech_verb
+from wiretrace.analyze.entity_mentions import raw_mentions
 from wiretrace.analyze.entity_types import repair_types
-from wiretrace.analyze.genders import first_name_gender
-from wiretrace.analyze.phrases import descriptions_of, strip_span
+from wiretrace.analyze.genders import first_name_gender, first_name_is_common, honorific_before
+from wiretrace.analyze.phrases import descriptions_of
 from wiretrace.model import Analysis, Article, Entity, EntityType, Mention, Parse, Span
 from wiretrace.pipeline import Stage
 
 __all__ = ["EntitiesStage", "find_entities"]
 
-KEPT_LABELS = frozenset(t.value for t in EntityType)
-FACILITY_NOUNS = frozenset(
-    """
-        plant station reactor reactors dam airport port harbor harbour bridge pipeline mine base refinery
-        factory prison hospital stadium tower complex facility
-    """.split()
-)
 DESCRIBED = frozenset({"PERSON", "ORG", "MEDIA"})
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")
 _ACRONYM_TOKEN = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 _DATELINE = re.compile(
     r"(?:^|\n)[ \t]*([A-Z][A-Z.'’\- ]{1,40}?)(?:,[^\n—–]{1,30})?(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[—–]"
 )
-_DATELINE_PREFIX = re.compile(r"[A-Z][A-Z.'’ ]{1,40}?\s+[-—–]+\s+(?=[A-Z])")  # "CLEVELAND - Donald Trump"
 _MINOR_WORDS = frozenset(["of", "the", "and", "for", "on", "in", "de", "la", "del", "&", "at", "to"])
 
 
@@ -60,13 +52,13 @@ class _Cluster:
 def find_entities(article: Article, parse: Parse) -> tuple[Entity, ...]:
     """The article's entities, ordered by first mention, with ids e1, e2, …"""
     body = article.body
-    raw = _raw_mentions(body, parse)
+    raw = raw_mentions(body, parse)
     raw = repair_types(body, parse, raw, article)
     places = {m.group(1).casefold() for m in _DATELINE.finditer(body)}  # "ASHFORD —": a place
-    clusters = _cluster(raw)
+    clusters = _cluster(body, raw)
     _add_acronyms(body, clusters)
     _merge_short_names(clusters)
-    _merge_mislabelled_surnames(clusters)
+    _merge_mislabelled_surnames(body, clusters)
     entities = []
     ordered = sorted(clusters, key=lambda c: min(m.span.start for m in c.mentions))
     for n, cluster in enumerate(ordered, start=1):
@@ -84,104 +76,6 @@ def find_entities(article: Article, parse: Parse) -> tuple[Entity, ...]:
             )
         )
     return tuple(entities)
-
-
-# --------------------------------------------------------------------------- mentions
-
-
-def _raw_mentions(body: str, parse: Parse) -> list[tuple[Mention, str]]:
-    found: list[tuple[Mention, str]] = _unlabelled_speakers(body, parse)
-    for ent in parse.ents:
-        if ent.label not in KEPT_LABELS:
-            continue
-        span = strip_span(body, ent.span)
-        if span is None:
-            continue
-        dateline = _DATELINE_PREFIX.match(body, span.start, span.end)
-        if dateline is not None and dateline.end() < span.end:
-            span = Span(dateline.end(), span.end)  # the model ran the dateline into the name
-        span = _before_headline_verb(body, span)
-        label = ent.label
-        fac = _facility_extent(body, parse, ent.first, ent.last)
-        if fac is not None:
-            span, label = fac, EntityType.FAC.value
-        found.append((Mention(span=span, text=body[span.start : span.end]), label))
-    return _other_occurrences(body, parse, found)
-
-
-_WORD = re.compile(r"\S+")
-
-
-def _before_headline_verb(body: str, span: Span) -> Span:
-    """ "Trump Says He Never …", "Bernie Sanders Promises Action On …": in a title-case
-    headline the model runs the name into its verb; the name ends before a capitalised
-    reporting verb ("Says", "Promises") that is not its first word, nor the last of two
-    ("Consumer Reports")."""
-    words = list(_WORD.finditer(body, span.start, span.end))
-    for k, word in enumerate(words[1:] if len(words) > 2 else words[1:-1], start=1):
-        text = word.group(0)
-        if text[:1].isupper() and text.endswith("s") and is_speech_verb(text):
-            return Span(span.start, words[k - 1].end())
-    return span
-
-
-def _unlabelled_speakers(body: str, parse: Parse) -> list[tuple[Mention, str]]:
-    """Proper names the model missed that speak: "Ivo Daalder, former …, called for"."""
-    found: list[tuple[Mention, str]] = []
-    tokens = parse.tokens
-    for tok in tokens:
-        if tok.pos != "PROPN" or tok.ent_type or tok.dep not in {"nsubj", "nsubjpass"}:
-            continue
-        if not is_speech_verb(tokens[tok.head].text) or not tok.text[:1].isupper():
-            continue
-        first = tok.i
-        while first > 0 and tokens[first - 1].pos == "PROPN" and tokens[first - 1].head == tok.i:
-            first -= 1
-        if tokens[first].ent_type or not all(t.text[:1].isupper() for t in tokens[first : tok.i + 1]):
-            continue
-        span = Span(tokens[first].start, tok.end)
-        found.append((Mention(span=span, text=body[span.start : span.end]), EntityType.PERSON.value))
-    return found
-
-
-def _other_occurrences(body: str, parse: Parse, found: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
-    """Every occurrence of a person's surname the model left unlabelled ("Anselm said"),
-    with the given name before it if any ("Ivo Daalder" where only "Daalder wrote" was found)."""
-    surnames = {
-        m.text.split()[-1]
-        for m, label in found
-        if label == EntityType.PERSON.value and (len(m.text.split()) > 1 or m.text[:1].isupper())
-    }
-    spans = {m.span for m, _ in found}
-    tokens = parse.tokens
-    for tok in tokens:
-        if tok.text not in surnames or tok.ent_type:
-            continue
-        first = tok.i
-        while first > 0 and tokens[first - 1].pos == "PROPN" and tokens[first - 1].text[:1].isupper():
-            if tokens[first - 1].ent_type or tok.i - first >= 3 or tokens[first - 1].lower.rstrip(".") in TITLE_WORDS:
-                break
-            first -= 1
-        span = Span(tokens[first].start, tok.end)
-        if not any(s.overlaps(span) for s in spans):
-            found.append((Mention(span=span, text=body[span.start : span.end]), EntityType.PERSON.value))
-            spans.add(span)
-    return found
-
-
-def _facility_extent(body: str, parse: Parse, first: int, last: int) -> Span | None:
-    """ "Zaporizhzhia nuclear power plant": a name modifying a facility noun is the facility."""
-    tokens = parse.tokens
-    root = tokens[last - 1]
-    head = tokens[root.head]
-    if root.dep not in {"compound", "nmod", "amod"} or head.i <= root.i or head.i - root.i > 4:
-        return None
-    if head.lower not in FACILITY_NOUNS:
-        return None
-    between = tokens[last : head.i]
-    if any(t.pos not in {"ADJ", "NOUN", "PROPN"} for t in between):
-        return None
-    return Span(tokens[first].start, head.end)
 
 
 # --------------------------------------------------------------------------- clustering
@@ -206,7 +100,7 @@ def _merge_short_names(clusters: list[_Cluster]) -> None:
             _merge(cluster, owners[0], clusters)
 
 
-def _merge_mislabelled_surnames(clusters: list[_Cluster]) -> None:
+def _merge_mislabelled_surnames(body: str, clusters: list[_Cluster]) -> None:
     """ "Tallis said" labelled NORP after "Owen Tallis"; "the Ledger reported" labelled
     PERSON after "Northfield Ledger": one word that ends exactly one full name of a person
     (or of an outlet or organisation) in the article is that entity, whatever label the
@@ -232,6 +126,8 @@ def _merge_mislabelled_surnames(clusters: list[_Cluster]) -> None:
         if len(owners) != 1:
             continue
         owner = owners[0]
+        if any(_other_gender(body, m, f.split()) for m in cluster.mentions for f in owner.forms):
+            continue  # "Mr. Lund" where the only Lund named in full is Greta
         owner.mentions.extend(cluster.mentions)  # the owner's type stands: the label was the error
         owner.forms.update(cluster.forms)
         clusters.remove(cluster)
@@ -256,7 +152,7 @@ def _facility_key(text: str) -> str:
     return " ".join([*name, words[-1]]).casefold()
 
 
-def _cluster(mentions: list[tuple[Mention, str]]) -> list[_Cluster]:
+def _cluster(body: str, mentions: list[tuple[Mention, str]]) -> list[_Cluster]:
     """Merge mentions: same text; a surname into the nearest earlier full name of a person."""
     clusters: list[_Cluster] = []
     by_key: dict[str, _Cluster] = {}
@@ -266,8 +162,11 @@ def _cluster(mentions: list[tuple[Mention, str]]) -> list[_Cluster]:
     for mention, label in order:
         key = _facility_key(mention.text) if label == EntityType.FAC.value else _key(mention.text)
         cluster = by_key.get(key)
+        if cluster is not None and any(_other_gender(body, mention, f.split()) for f in cluster.forms):
+            key = f"{key} ({honorific_before(body, mention.span.start)})"  # "Mr. Lund" after "Mrs. Lund"
+            cluster = by_key.get(key)
         if cluster is None and label == EntityType.PERSON.value:
-            cluster = _person_for(mention, persons)
+            cluster = _person_for(body, mention, persons)
         if cluster is None:
             cluster = _Cluster(type=label)
             clusters.append(cluster)
@@ -285,16 +184,23 @@ def _cluster(mentions: list[tuple[Mention, str]]) -> list[_Cluster]:
 _SAME_PARAGRAPH = 300  # characters after a full name within which a bare surname is that person
 
 
-def _person_for(mention: Mention, persons: list[tuple[int, _Cluster, list[str]]]) -> _Cluster | None:
+def _person_for(body: str, mention: Mention, persons: list[tuple[int, _Cluster, list[str]]]) -> _Cluster | None:
     words = _key(mention.text).split()
     candidates = [
-        (offset, cluster)
+        (offset, cluster, full)
         for offset, cluster, full in persons
         if len(words) < len(full) and [w.casefold() for w in full[-len(words) :]] == words
     ]
+    if any(_other_gender(body, mention, full) for _, _, full in candidates):
+        # "Mr. Lund" after "Greta Lund": only a man of that name named before may be him
+        candidates = [c for c in candidates if c[0] <= mention.span.start and not _other_gender(body, mention, c[2])]
+        if not candidates:
+            return None
     if not candidates:  # a first name alone ("Hillary"), only when no one has it as a surname
         candidates = [
-            (offset, cluster) for offset, cluster, full in persons if len(words) == 1 and words[0] == full[0].casefold()
+            (offset, cluster, full)
+            for offset, cluster, full in persons
+            if len(words) == 1 and words[0] == full[0].casefold()
         ]
     if not candidates:
         return None
@@ -308,6 +214,16 @@ def _person_for(mention: Mention, persons: list[tuple[int, _Cluster, list[str]]]
     # Two people share a surname ("Donald Trump", later "Ivanka Trump"): the bare surname
     # stays with the one the article introduced first, unless the other was just named.
     return first[1]
+
+
+def _other_gender(body: str, mention: Mention, full: list[str]) -> bool:
+    """Whether an honorific gives a surname the other gender than a full name's common first
+    name: "Mr. Lund" is not "Greta Lund", "Ms. Lund" not "Anton Lund"."""
+    said = honorific_before(body, mention.span.start)
+    if said is None or len(full) < 2 or len(mention.text.split()) >= len(full):
+        return False
+    first = full[0]
+    return first_name_is_common(first) and first_name_gender(first) not in {None, said}
 
 
 def _vote_type(cluster: _Cluster) -> str:
@@ -369,7 +285,7 @@ class EntitiesStage(Stage):
     """spaCy NER merged into the article's canonical entities."""
 
     name = "entities"
-    version = "3"
+    version = "4"
     needs = frozenset({"article", "parse"})
     gives = frozenset({"entities"})
 

@@ -25,11 +25,20 @@ def repair_types(
     surnames = {
         m.text.split()[-1] for m, label in mentions if label == EntityType.PERSON.value and len(m.text.split()) > 1
     }
+    named = {  # surnames of people named with a first name: "Nicholas Chapin", not "Trump’s Indiana"
+        m.text.split()[-1]
+        for m, label in mentions
+        if label == EntityType.PERSON.value and len(m.text.split()) > 1 and first_name_gender(m.text.split()[0])
+    }
     people = {
         m.text
         for m, label in mentions
         if label in _PLACE_OR_GROUP
-        and (_speaks_as_a_person(parse, m) or (m.text in surnames and _speaking_subject(parse, m) is not None))
+        and (
+            _speaks_as_a_person(parse, m)
+            or (m.text in surnames and _speaking_subject(parse, m) is not None)
+            or (m.text in named and _acts_as_a_person(parse, m))
+        )
     }
     repaired = []
     for mention, label in mentions:
@@ -81,6 +90,22 @@ def _speaks_as_a_person(parse: Parse, mention: Mention) -> bool:
     if any(tokens[c].dep == "relcl" and _subject_word(parse, c) == "who" for c in children(parse, i)):
         return True
     return any(tokens[c].dep == "ccomp" and _subject_word(parse, c) in {"he", "she"} for c in children(parse, verb))
+
+
+def _acts_as_a_person(parse: Parse, mention: Mention) -> bool:
+    """A one-word name (the surname of someone named in full) that acts or is described as a
+    person: "Haugen, one of the organisers, thought", "Haugen left early" (the model may take
+    the word for a common noun)."""
+    i = parse.token_at(mention.span.start)
+    tokens = parse.tokens
+    if i is None or tokens[i].end != mention.span.end or tokens[i].pos not in {"PROPN", "NOUN"}:
+        return False
+    if tokens[i].dep == "nsubj" and tokens[tokens[i].head].pos == "VERB":
+        return True
+    return any(
+        tokens[c].dep == "appos" and (tokens[c].lower == "one" or tokens[c].lower in TITLE_WORDS)
+        for c in children(parse, i)
+    )
 
 
 def _speaking_subject(parse: Parse, mention: Mention) -> int | None:

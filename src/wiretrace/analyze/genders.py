@@ -9,6 +9,7 @@ alike are left undecided on purpose.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 from collections import Counter
@@ -20,9 +21,14 @@ from wiretrace.analyze.cues import PERSON_PRONOUNS
 from wiretrace.analyze.phrases import is_subject
 from wiretrace.model import Entity, EntityType, Parse, Span
 
-__all__ = ["article_genders", "first_name_gender"]
+__all__ = ["article_genders", "first_name_gender", "first_name_is_common", "honorific_before"]
 
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m"}
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Lord)\.?\s+$")
+# The table is several lists one after another: rows from this id on come from a regional list
+# that gives many unisex or surname-like words ("Young", "Charlie", "Xi") as female, then from a
+# long list of rare names ("Lu"). Their gender is a weak guess, never one to override the article.
+_FIRST_WEAK_ROW = 36212
 
 # Common first names shared by both genders: a guess here would be wrong too often.
 UNISEX = frozenset(
@@ -49,8 +55,8 @@ def _connection() -> sqlite3.Connection | None:
 
 
 @lru_cache(maxsize=8192)
-def first_name_gender(first: str) -> str | None:
-    """``"m"``, ``"f"`` or None (unknown, initial, or a name both genders share)."""
+def _lookup(first: str) -> tuple[str, int] | None:
+    """A first name's gender and its row in the table, or None."""
     word = first.strip(".").lower()
     if len(word) < 2 or word in UNISEX or not word.isalpha():
         return None
@@ -58,12 +64,31 @@ def first_name_gender(first: str) -> str | None:
     if conn is None:
         return None
     try:
-        row = conn.execute("SELECT gender FROM name_gender WHERE name = ?", (word,)).fetchone()
+        row = conn.execute("SELECT gender, id FROM name_gender WHERE name = ?", (word,)).fetchone()
     except sqlite3.Error:
         return None
-    if row is None:
+    if row is None or str(row[0]) not in {"M", "F"}:
         return None
-    return {"M": "m", "F": "f"}.get(str(row[0]))
+    return str(row[0]).lower(), int(row[1])
+
+
+def first_name_gender(first: str) -> str | None:
+    """``"m"``, ``"f"`` or None (unknown, initial, or a name both genders share)."""
+    found = _lookup(first)
+    return found[0] if found is not None else None
+
+
+def first_name_is_common(first: str) -> bool:
+    """Whether a first name's gender comes from the table's main list, not from the lists of
+    rare or regional names whose gender is a weak guess."""
+    found = _lookup(first)
+    return found is not None and found[1] < _FIRST_WEAK_ROW
+
+
+def honorific_before(body: str, start: int) -> str | None:
+    """The gender an honorific right before ``start`` gives ("Mr. Kamp" → "m"), or None."""
+    found = _HONORIFIC_BEFORE.search(body, max(0, start - 8), start)
+    return _HONORIFICS[found.group(1).lower()] if found is not None else None
 
 
 def article_genders(
@@ -112,7 +137,7 @@ def article_genders(
             if (said := _gendered_role(description)) is not None:
                 votes[said[0]] += said[1]
         if prior is not None:
-            votes[prior] += 3 if len(words) >= 2 else 1
+            votes[prior] += 3 if len(words) >= 2 and first_name_is_common(words[0]) else 1
         ranked = votes.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             genders[entity.id] = ranked[0][0]

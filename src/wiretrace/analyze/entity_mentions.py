@@ -1,0 +1,158 @@
+"""Entity mentions as found in one article: spaCy's named entities, cleaned and completed.
+
+A dateline run into a name is cut off ("CLEVELAND - Donald Trump"), and so is a headline's
+verb ("Trump Says …"); a name modifying a facility noun is the facility ("Zaporizhzhia
+nuclear power plant"); a nickname in quotation marks stays inside the name ("John “Tig”
+Tiegen"); an organisation's possessive run into a surname is two mentions ("Media Research
+Center’s Bozell"); speaking names the model missed, and other occurrences of a person's
+surname, are added.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wiretrace.analyze.cues import TITLE_WORDS, is_speech_verb
+from wiretrace.analyze.phrases import strip_span
+from wiretrace.model import EntityType, Mention, Parse, Span
+
+__all__ = ["raw_mentions"]
+
+KEPT_LABELS = frozenset(t.value for t in EntityType)
+FACILITY_NOUNS = frozenset(
+    """
+        plant station reactor reactors dam airport port harbor harbour bridge pipeline mine base refinery
+        factory prison hospital stadium tower complex facility
+    """.split()
+)
+_DATELINE_PREFIX = re.compile(r"[A-Z][A-Z.'’ ]{1,40}?\s+[-—–]+\s+(?=[A-Z])")  # "CLEVELAND - Donald Trump"
+
+
+def raw_mentions(body: str, parse: Parse) -> list[tuple[Mention, str]]:
+    """Every entity mention with the model's label, before labels are repaired and merged."""
+    found: list[tuple[Mention, str]] = _unlabelled_speakers(body, parse)
+    for ent in parse.ents:
+        if ent.label not in KEPT_LABELS:
+            continue
+        span = strip_span(body, ent.span)
+        if span is None:
+            continue
+        dateline = _DATELINE_PREFIX.match(body, span.start, span.end)
+        if dateline is not None and dateline.end() < span.end:
+            span = Span(dateline.end(), span.end)  # the model ran the dateline into the name
+        span = _before_headline_verb(body, span)
+        label = ent.label
+        if label == EntityType.PERSON.value:
+            span = _with_nickname(body, span)
+        fac = _facility_extent(body, parse, ent.first, ent.last)
+        if fac is not None:
+            span, label = fac, EntityType.FAC.value
+        found.append((Mention(span=span, text=body[span.start : span.end]), label))
+    return _other_occurrences(body, parse, _split_possessives(found))
+
+
+_NICKNAME = re.compile(r"[ \t]+[“\"][A-Z][\w.]*[”\"][ \t]+[A-Z][\w-]+")  # ' “Tig” Tiegen' after "John"
+_NICKNAME_END = re.compile(r"[”\"][ \t]+[A-Z][\w-]+")  # '” Tiegen' after 'John “Tig'
+_POSSESSED_NAME = re.compile(r"[’']s[ \t]+([A-Z][\w-]+)$")
+
+
+def _with_nickname(body: str, span: Span) -> Span:
+    """ "John “Tig” Tiegen": a person's name goes on past a nickname in quotation marks,
+    which the model often cuts it at."""
+    text = body[span.start : span.end]
+    tail = _NICKNAME_END if text.count("“") > text.count("”") or text.count('"') % 2 else _NICKNAME
+    found = tail.match(body, span.end)
+    return Span(span.start, found.end()) if found is not None else span
+
+
+def _split_possessives(found: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """ "Media Research Center’s Bozell": an organisation's possessive run into the surname
+    of a person named in full is two mentions, the organisation and the person."""
+    surnames = {m.text.split()[-1] for m, label in found if label == EntityType.PERSON.value and " " in m.text}
+    result: list[tuple[Mention, str]] = []
+    for mention, label in found:
+        owned = _POSSESSED_NAME.search(mention.text)
+        if label == EntityType.PERSON.value or owned is None or owned.group(1) not in surnames or owned.start() == 0:
+            result.append((mention, label))
+            continue
+        start = mention.span.start
+        head = Span(start, start + owned.start())
+        person = Span(start + owned.start(1), mention.span.end)
+        result.append((Mention(span=head, text=mention.text[: owned.start()]), label))
+        result.append((Mention(span=person, text=owned.group(1)), EntityType.PERSON.value))
+    return result
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _before_headline_verb(body: str, span: Span) -> Span:
+    """ "Trump Says He Never …", "Bernie Sanders Promises Action On …": in a title-case
+    headline the model runs the name into its verb; the name ends before a capitalised
+    reporting verb ("Says", "Promises") that is not its first word, nor the last of two
+    ("Consumer Reports")."""
+    words = list(_WORD.finditer(body, span.start, span.end))
+    for k, word in enumerate(words[1:] if len(words) > 2 else words[1:-1], start=1):
+        text = word.group(0)
+        if text[:1].isupper() and text.endswith("s") and is_speech_verb(text):
+            return Span(span.start, words[k - 1].end())
+    return span
+
+
+def _unlabelled_speakers(body: str, parse: Parse) -> list[tuple[Mention, str]]:
+    """Proper names the model missed that speak: "Ivo Daalder, former …, called for"."""
+    found: list[tuple[Mention, str]] = []
+    tokens = parse.tokens
+    for tok in tokens:
+        if tok.pos != "PROPN" or tok.ent_type or tok.dep not in {"nsubj", "nsubjpass"}:
+            continue
+        if not is_speech_verb(tokens[tok.head].text) or not tok.text[:1].isupper():
+            continue
+        first = tok.i
+        while first > 0 and tokens[first - 1].pos == "PROPN" and tokens[first - 1].head == tok.i:
+            first -= 1
+        if tokens[first].ent_type or not all(t.text[:1].isupper() for t in tokens[first : tok.i + 1]):
+            continue
+        span = Span(tokens[first].start, tok.end)
+        found.append((Mention(span=span, text=body[span.start : span.end]), EntityType.PERSON.value))
+    return found
+
+
+def _other_occurrences(body: str, parse: Parse, found: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """Every occurrence of a person's surname the model left unlabelled ("Anselm said"),
+    with the given name before it if any ("Ivo Daalder" where only "Daalder wrote" was found)."""
+    surnames = {
+        m.text.split()[-1]
+        for m, label in found
+        if label == EntityType.PERSON.value and (len(m.text.split()) > 1 or m.text[:1].isupper())
+    }
+    spans = {m.span for m, _ in found}
+    tokens = parse.tokens
+    for tok in tokens:
+        if tok.text not in surnames or tok.ent_type:
+            continue
+        first = tok.i
+        while first > 0 and tokens[first - 1].pos == "PROPN" and tokens[first - 1].text[:1].isupper():
+            if tokens[first - 1].ent_type or tok.i - first >= 3 or tokens[first - 1].lower.rstrip(".") in TITLE_WORDS:
+                break
+            first -= 1
+        span = Span(tokens[first].start, tok.end)
+        if not any(s.overlaps(span) for s in spans):
+            found.append((Mention(span=span, text=body[span.start : span.end]), EntityType.PERSON.value))
+            spans.add(span)
+    return found
+
+
+def _facility_extent(body: str, parse: Parse, first: int, last: int) -> Span | None:
+    """ "Zaporizhzhia nuclear power plant": a name modifying a facility noun is the facility."""
+    tokens = parse.tokens
+    root = tokens[last - 1]
+    head = tokens[root.head]
+    if root.dep not in {"compound", "nmod", "amod"} or head.i <= root.i or head.i - root.i > 4:
+        return None
+    if head.lower not in FACILITY_NOUNS:
+        return None
+    between = tokens[last : head.i]
+    if any(t.pos not in {"ADJ", "NOUN", "PROPN"} for t in between):
+        return None
+    return Span(tokens[first].start, head.end)

@@ -1,0 +1,125 @@
+"""Entities behind speakers: who a titled surname is, and how much a first name says.
+
+Each case is a short passage of our own in the style of a news story.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wiretrace.analyze.genders import first_name_gender, first_name_is_common, honorific_before
+from wiretrace.model import Analysis, RawDocument, Span
+
+
+def analyse(text: str) -> Analysis:
+    from wiretrace.analyze_api import Item, _start  # noqa: PLC0415 - loads spaCy on use
+    from wiretrace.registry import build_pipeline  # noqa: PLC0415
+
+    doc = RawDocument(ref="test", media_type="text/plain", text=text, meta=(("published", "2024-03-05"),))
+    result = build_pipeline(["quotes"]).run(_start(Item(name="test", doc=doc), None))
+    assert isinstance(result, Analysis)
+    return result
+
+
+def entity_of(analysis: Analysis, start: int) -> str | None:
+    for entity in analysis.entities:
+        if any(m.span.start == start for m in entity.mentions):
+            return entity.name
+    return None
+
+
+def test_an_honorific_gives_the_gender_before_a_name() -> None:
+    text = "Later Mr. Vance and Mrs Lund spoke, and Lady Orr."
+    assert honorific_before(text, text.index("Vance")) == "m"
+    assert honorific_before(text, text.index("Lund")) == "f"
+    assert honorific_before(text, text.index("Orr")) == "f"
+    assert honorific_before(text, text.index("spoke")) is None
+
+
+def test_a_regional_or_rare_entry_is_a_weak_guess() -> None:
+    assert first_name_is_common("Margaret")
+    assert first_name_gender("Young") == "f"  # the table's guess, but from its weak lists
+    assert not first_name_is_common("Young")
+    assert not first_name_is_common("Qzxv")
+
+
+@pytest.mark.slow
+def test_a_titled_surname_is_not_the_person_of_the_other_gender() -> None:
+    text = (
+        "Greta Lund and her husband, Anton Lund, opened the bakery in 1998.\n\n"
+        "Greta Lund said the ovens were older than the building.\n\n"
+        "Mr. Lund said the rent had tripled since then."
+    )
+    analysis = analyse(text)
+    assert entity_of(analysis, text.index("Lund said the rent")) != "Greta Lund"
+
+
+@pytest.mark.slow
+def test_a_titled_surname_alone_stays_apart_from_a_woman_of_that_name() -> None:
+    text = (
+        "Margaret Okafor runs the shelter on Pine Street.\n\n"
+        "“We have no beds left,” Margaret Okafor said.\n\n"
+        "Her brother was also there. Mr. Okafor said the city had cut its grant."
+    )
+    analysis = analyse(text)
+    assert entity_of(analysis, text.index("Okafor said the city")) != "Margaret Okafor"
+
+
+@pytest.mark.slow
+def test_a_weak_first_name_does_not_outweigh_the_pronoun() -> None:
+    # the table lists the name as female from its rare list; the article says "he"
+    from wiretrace.analyze.genders import article_genders  # noqa: PLC0415
+
+    text = "Lu Brandt spoke at the meeting, and he said the river had flooded twice."
+    analysis = analyse(text)
+    assert analysis.parse is not None
+    mentions = sorted((m.span, e) for e in analysis.entities for m in e.mentions)
+    genders = article_genders(analysis.parse, mentions, lambda _: False)
+    person = next(e for e in analysis.entities if e.name == "Lu Brandt")
+    assert genders.get(person.id) == "m"
+
+
+def test_a_nickname_in_quotation_marks_stays_inside_the_name() -> None:
+    from wiretrace.analyze.entity_mentions import _with_nickname  # noqa: PLC0415
+
+    text = "Former ranger Daniel “Dusty” Marchetti found the plan reckless, and “Dusty” Smith agreed."
+    start = text.index("Daniel")
+    cut = Span(start, text.index("” Marchetti"))  # the model stopped inside the nickname
+    assert text[_with_nickname(text, cut).start : _with_nickname(text, cut).end] == "Daniel “Dusty” Marchetti"
+    given = Span(start, start + len("Daniel"))  # the model stopped before it
+    assert _with_nickname(text, given).end == text.index(" found")
+    smith = Span(text.index("Smith"), text.index(" agreed"))
+    assert _with_nickname(text, smith) == smith
+
+
+@pytest.mark.slow
+def test_an_organisations_possessive_is_not_part_of_the_persons_name() -> None:
+    text = (
+        "Robert Kessler, who leads the Harbor Policy Institute, was there.\n\n"
+        "The Harbor Policy Institute’s Kessler agrees that the cuts go too far."
+    )
+    analysis = analyse(text)
+    assert entity_of(analysis, text.index("Kessler agrees")) == "Robert Kessler"
+    assert entity_of(analysis, text.index("Harbor Policy Institute’s")) == "Harbor Policy Institute"
+
+
+@pytest.mark.slow
+def test_a_surname_described_as_a_person_is_no_place() -> None:
+    text = (
+        "Nathaniel Brisbane, 19, said he would vote for the first time.\n\n"
+        "Brisbane, one of the club's founders, left before the vote."
+    )
+    analysis = analyse(text)
+    found = next(e for e in analysis.entities if e.name == "Nathaniel Brisbane")
+    assert any(m.span.start == text.index("Brisbane, one") for m in found.mentions)
+
+
+@pytest.mark.slow
+def test_she_after_an_unnamed_woman_is_not_the_last_named_speaker() -> None:
+    text = (
+        "“We will keep the library open,” Mayor Helen Arkwright said on Tuesday.\n\n"
+        "Outside the hall, one voter was not convinced. She said the hours had already been cut twice."
+    )
+    analysis = analyse(text)
+    quote = next(q for q in analysis.quotes if "hours had already" in q.text)
+    assert quote.speaker is None or quote.speaker.name != "Helen Arkwright"
