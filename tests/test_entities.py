@@ -7,18 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from speaker_cases import analyse
 from wiretrace.analyze.genders import first_name_gender, first_name_is_common, honorific_before
-from wiretrace.model import Analysis, RawDocument, Span
-
-
-def analyse(text: str) -> Analysis:
-    from wiretrace.analyze_api import Item, _start  # noqa: PLC0415 - loads spaCy on use
-    from wiretrace.registry import build_pipeline  # noqa: PLC0415
-
-    doc = RawDocument(ref="test", media_type="text/plain", text=text, meta=(("published", "2024-03-05"),))
-    result = build_pipeline(["quotes"]).run(_start(Item(name="test", doc=doc), None))
-    assert isinstance(result, Analysis)
-    return result
+from wiretrace.model import Analysis, Span
 
 
 def entity_of(analysis: Analysis, start: int) -> str | None:
