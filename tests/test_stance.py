@@ -561,12 +561,26 @@ def test_check_reads_each_candidates_stored_counts_of_these_cues_only(
     store.put(Record(ref="t", input="t", raw_hash="a", data=analysis_to_dict(analysis), stance_counts=counts))
     assert expected["matches"]
     counted: list[str] = []
-    monkeypatch.setattr(check, "cues_with", lambda b, c: (counted.append("stored"), text.cues_with(b, c))[1])
+
+    def stored(b: str, c: text.Counts) -> text.TextCues:
+        counted.append("stored")
+        return text.cues_with(b, c)
+
+    def scanned(b: str) -> text.Counts:
+        pytest.fail("the body was scanned, not read from the store")
+
+    monkeypatch.setattr(check, "cues_with", stored)
     text.text_cues.cache_clear()
-    monkeypatch.setattr(text, "text_counts", lambda b: (counted.append("counted"), pytest.fail("scanned"))[1])
+    monkeypatch.setattr(text, "text_counts", scanned)
     assert check.check_claim(store.conn, "The ferry toll will rise in spring").as_dict() == expected
     assert counted == ["stored"]
     monkeypatch.undo()
     store.conn.execute("UPDATE stance_counts SET version = 'other cues', counts = '{}'")
     text.text_cues.cache_clear()
+    assert check.check_claim(store.conn, "The ferry toll will rise in spring").as_dict() == expected
+    store.conn.execute("UPDATE stance_counts SET version = ?, counts = '{\"refute\": [}'", (text.COUNTS_VERSION,))
+    assert check.check_claim(store.conn, "The ferry toll will rise in spring").as_dict() == expected  # damaged
+    other = text.Counts.from_json(counts)
+    short = text.Counts(**{**{f: getattr(other, f) for f in other.__slots__}, "doubt": (0,)})  # another body's
+    store.conn.execute("UPDATE stance_counts SET counts = ?", (short.as_json(),))
     assert check.check_claim(store.conn, "The ferry toll will rise in spring").as_dict() == expected

@@ -25,7 +25,7 @@ from typing import Any
 
 from wiretrace.stance.features import Claim, best_cover, cover, featurize
 from wiretrace.stance.model import StanceLabel, StanceModel, default_model, evidence_span
-from wiretrace.stance.text import COUNTS_VERSION, Counts, cues_with
+from wiretrace.stance.text import COUNTS_VERSION, Counts, TextCues, cues_with, prepared_text
 from wiretrace.store.queries import BM25, article_frequencies
 
 __all__ = [
@@ -336,6 +336,18 @@ def _in_article_disputes(conn: sqlite3.Connection, aid: str) -> list[tuple[str, 
     ]
 
 
+def _stored_cues(body: str, counts: str | None) -> TextCues | None:
+    """The body's cues from its stored counts; None (count them here) when there are none or they
+    do not read (a row written by hand, a damaged file)."""
+    if not counts:
+        return None
+    try:
+        cues = cues_with(body, Counts.from_json(counts))
+    except (ValueError, KeyError, TypeError):
+        return None
+    return cues if len(cues.counts.doubt) == len(prepared_text(body).sentences) else None
+
+
 def warm_up() -> None:
     """Load what a first check would (the stance model, the word frequency table behind the
     claim's word weights: about 0.7 s with this module's import), so that a server can do it as
@@ -378,8 +390,7 @@ def _article_matches(
     # No sentence says much of the claim (the cov_best feature): checked first on the bare text.
     if claim.cover_at_most(body) < min_cover or best_cover(claim, body) < min_cover:
         return []
-    stored = article.get("counts")
-    pair = featurize(claim, body, cues_with(body, Counts.from_json(stored)) if stored else None)
+    pair = featurize(claim, body, _stored_cues(body, article.get("counts")))
     probs = model.probabilities(pair.features)
     k = max(range(len(probs)), key=probs.__getitem__)
     label = model.labels[k]
