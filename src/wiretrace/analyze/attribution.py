@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from wiretrace.analyze.candidates import Attribution
-from wiretrace.analyze.cues import DISPUTE_VERBS, KICKERS, SPEECH_NOUNS, WEAK_VERBS, is_speech_verb, lemma_of
+from wiretrace.analyze.candidates import Attribution, in_any
+from wiretrace.analyze.cues import DISPUTE_VERBS, KICKERS, SPEECH_NOUNS, WEAK_VERBS, lemma_of, speech_verb_read_as_noun
 from wiretrace.analyze.phrases import children, root_of, tokens_in
 from wiretrace.analyze.quotemarks import OPENING_TOKENS
 from wiretrace.analyze.sources import can_speak
@@ -56,7 +56,7 @@ def attribute(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | Non
 
     def outside(i: int) -> bool:
         tok = parse.tokens[i]
-        return not any(q.start <= tok.start < q.end for q in quoted)
+        return not in_any(quoted, tok.start)
 
     label = _colon_label(parse, indices)
     unsourced: Attribution | None = None  # "It was reported that “…”": a cue, no source
@@ -171,9 +171,7 @@ def _verb_read_as_noun(parse: Parse, first: int, colon: int) -> Attribution | No
     tokens = parse.tokens
     verb = colon - 1
     tok = tokens[verb]
-    if verb <= first or tok.pos != "NOUN" or not tok.text.endswith("s") or not tok.text.islower():
-        return None
-    if not is_speech_verb(tok.text):
+    if verb <= first or not speech_verb_read_as_noun(tok):
         return None
     subjects = [c for c in children(parse, verb) if tokens[c].dep in SUBJECT_DEPS and first <= c < verb]
     if not subjects or not can_speak(parse, subjects[-1]):

@@ -5,14 +5,20 @@ finders share."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from wiretrace.model import QuoteKind, Span
 
-__all__ = ["MIN_REPORTED_WORDS", "PARAGRAPH", "Attribution", "Found", "trim"]
+__all__ = ["MIN_REPORTED_WORDS", "PARAGRAPH", "Attribution", "Found", "in_any", "trim"]
 
 PARAGRAPH = re.compile(r"[^\n]+")
 MIN_REPORTED_WORDS = 3
+
+
+def in_any(spans: Iterable[Span], offset: int) -> bool:
+    """Whether ``offset`` lies inside one of ``spans`` (a quote's, say)."""
+    return any(s.start <= offset < s.end for s in spans)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,10 @@ nouns that stand in for an organisation ("the alliance pledged").
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from wiretrace.model import Token
 
 __all__ = [
     "COMPANY_NOUNS",
@@ -23,6 +27,7 @@ __all__ = [
     "WEAK_VERBS",
     "is_speech_verb",
     "lemma_of",
+    "speech_verb_read_as_noun",
 ]
 
 # Reporting verbs (lemma). Beliefs and claims count: PolNeAR and our users both treat
@@ -174,6 +179,12 @@ def lemma_of(word: str) -> str:
 
 def is_speech_verb(word: str) -> bool:
     return lemma_of(word) in SPEECH_VERBS
+
+
+def speech_verb_read_as_noun(tok: Token) -> bool:
+    """ "notes", "states", "claims" in "Clause 9 states: …": a speech verb in -s that the tagger
+    read as a plural noun."""
+    return tok.pos == "NOUN" and tok.text.islower() and tok.text.endswith("s") and is_speech_verb(tok.text)
 
 
 # Labels of a line that open no one's words: "UPDATE: …", "Editor's note: …", "Watch: …".

@@ -24,7 +24,7 @@ from wiretrace.model import Entity, EntityType, Parse, Span
 __all__ = ["article_genders", "first_name_gender", "first_name_is_common", "honorific_before"]
 
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m"}
-_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Lord)\.?\s+$")
+_HONORIFIC_BEFORE = re.compile(rf"\b({'|'.join(h.capitalize() for h in _HONORIFICS)})\.?\s+$")
 # The table is several lists one after another: rows from this id on come from a regional list
 # that gives many unisex or surname-like words ("Young", "Charlie", "Xi") as female, then from a
 # long list of rare names ("Lu"). Their gender is a weak guess, never one to override the article.

@@ -4,9 +4,9 @@ the party", and a headline that reports ("Rose Bowl skywriters blast Trump")."""
 from __future__ import annotations
 
 from wiretrace.analyze.candidates import PARAGRAPH, Attribution, Found, trim
-from wiretrace.analyze.cues import KICKERS, is_speech_verb, lemma_of
+from wiretrace.analyze.cues import KICKERS, is_speech_verb, lemma_of, speech_verb_read_as_noun
 from wiretrace.analyze.reported import STANCE_VERBS, verb_lemma
-from wiretrace.model import Parse, QuoteKind, Span, Token
+from wiretrace.model import Parse, QuoteKind, Span
 
 __all__ = ["headline", "labelled_lines"]
 
@@ -35,7 +35,8 @@ def labelled_lines(body: str, parse: Parse, found: list[Found]) -> list[Found]:
             continue
         if any(f.span.overlaps(content) and f.kind != QuoteKind.DIRECT for f in found):
             continue
-        named = range(first, last - 1) if _verb_read_as_noun(label[-1]) and last - first > 1 else range(first, last)
+        misread = speech_verb_read_as_noun(label[-1]) and last - first > 1
+        named = range(first, last - 1) if misread else range(first, last)
         head = max(named, key=lambda i: (tokens[i].pos in {"PROPN", "NOUN"}, i))  # "Clause 9 [states]: …"
         att = Attribution(Span(tokens[last].start, tokens[last].end), head, None, "label")
         kind = QuoteKind.DIRECT if any(ch in content.text(body) for ch in ("“", "”", '"', "''")) else QuoteKind.INDIRECT
@@ -44,12 +45,6 @@ def labelled_lines(body: str, parse: Parse, found: list[Found]) -> list[Found]:
             found.remove(f)  # the line's own quotation marks are part of the labelled statement
         out.append(Found(content, kind, att, (content,), "label"))
     return out
-
-
-def _verb_read_as_noun(tok: Token) -> bool:
-    """ "notes", "states", "claims" in "Clause 9 states: …": a speech verb the tagger read as a
-    plural noun, which says who speaks no more than "said" would."""
-    return tok.pos == "NOUN" and tok.text.islower() and tok.text.endswith("s") and is_speech_verb(tok.text)
 
 
 _MAX_HEADLINE_WORDS = 25

@@ -3,7 +3,7 @@ sentence around "according to X", when it holds no quotation marks."""
 
 from __future__ import annotations
 
-from wiretrace.analyze.candidates import MIN_REPORTED_WORDS, Attribution, Found, trim
+from wiretrace.analyze.candidates import MIN_REPORTED_WORDS, Attribution, Found, in_any, trim
 from wiretrace.analyze.cues import INSTITUTION_NOUNS, SOURCE_NOUNS, TITLE_WORDS, WEAK_VERBS, lemma_of
 from wiretrace.analyze.phrases import children, root_of, subtree, token_span, tokens_in
 from wiretrace.analyze.subjects import cue_span, is_reporting, subject_of
@@ -37,7 +37,7 @@ def find_reported(body: str, parse: Parse, marks: list[Span], quoted: list[Found
     for tok in tokens:
         if not (is_reporting(parse, tok.i) or _takes_a_stance(parse, tok.i)):
             continue
-        if any(m.start <= tok.start < m.end for m in marks):
+        if in_any(marks, tok.start):
             continue
         subject = subject_of(parse, tok.i, any_source=True)  # the clause's own subject, for its shape
         if subject is not None and lemma_of(tok.text) in WEAK_VERBS and not _can_know(parse, subject):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from wiretrace.analyze.candidates import Attribution
+from wiretrace.analyze.candidates import Attribution, in_any
 from wiretrace.analyze.cues import is_speech_verb, lemma_of
 from wiretrace.analyze.phrases import children, tokens_in
 from wiretrace.analyze.quotemarks import CLOSING_TOKENS, OPENING_TOKENS
@@ -188,12 +188,12 @@ def topic_attribution(parse: Parse, span: Span, quoted: list[Span]) -> Attributi
         j -= 1
     if j < 0 or tokens[j].pos != "PUNCT":
         return None
-    if tokens[j].text in CLOSING_TOKENS or any(q.start <= tokens[j].start < q.end for q in quoted):
+    if tokens[j].text in CLOSING_TOKENS or in_any(quoted, tokens[j].start):
         return None  # the sentence before is itself a quote: continuation, not topic
     sentence = parse.sentence_of(j)
     if sentence is None:
         return None
-    if any(q.start <= tokens[sentence.first].start < q.end for q in quoted):
+    if in_any(quoted, tokens[sentence.first].start):
         return None
     roots = [i for i in range(sentence.first, sentence.last) if tokens[i].dep == "ROOT"]
     if len(roots) != 1 or tokens[roots[0]].pos not in {"VERB", "AUX"}:
@@ -229,7 +229,7 @@ def _speaker_before(parse: Parse, first: int, last: int, quoted: list[Span]) -> 
     be tougher.”" — the last reporting verb outside quotation marks with a named subject."""
     tokens = parse.tokens
     for i in range(last - 1, first - 1, -1):
-        if any(q.start <= tokens[i].start < q.end for q in quoted):
+        if in_any(quoted, tokens[i].start):
             continue
         if not is_reporting(parse, i) and not (tokens[i].pos == "VERB" and lemma_of(tokens[i].text) in _TALK_VERBS):
             continue
