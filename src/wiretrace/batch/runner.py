@@ -162,9 +162,9 @@ def _analyse(
 
 
 def _outcome(job: Job, result: Analysis) -> Outcome:
-    stamped = tuple(s for s in result.stages if s[0] != _Restored.name)
     from wiretrace.stance.text import text_counts  # noqa: PLC0415 - loaded by the workers that analyse
 
+    stamped = tuple(s for s in result.stages if s[0] != _Restored.name)
     data = analysis_to_dict(replace(result, stages=stamped, parse=None, raw=None))
     # Counted in the worker, on all cores, rather than by the store's one writer (schema version 11),
     # beside an analysis past extraction (2 ms against about 180); an extraction-only pass stays fast.

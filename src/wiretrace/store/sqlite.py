@@ -33,6 +33,7 @@ from wiretrace.store import queries
 from wiretrace.store.base import JSON, Counts, PutStatus, Record, Stale, Stored, StoredInput
 from wiretrace.store.codec import split_stages
 from wiretrace.store.migrations import m0010_quote_dates as quote_dates
+from wiretrace.store.migrations import m0011_stance_counts as stance_counts
 from wiretrace.store.migrations import migrate
 from wiretrace.store.names import article_key, name_key, name_keys, quote_group, surname
 
@@ -254,10 +255,7 @@ def _put_counts(conn: sqlite3.Connection, aid: str, counts: str) -> None:
     """The body's stance cue counts, as counted by whoever analysed it (schema version 11)."""
     from wiretrace.stance.text import COUNTS_VERSION  # noqa: PLC0415 - loaded when counts are stored
 
-    conn.execute(
-        "INSERT OR REPLACE INTO stance_counts (article_id, version, counts) VALUES (?, ?, ?)",
-        (aid, COUNTS_VERSION, counts),
-    )
+    conn.execute(stance_counts.PUT, (aid, COUNTS_VERSION, counts))
 
 
 def _put_stages(conn: sqlite3.Connection, aid: str, record: Record, now: str, known: bool) -> bool:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import sqlite3
 
+PUT = "INSERT OR REPLACE INTO stance_counts (article_id, version, counts) VALUES (?, ?, ?)"
+
 STEPS: tuple[str, ...] = (
     """CREATE TABLE stance_counts (
         article_id TEXT PRIMARY KEY REFERENCES articles (id),
@@ -29,7 +31,4 @@ def apply(conn: sqlite3.Connection) -> None:
 
     cur = conn.execute("SELECT id, body FROM articles")
     while batch := cur.fetchmany(1000):
-        conn.executemany(
-            "INSERT OR REPLACE INTO stance_counts (article_id, version, counts) VALUES (?, ?, ?)",
-            [(aid, COUNTS_VERSION, text_counts(body).as_json()) for aid, body in batch],
-        )
+        conn.executemany(PUT, [(aid, COUNTS_VERSION, text_counts(body).as_json()) for aid, body in batch])
