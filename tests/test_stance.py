@@ -544,7 +544,7 @@ def test_check_reads_each_candidates_stored_counts_of_these_cues_only(
     were counted with other cues: then the check counts the body itself — the same answer."""
     from wiretrace.model import Analysis, Article, PublishedSource  # noqa: PLC0415
     from wiretrace.output.serialize import analysis_to_dict  # noqa: PLC0415
-    from wiretrace.stance import check, text  # noqa: PLC0415
+    from wiretrace.stance import check, features, text  # noqa: PLC0415
     from wiretrace.store import Record, open_store  # noqa: PLC0415
     from wiretrace.store.sqlite import SqliteStore  # noqa: PLC0415
 
@@ -557,30 +557,43 @@ def test_check_reads_each_candidates_stored_counts_of_these_cues_only(
     analysis = Analysis(id="a", input="t", article=article, stages=(("extract", "1"),))
     store.put(Record(ref="t", input="t", raw_hash="a", data=analysis_to_dict(analysis)))
     expected = check.check_claim(store.conn, "The ferry toll will rise in spring").as_dict()  # counted here
-    counts = text.text_counts(body).as_json()
+    counts = text.stored_text(body)
     store.put(Record(ref="t", input="t", raw_hash="a", data=analysis_to_dict(analysis), stance_counts=counts))
     assert expected["matches"]
     counted: list[str] = []
 
-    def stored(b: str, c: text.Counts) -> text.TextCues:
+    def stored(b: str, c: str) -> tuple[text.Text, text.TextCues]:
         counted.append("stored")
-        return text.cues_with(b, c)
+        return text.read_stored(b, c)
 
     def scanned(b: str) -> text.Counts:
         pytest.fail("the body was scanned, not read from the store")
 
-    monkeypatch.setattr(check, "cues_with", stored)
+    def split(b: str) -> text.Text:
+        assert b != body, "the body was split into words, not read from the store"
+        return text.prepared_text(b)  # a statement's words are its own
+
+    monkeypatch.setattr(check, "read_stored", stored)
     text.text_cues.cache_clear()
+    text.prepared_text.cache_clear()
     monkeypatch.setattr(text, "text_counts", scanned)
+    monkeypatch.setattr(features, "prepared_text", split)
     assert check.check_claim(store.conn, "The ferry toll will rise in spring").as_dict() == expected
     assert counted == ["stored"]
     monkeypatch.undo()
+    words = json.loads(counts)
+    words["words"][0][2] = "something else entirely"
+    words["body"] = text.body_key("another body")  # another body's words: split again
+    store.conn.execute("UPDATE stance_counts SET counts = ?", (json.dumps(words),))
+    assert check.check_claim(store.conn, "The ferry toll will rise in spring").as_dict() == expected
     store.conn.execute("UPDATE stance_counts SET version = 'other cues', counts = '{}'")
     text.text_cues.cache_clear()
     assert check.check_claim(store.conn, "The ferry toll will rise in spring").as_dict() == expected
     store.conn.execute("UPDATE stance_counts SET version = ?, counts = '{\"refute\": [}'", (text.COUNTS_VERSION,))
     assert check.check_claim(store.conn, "The ferry toll will rise in spring").as_dict() == expected  # damaged
-    other = text.Counts.from_json(counts)
+    other = text.Counts.from_json(counts)  # counts alone, as schema version 11 stored them
+    store.conn.execute("UPDATE stance_counts SET counts = ?", (other.as_json(),))
+    assert check.check_claim(store.conn, "The ferry toll will rise in spring").as_dict() == expected
     short = text.Counts(**{**{f: getattr(other, f) for f in other.__slots__}, "doubt": (0,)})  # another body's
     store.conn.execute("UPDATE stance_counts SET counts = ?", (short.as_json(),))
     assert check.check_claim(store.conn, "The ferry toll will rise in spring").as_dict() == expected

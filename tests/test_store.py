@@ -457,22 +457,23 @@ def test_search_ranks_with_the_weights_each_full_text_table_was_configured_with(
 def test_each_article_keeps_its_stance_counts_and_old_articles_are_counted(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from wiretrace.stance.text import COUNTS_VERSION, Counts, text_counts  # noqa: PLC0415
+    from wiretrace.stance.text import COUNTS_VERSION, Counts, read_stored, stored_text, text_counts  # noqa: PLC0415
 
     path = tmp_path / "old.db"
     s = open_store(path)
     s.put(record("r0", sample(BODY + " An extraction-only pass counts nothing.", "a-0")))
     assert s.conn.execute("SELECT COUNT(*) FROM stance_counts").fetchone() == (0,)  # check counts it itself
-    s.put(replace(record("r1", sample(BODY, "a-1")), stance_counts=text_counts(BODY).as_json()))
+    s.put(replace(record("r1", sample(BODY, "a-1")), stance_counts=stored_text(BODY)))
     kept = s.conn.execute("SELECT article_id, version, counts FROM stance_counts").fetchall()
     [(aid,)] = s.conn.execute("SELECT id FROM articles WHERE body = ?", (BODY,)).fetchall()
-    assert kept == [(aid, COUNTS_VERSION, text_counts(BODY).as_json())]
+    assert kept == [(aid, COUNTS_VERSION, stored_text(BODY))]
     assert Counts.from_json(kept[0][2]) == text_counts(BODY)
+    assert read_stored(BODY, kept[0][2])[1].counts == text_counts(BODY)
     s.conn.execute("DROP TABLE stance_counts")  # as a version-10 database had it
-    s.conn.execute("DELETE FROM schema_version WHERE version = 11")
+    s.conn.execute("DELETE FROM schema_version WHERE version >= 11")
     s.close()
     assert not caplog.records  # a new database: nothing to say
-    again = open_store(path)  # every article counted, the extraction-only one too
+    again = open_store(path)  # every article counted, the extraction-only one too, with its words
     [said] = [r.getMessage() for r in caplog.records]
     assert "upgrading the database from schema version 10 to" in said and str(path) in said
     assert again.conn.execute("SELECT COUNT(*) FROM stance_counts").fetchone() == (2,)
@@ -485,6 +486,28 @@ def test_each_article_keeps_its_stance_counts_and_old_articles_are_counted(
     again.close()
 
 
+def test_counts_stored_without_words_get_their_words_and_damaged_ones_are_counted_again(tmp_path: Path) -> None:
+    from wiretrace.stance.text import COUNTS_VERSION, stored_text, text_counts  # noqa: PLC0415
+
+    path = tmp_path / "v11.db"
+    s = open_store(path)
+    bodies = [BODY, BODY + " The second one.", BODY + " The third one."]
+    for i, body in enumerate(bodies):
+        s.put(replace(record(f"r{i}", sample(body, f"a-{i}")), stance_counts=stored_text(body)))
+    ids = dict(s.conn.execute("SELECT body, id FROM articles").fetchall())
+    # As schema version 11 kept them: counts alone; one counted with other cues, one damaged.
+    put = "UPDATE stance_counts SET version = ?, counts = ? WHERE article_id = ?"
+    s.conn.execute(put, (COUNTS_VERSION, text_counts(bodies[0]).as_json(), ids[bodies[0]]))
+    s.conn.execute(put, ("other cues", "{}", ids[bodies[1]]))
+    s.conn.execute(put, (COUNTS_VERSION, "[1, 2", ids[bodies[2]]))
+    s.conn.execute("DELETE FROM schema_version WHERE version >= 12")
+    s.close()
+    again = open_store(path)
+    rows = dict(again.conn.execute("SELECT article_id, version || ' ' || counts FROM stance_counts").fetchall())
+    assert rows == {ids[b]: f"{COUNTS_VERSION} {stored_text(b)}" for b in bodies}
+    again.close()
+
+
 def test_a_migration_another_process_applied_meanwhile_is_not_applied_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -494,7 +517,7 @@ def test_a_migration_another_process_applied_meanwhile_is_not_applied_again(
     open_store(path).close()
     s = open_store(path)
     s.conn.execute("DROP TABLE stance_counts")  # as version 10 had it…
-    s.conn.execute("DELETE FROM schema_version WHERE version = 11")
+    s.conn.execute("DELETE FROM schema_version WHERE version >= 11")
     s.close()
     seen = migrations.current_version
     calls = []

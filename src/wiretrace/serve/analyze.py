@@ -83,12 +83,12 @@ def store(corpus: Corpus, item: Submitted, data: JSON) -> tuple[str, str]:
     """Store an analysis as ``ingest`` would and link it into its story: ``(ref, status)``."""
     from wiretrace.link import link_new  # noqa: PLC0415
     from wiretrace.sources.ingest import raw_hash  # noqa: PLC0415
-    from wiretrace.stance.text import text_counts  # noqa: PLC0415
+    from wiretrace.stance.text import stored_text  # noqa: PLC0415
     from wiretrace.store.base import Record  # noqa: PLC0415
 
     ref = item.ref or str(data["id"])
     gives = {s.name: tuple(sorted(s.gives)) for s in _pipe().stages}
-    counts = text_counts(data["article"]["body"]).as_json()  # for check, as an ingest's workers count them
+    counts = stored_text(data["article"]["body"])  # for check, as an ingest's workers count them
     record = Record(ref=ref, input=item.name, raw_hash=raw_hash(item.doc), data=data, gives=gives, stance_counts=counts)
     with corpus.writer() as db:
         stored = db.put(record)

@@ -25,7 +25,7 @@ from typing import Any
 
 from wiretrace.stance.features import Claim, best_cover, cover, featurize
 from wiretrace.stance.model import StanceLabel, StanceModel, default_model, evidence_span
-from wiretrace.stance.text import COUNTS_VERSION, Counts, TextCues, cues_with, prepared_text
+from wiretrace.stance.text import COUNTS_VERSION, Text, TextCues, read_stored
 from wiretrace.store.queries import BM25, article_frequencies
 
 __all__ = [
@@ -336,16 +336,15 @@ def _in_article_disputes(conn: sqlite3.Connection, aid: str) -> list[tuple[str, 
     ]
 
 
-def _stored_cues(body: str, counts: str | None) -> TextCues | None:
-    """The body's cues from its stored counts; None (count them here) when there are none or they
-    do not read (a row written by hand, a damaged file)."""
+def _stored(body: str, counts: str | None) -> tuple[Text, TextCues] | tuple[None, None]:
+    """The body's words and cues from its stored row; None (work them out here) when there is none
+    or it does not read (a row written by hand, a damaged file, another body's)."""
     if not counts:
-        return None
+        return None, None
     try:
-        cues = cues_with(body, Counts.from_json(counts))
-    except (ValueError, KeyError, TypeError):
-        return None
-    return cues if len(cues.counts.doubt) == len(prepared_text(body).sentences) else None
+        return read_stored(body, counts)
+    except ValueError:
+        return None, None
 
 
 def warm_up() -> None:
@@ -388,9 +387,12 @@ def _article_matches(
 ) -> list[Match]:
     body: str = article["body"]
     # No sentence says much of the claim (the cov_best feature): checked first on the bare text.
-    if claim.cover_at_most(body) < min_cover or best_cover(claim, body) < min_cover:
+    if claim.cover_at_most(body) < min_cover:
         return []
-    pair = featurize(claim, body, _stored_cues(body, article.get("counts")))
+    text, cues = _stored(body, article.get("counts"))
+    if best_cover(claim, body, text) < min_cover:
+        return []
+    pair = featurize(claim, body, cues, text)
     probs = model.probabilities(pair.features)
     k = max(range(len(probs)), key=probs.__getitem__)
     label = model.labels[k]

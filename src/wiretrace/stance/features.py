@@ -45,6 +45,7 @@ from wiretrace.stance.text import (
     STOP,
     WORD,
     Sentence,
+    Text,
     TextCues,
     count,
     prepared_text,
@@ -229,20 +230,21 @@ def cover(claim: Claim, text: str) -> float:
     return claim.cover(prepared_text(text).stems)
 
 
-def best_cover(claim: Claim, text: str) -> float:
-    """The share of the claim's weight in the sentence of ``text`` that holds most (``cov_best``)."""
-    return max(claim.cover(s.stems) for s in prepared_text(text).sentences)
+def best_cover(claim: Claim, text: str, prepared: Text | None = None) -> float:
+    """The share of the claim's weight in the sentence of ``text`` that holds most (``cov_best``);
+    ``prepared``: its words when they are known (:func:`~wiretrace.stance.text.read_stored`)."""
+    return max(claim.cover(s.stems) for s in (prepared or prepared_text(text)).sentences)
 
 
 # --------------------------------------------------------------------------- the pair
 
 
-def featurize(claim: str | Claim, body: str, cues: TextCues | None = None) -> Pair:
+def featurize(claim: str | Claim, body: str, cues: TextCues | None = None, prepared: Text | None = None) -> Pair:
     """The feature vector of ``(claim, body)`` (in :data:`FEATURE_NAMES` order); ``claim`` may be
     prepared once (:meth:`Claim.of`) to score it against many texts, and ``body``'s cues given
-    (:func:`~wiretrace.stance.text.cues_with` its stored counts)."""
+    (:func:`~wiretrace.stance.text.cues_with` its stored counts) and its words (``prepared``)."""
     c = claim if isinstance(claim, Claim) else Claim.of(claim)
-    text = prepared_text(body)
+    text = prepared or prepared_text(body)
     cues = cues or text_cues(body)
     sentences = text.sentences
     covs = [c.cover(sent.stems) for sent in sentences]

@@ -16,8 +16,10 @@ import itertools
 import json
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from wiretrace.stance.cues import (
     AUTHORITY,
@@ -43,14 +45,18 @@ __all__ = [
     "Sentence",
     "Text",
     "TextCues",
+    "body_key",
     "count",
     "cues_with",
     "prepared_text",
+    "read_stored",
     "split_sentences",
     "stem",
+    "stored_text",
     "text_counts",
     "text_cues",
     "tokens",
+    "with_words",
 ]
 
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*")
@@ -134,6 +140,39 @@ class Text:
     stems: frozenset[str]
     content: tuple[str, ...]  # the stems of its words outside STOP, in order: its bigrams
 
+    spread: tuple[int, ...] = ()  # how many of ``content`` each sentence holds
+
+    def as_rows(self) -> list[list[int | str]]:
+        """Its sentences as stored (:func:`stored_text`): ``[start, end, content stems in order, the
+        other stems]``, the stems space-separated (a stem holds no space)."""
+        rows: list[list[int | str]] = []
+        at = 0
+        for sent, n in zip(self.sentences, self.spread or (0,) * len(self.sentences), strict=True):
+            own = self.content[at : at + n]
+            at += n
+            rows.append([sent.start, sent.end, " ".join(own), " ".join(sorted(sent.stems.difference(own)))])
+        return rows
+
+    @classmethod
+    def from_rows(cls, rows: list[list[int | str]]) -> Text:
+        """The :class:`Text` of :meth:`as_rows` (a stored body's: no word split again)."""
+        sentences: list[Sentence] = []
+        content: list[str] = []
+        spread: list[int] = []
+        for a, b, own, rest in rows:
+            words = str(own).split()
+            content.extend(words)
+            spread.append(len(words))
+            sentences.append(Sentence(start=int(a), end=int(b), stems=frozenset(words).union(str(rest).split())))
+        if not sentences:
+            return _NO_TEXT
+        return cls(
+            sentences=tuple(sentences),
+            stems=frozenset().union(*(s.stems for s in sentences)),
+            content=tuple(content),
+            spread=tuple(spread),
+        )
+
 
 @lru_cache(maxsize=TEXT_CACHE)
 def prepared_text(text: str) -> Text:
@@ -143,13 +182,25 @@ def prepared_text(text: str) -> Text:
     only punctuation and spaces), so they are the text's words, in order."""
     sentences: list[Sentence] = []
     content: list[str] = []
+    spread: list[int] = []
     for a, b in split_sentences(text):
         words = WORD.findall(text, a, b)
         stems = [stem(word) for word in words]
         sentences.append(Sentence(start=a, end=b, stems=frozenset(stems)))
+        before = len(content)
         content.extend(s for word, s in zip(words, stems, strict=True) if word.lower() not in STOP)
-    found = tuple(sentences) or _NO_SENTENCE
-    return Text(sentences=found, stems=frozenset().union(*(s.stems for s in found)), content=tuple(content))
+        spread.append(len(content) - before)
+    if not sentences:
+        return _NO_TEXT
+    return Text(
+        sentences=tuple(sentences),
+        stems=frozenset().union(*(s.stems for s in sentences)),
+        content=tuple(content),
+        spread=tuple(spread),
+    )
+
+
+_NO_TEXT = Text(sentences=_NO_SENTENCE, stems=frozenset(), content=(), spread=(0,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,20 +223,23 @@ class Counts:
     first_doubt: int  # the first sentence with one; the number of sentences when none
     authority: int  # sentences that cast doubt and name an authority
 
+    def as_dict(self) -> dict[str, object]:
+        return {
+            **{f: getattr(self, f) for f in _COUNT_FIELDS},
+            "numbers": sorted(self.numbers),
+            "doubt": list(self.doubt),
+        }
+
     def as_json(self) -> str:
-        return json.dumps(
-            {
-                **{f: getattr(self, f) for f in _COUNT_FIELDS},
-                "numbers": sorted(self.numbers),
-                "doubt": list(self.doubt),
-            },
-            separators=(",", ":"),
-        )
+        return json.dumps(self.as_dict(), separators=(",", ":"))
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any]) -> Counts:
+        return cls(**{f: raw[f] for f in _COUNT_FIELDS}, numbers=frozenset(raw["numbers"]), doubt=tuple(raw["doubt"]))
 
     @classmethod
     def from_json(cls, data: str) -> Counts:
-        raw = json.loads(data)
-        return cls(**{f: raw[f] for f in _COUNT_FIELDS}, numbers=frozenset(raw["numbers"]), doubt=tuple(raw["doubt"]))
+        return cls.from_dict(json.loads(data))
 
 
 _COUNT_FIELDS = (
@@ -263,9 +317,10 @@ def text_counts(body: str) -> Counts:
     )
 
 
-def cues_with(body: str, counts: Counts) -> TextCues:
-    """``body``'s :class:`TextCues` from its counts (stored, or :func:`text_counts`) and its words."""
-    text = prepared_text(body)
+def cues_with(body: str, counts: Counts, text: Text | None = None) -> TextCues:
+    """``body``'s :class:`TextCues` from its counts (stored, or :func:`text_counts`) and its words
+    (:func:`prepared_text`'s, unless given)."""
+    text = text or prepared_text(body)
     return TextCues(
         lead_stems=frozenset().union(*(s.stems for s in text.sentences[:3])),
         bigrams=frozenset(itertools.pairwise(text.content)),
@@ -277,3 +332,45 @@ def cues_with(body: str, counts: Counts) -> TextCues:
 def text_cues(body: str) -> TextCues:
     """The rest of what the features read of ``body``, worked out once for all claims."""
     return cues_with(body, text_counts(body))
+
+
+def body_key(body: str) -> str:
+    """A short key of ``body``: stored words are read only for the body they were read from."""
+    return hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+def stored_text(body: str) -> str:
+    """What a check reads of a stored article's body, as the store keeps it (``stance_counts``): its
+    :class:`Counts`, its sentences' words (:meth:`Text.as_rows`) and the :func:`body_key` of the
+    body they were read from — counted once, beside the article's analysis."""
+    return json.dumps(
+        {**text_counts(body).as_dict(), "words": prepared_text(body).as_rows(), "body": body_key(body)},
+        separators=(",", ":"),
+    )
+
+
+def with_words(body: str, counts: str) -> str:
+    """A row of :class:`Counts` alone (as schema version 11 stored them) with ``body``'s words added."""
+    return json.dumps(
+        {**json.loads(counts), "words": prepared_text(body).as_rows(), "body": body_key(body)}, separators=(",", ":")
+    )
+
+
+def read_stored(body: str, data: str) -> tuple[Text, TextCues]:
+    """``body``'s :class:`Text` and :class:`TextCues` from its stored row (:func:`stored_text`; a
+    row of counts alone is read with the body's words split here). A row that does not read, or
+    that another body's words or sentences went into, raises ValueError: count the body again."""
+    try:
+        raw = json.loads(data)
+        counts = Counts.from_dict(raw)
+        if "words" in raw:
+            if raw.get("body") != body_key(body):
+                raise ValueError("the stored words are another body's")
+            text = Text.from_rows(raw["words"])
+        else:
+            text = prepared_text(body)
+    except (KeyError, TypeError) as e:
+        raise ValueError(f"the stored counts do not read: {e}") from e
+    if len(counts.doubt) != len(text.sentences):
+        raise ValueError("the stored counts are another body's")
+    return text, cues_with(body, counts, text)

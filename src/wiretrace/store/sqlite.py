@@ -252,7 +252,7 @@ def _insert_article(conn: sqlite3.Connection, aid: str, article: JSON, now: str)
 
 
 def _put_counts(conn: sqlite3.Connection, aid: str, counts: str) -> None:
-    """The body's stance cue counts, as counted by whoever analysed it (schema version 11)."""
+    """The body's stance cue counts and words, as counted by whoever analysed it (schema versions 11, 12)."""
     from wiretrace.stance.text import COUNTS_VERSION  # noqa: PLC0415 - loaded when counts are stored
 
     conn.execute(stance_counts.PUT, (aid, COUNTS_VERSION, counts))
