@@ -17,6 +17,7 @@ import gc
 import os
 import sqlite3
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -68,6 +69,7 @@ class Corpus:
         self._cache_lock = threading.Lock()
         self._cache: dict[str, tuple[tuple[int, ...], Any]] = {}
         self._building: dict[str, threading.Lock] = {}
+        self._behind: dict[str, float] = {}  # key → when its last background build began (monotonic)
         self._memo: OrderedDict[tuple[str, tuple[int, ...]], Any] = OrderedDict()
         self._watch: sqlite3.Connection | None = None  # for version(), shared by every thread
         self._watch_lock = threading.Lock()
@@ -144,6 +146,36 @@ class Corpus:
             value = build(self.reader())
             self._cache[key] = (version, value)
             return value
+
+    def when_ready(self, key: str, build: Callable[[sqlite3.Connection], T], *, every: float = 30.0) -> T | None:
+        """``build(reader)`` for the database as it is now when one was built (by :meth:`cached`, or
+        here); else None, and one is built in a background thread — one at a time, at most one
+        start every ``every`` seconds (a database another process keeps adding to). For what a
+        request can do without, more slowly: a check without its word index."""
+        version = self.version()
+        hit = self._cache.get(key)
+        if hit is not None and hit[0] == version:
+            value: T = hit[1]
+            return value
+        with self._cache_lock:
+            began = self._behind.get(key)
+            if began is not None and (began < 0 or time.monotonic() - began < every):
+                return None  # building, or built a moment ago for a database that changed since
+            self._behind[key] = -1.0
+
+        def go() -> None:
+            try:
+                at = self.version()  # a change during the build leaves it out of date: built again later
+                self._cache[key] = (at, build(self.reader()))
+            except (sqlite3.Error, StoreError):
+                pass  # the request that needs it goes without
+            finally:
+                self.close()
+                with self._cache_lock:
+                    self._behind[key] = time.monotonic()
+
+        threading.Thread(target=go, name=f"wiretrace-{key}", daemon=True).start()
+        return None
 
     def memo(self, key: str, build: Callable[[sqlite3.Connection], T]) -> T:
         """Like :meth:`cached` for the answers to one question (a claim checked, a search, a

@@ -1,0 +1,193 @@
+"""The articles' words in memory, ranked as the full-text index ranks them, ten times faster.
+
+``check`` ranks the corpus on a claim's rarest words with the index's bm25
+(``bm25(articles_fts, 4.0, 1.0)``): SQLite scores every article that holds one of them, about
+1.5 µs each, and the words of a claim are often held by a third of a corpus — 10 to 15 ms a
+check on 20,000 articles. :class:`WordIndex` keeps, for each word, the articles that hold it and
+how often (numpy arrays, about 8 bytes an article-word: 40 MB for 20,000 articles), and computes
+the same score over those arrays in about a millisecond.
+
+The same score, to the bit: words are cut as the index's ``unicode61`` tokenizer cuts them
+(letters and digits, lower case, diacritics removed), an article's frequency of a word is its
+count in the body plus 4 times its count in the headline, and the sum is FTS5's own
+(``fts5Bm25Function``: k1 = 1.2, b = 0.75, an article's length is its words in both columns, a
+word's idf is ``log((N - n + 0.5) / (n + 0.5))``, at least 1e-6, the words added in the query's
+order); ties go to the lower row id. So a check finds the same candidates either way, and a
+server uses the index only while it is built for the database as it is (:meth:`build` takes a
+few seconds for 20,000 articles).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["HEADLINE_WEIGHT", "WordIndex", "words_of"]
+
+HEADLINE_WEIGHT = 4.0  # the headline column's weight in queries.BM25["articles_fts"]
+_K1, _B = 1.2, 0.75  # FTS5's bm25 constants
+_TOKEN = re.compile(r"[^\W_]+")  # letters and digits: unicode61's token characters
+_ASCII_TOKEN = re.compile(r"[a-z0-9]+")  # the same in a text without other letters or digits (faster)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_CHUNK = 500  # articles read and counted at a time
+
+
+_FOLDED: dict[int, str] = {}  # a non-ASCII character → what the index reads it as (a letter without its marks)
+
+
+def _fold(char: str) -> str:
+    if unicodedata.combining(char):
+        return ""  # a mark on its own: part of the word it marks
+    if not char.isalpha():
+        return char
+    bare = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    return bare or char
+
+
+def words_of(text: str | None) -> list[str]:
+    """``text``'s words as the full-text index keeps them (``unicode61 remove_diacritics 2``:
+    letters and digits, lower case, "é" read as "e")."""
+    if not text:
+        return []
+    lowered = text.lower()
+    if lowered.isascii():
+        return _ASCII_TOKEN.findall(lowered)
+    plain = True  # most often only quotation marks and dashes, which stay as they are
+    for char in set(_NON_ASCII.findall(lowered)):
+        folded = _FOLDED.get(ord(char))
+        if folded is None:
+            folded = _FOLDED[ord(char)] = _fold(char)
+        if folded != char:
+            lowered = lowered.replace(char, folded)
+        plain = plain and not (folded.isalnum() and not folded.isascii())
+    return (_ASCII_TOKEN if plain else _TOKEN).findall(lowered)
+
+
+class _Vocabulary(dict[str, int]):
+    """word → its number, numbered as first seen."""
+
+    def __missing__(self, word: str) -> int:
+        number = self[word] = len(self)
+        return number
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class WordIndex:
+    """Each word's articles (``rows``: positions in ``ns``) and weighted frequencies, word by word."""
+
+    vocabulary: dict[str, int]
+    starts: npt.NDArray[np.int64]  # word number → its first posting; one more at the end
+    rows: npt.NDArray[np.int32]  # posting → the article's position in ns
+    freqs: npt.NDArray[np.float32]  # posting → body count + HEADLINE_WEIGHT × headline count (exact)
+    ns: npt.NDArray[np.int64]  # position → the article's row id (articles.n), ascending
+    norm: npt.NDArray[np.float64]  # position → k1 × (1 - b + b × length / average length)
+
+    @classmethod
+    def build(cls, conn: sqlite3.Connection) -> WordIndex:
+        """Every stored article's words (the rows the full-text index holds: all of ``articles``)."""
+        vocabulary = _Vocabulary()
+        parts: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.int32], npt.NDArray[np.float32]]] = []
+        ns: list[int] = []
+        lengths: list[int] = []
+        cur = conn.execute("SELECT n, headline, body FROM articles ORDER BY n")
+        while batch := cur.fetchmany(_CHUNK):
+            first = len(ns)
+            words: list[str] = []
+            runs: list[int] = []  # each article's body words, then its headline words
+            for n, headline, body in batch:
+                text, head = words_of(body), words_of(headline)
+                ns.append(int(n))
+                lengths.append(len(head) + len(text))
+                words += text
+                words += head
+                runs += (len(text), len(head))
+            parts.append(_counted(vocabulary, words, runs, first))
+        return cls._of(dict(vocabulary), parts, ns, lengths)
+
+    @classmethod
+    def _of(
+        cls,
+        vocabulary: dict[str, int],
+        parts: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.int32], npt.NDArray[np.float32]]],
+        ns: list[int],
+        lengths: list[int],
+    ) -> WordIndex:
+        terms = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, np.int32)
+        rows = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, np.int32)
+        freqs = np.concatenate([p[2] for p in parts]) if parts else np.zeros(0, np.float32)
+        parts.clear()
+        order = np.argsort(terms, kind="stable")  # word by word, each word's articles in row order
+        starts = np.zeros(len(vocabulary) + 1, np.int64)
+        np.cumsum(np.bincount(terms, minlength=len(vocabulary)), out=starts[1:])
+        size = np.asarray(lengths, np.int64)
+        average = float(size.sum()) / len(size) if len(size) else 1.0  # FTS5: total tokens / rows, as a double
+        norm = _K1 * (1 - _B + _B * size.astype(np.float64) / (average or 1.0))
+        return cls(
+            vocabulary=vocabulary,
+            starts=starts,
+            rows=rows[order],
+            freqs=freqs[order],
+            ns=np.asarray(ns, np.int64),
+            norm=norm,
+        )
+
+    @property
+    def articles(self) -> int:
+        return len(self.ns)
+
+    def held(self, words: Iterable[str]) -> dict[str, int]:
+        """How many articles hold each of ``words`` (as :func:`~wiretrace.store.queries.article_frequencies`)."""
+        found: dict[str, int] = {}
+        for word in words:
+            number = self.vocabulary.get(word)
+            found[word] = 0 if number is None else int(self.starts[number + 1] - self.starts[number])
+        return found
+
+    def rank(self, words: list[str], limit: int) -> list[int]:
+        """The row ids of the ``limit`` articles that hold one of ``words`` (each one word as the
+        index keeps it), best first: ``ORDER BY bm25(articles_fts, 4.0, 1.0), rowid`` of the
+        query ``"w1" OR "w2" …``."""
+        total = len(self.ns)
+        score = np.zeros(total, np.float64)
+        hit = np.zeros(total, np.bool_)
+        for word in words:
+            number = self.vocabulary.get(word)
+            if number is None:
+                continue  # no article holds it: it adds nothing to any score
+            a, z = int(self.starts[number]), int(self.starts[number + 1])
+            held = z - a
+            idf = math.log((total - held + 0.5) / (held + 0.5))
+            idf = idf if idf > 0.0 else 1e-6
+            rows, f = self.rows[a:z], self.freqs[a:z].astype(np.float64)
+            score[rows] -= idf * ((f * (_K1 + 1.0)) / (f + self.norm[rows]))
+            hit[rows] = True
+        found = np.flatnonzero(hit)
+        if len(found) > limit:  # the best limit of them, ties to the lower row id (found is in row order)
+            cut = np.partition(score[found], limit - 1)[limit - 1]
+            found = found[score[found] <= cut]
+        best = found[np.lexsort((self.ns[found], score[found]))][:limit]
+        return [int(n) for n in self.ns[best]]
+
+
+def _counted(
+    vocabulary: _Vocabulary, words: list[str], runs: list[int], first: int
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int32], npt.NDArray[np.float32]]:
+    """(word number, article position, weighted count) of each word of a chunk of articles, once
+    per article; ``runs``: each article's count of body words, then of headline words."""
+    if not words:
+        return np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float32)
+    terms = np.fromiter(map(vocabulary.__getitem__, words), np.int64, count=len(words))
+    sizes = np.asarray(runs, np.int64)
+    span = len(runs) // 2
+    owner = np.repeat(np.arange(len(runs), dtype=np.int64) // 2, sizes)
+    weight = np.repeat(np.tile(np.array([1.0, HEADLINE_WEIGHT]), span), sizes)
+    keys, inverse = np.unique(terms * span + owner, return_inverse=True)
+    freqs = np.bincount(inverse, weights=weight)
+    return (keys // span).astype(np.int32), (keys % span + first).astype(np.int32), freqs.astype(np.float32)
