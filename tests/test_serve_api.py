@@ -7,6 +7,7 @@ store, the one error shape, the security headers and the safe-by-default rules.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import sqlite3
 import time
@@ -595,3 +596,18 @@ def test_quote_items_escape_every_value_and_link_each_appearance() -> None:
     )
     assert '<a href="/article?ref=c+d&amp;mark=3-9#hl">c d</a>' in html
     assert "<script>" not in html and "<b>" not in html
+
+
+def test_search_ranks_plain_words_in_memory_as_the_full_text_index_does(db: Path) -> None:
+    from wiretrace.store import word_index as wi  # noqa: PLC0415
+    from wiretrace.store.queries import search  # noqa: PLC0415
+
+    conn = sqlite3.connect(db)
+    indexes = {"articles_fts": wi.WordIndex.build(conn, wi.ARTICLES), "quotes_fts": wi.WordIndex.build(conn, wi.QUOTES)}
+    texts = [t for (t,) in conn.execute("SELECT text FROM quotes UNION ALL SELECT headline FROM articles") if t]
+    words = sorted({w for t in texts for w in wi.words_of(t)})
+    asked = [*words, *(f"{a} {b}" for a, b in itertools.pairwise(words)), '"the council"', "vot*", "a OR b", "re-run"]
+    for query in asked:
+        for limit in (1, 5, 50):
+            assert search(conn, query, limit=limit, indexes=indexes) == search(conn, query, limit=limit), query
+    conn.close()

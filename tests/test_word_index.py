@@ -137,3 +137,12 @@ def test_ties_go_to_the_lower_row_as_in_the_full_text_index(tmp_path: Path, word
     same = [("Same", f"The harbour toll and the Zürich ferry, report {i}.") for i in range(5)]  # one score
     store = _store(tmp_path, same)
     assert WordIndex.build(store.conn).rank(words, 3) == _fts(store.conn, words, 3) == [1, 2, 3]
+
+
+def test_only_plain_words_are_ranked_in_memory() -> None:
+    from wiretrace.store.queries import plain_words  # noqa: PLC0415
+
+    assert plain_words("Harbour toll") == ["harbour", "toll"]
+    assert plain_words("Zürich 2024") == ["zurich", "2024"]
+    for query in ('"harbour toll"', "harb*", "toll OR ferry", "NOT toll", "headline:toll", "re-run", "it’s", "", "  "):
+        assert plain_words(query) is None, query

@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields
 
 from wiretrace.serve.cards import cards_of
 from wiretrace.serve.corpus import MAX_WINDOW, Corpus, Page, page_of
-from wiretrace.serve.reads import disputed_refs
+from wiretrace.serve.reads import disputed_refs, word_indexes
 from wiretrace.store import queries
 from wiretrace.store.base import JSON
 from wiretrace.store.names import compatible, name_key
@@ -121,7 +121,12 @@ def _search(corpus: Corpus, query: str, filters: Filters, *, limit: int, offset:
     window = min(MAX_WINDOW, offset + limit + 1)
     wanted = max(window, CANDIDATES if filters.active() else FACET_WINDOW)
     conn = corpus.reader()
-    rows = queries.search(conn, query, limit=wanted, snippets=False, cards=cards_of(corpus)) if query.strip() else []
+    indexes = word_indexes(corpus)
+    rows = (
+        queries.search(conn, query, limit=wanted, snippets=False, cards=cards_of(corpus), indexes=indexes)
+        if query.strip()
+        else []
+    )
     disputed = disputed_refs(corpus)
     facets = _facets(rows, disputed)
     for row in rows:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from contextlib import suppress
+from functools import partial
 from typing import Any
 
 from wiretrace.link.lineage import component, parents, resolve, story_tree
@@ -23,7 +24,7 @@ from wiretrace.store import queries
 from wiretrace.store.base import JSON
 from wiretrace.store.names import article_key, compatible, name_key, surname
 from wiretrace.store.timeline import date_key
-from wiretrace.store.word_index import WordIndex
+from wiretrace.store.word_index import ARTICLES, QUOTES, WordIndex
 
 __all__ = [
     "all_cross_disputes",
@@ -40,10 +41,12 @@ __all__ = [
     "story",
     "warm",
     "word_index",
+    "word_indexes",
 ]
 
 _ALL = Corpus.everything()
-_WORDS = "word_index"  # the cache's key for the articles' words in memory
+# full-text table → the cache's key for its words in memory, and what they are read from
+_WORDS = {"articles_fts": ("words:articles", ARTICLES), "quotes_fts": ("words:quotes", QUOTES)}
 STORY_NODES = 300  # a story larger than this is listed, not drawn
 
 
@@ -246,11 +249,24 @@ def check(corpus: Corpus, claim: str, *, candidates: int = 20) -> JSON:
     )
 
 
+def word_indexes(corpus: Corpus) -> dict[str, WordIndex]:
+    """Full-text table → its words in memory (:mod:`wiretrace.store.word_index`), which rank a
+    check's candidates and a search's plain words as the full-text index does, several times
+    faster: built as the server starts, and again in the background when the database has
+    changed — the ones not built for the database as it is are left out (the full-text index
+    answers meanwhile)."""
+    found: dict[str, WordIndex] = {}
+    for table, (key, source) in _WORDS.items():
+        index = corpus.when_ready(key, partial(WordIndex.build, source=source))
+        if index is not None:
+            found[table] = index
+    return found
+
+
 def word_index(corpus: Corpus) -> WordIndex | None:
-    """The articles' words in memory, which rank a check's candidates as the full-text index does,
-    ten times faster (:mod:`wiretrace.store.word_index`): built as the server starts, and again in
-    the background when the database has changed (a check uses the full-text index meanwhile)."""
-    return corpus.when_ready(_WORDS, WordIndex.build)
+    """The articles' words in memory, when built for the database as it is (:func:`word_indexes`)."""
+    key, source = _WORDS["articles_fts"]
+    return corpus.when_ready(key, partial(WordIndex.build, source=source))
 
 
 def warm(corpus: Corpus) -> None:
@@ -263,6 +279,7 @@ def warm(corpus: Corpus) -> None:
     from wiretrace.stance.check import warm_up  # noqa: PLC0415 - as for check: loaded here, in the background
 
     warm_up()  # the stance model and word table, that the first check would load
-    corpus.cached(_WORDS, WordIndex.build)  # a few seconds for 20,000 articles: what ranks a check's candidates
+    for key, source in _WORDS.values():  # what ranks a check's candidates and a search: seconds on 20,000 articles
+        corpus.cached(key, partial(WordIndex.build, source=source))
     with suppress(sqlite3.Error):  # a store from before schema version 9 has no articles_terms
         queries.count_frequent_terms(corpus.reader())  # what check asks of a claim's words

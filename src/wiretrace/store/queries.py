@@ -18,6 +18,7 @@ from wiretrace.store.base import JSON, Stale
 from wiretrace.store.codec import join_stages
 from wiretrace.store.names import best_display, compatible, merge_names, name_key, surname
 from wiretrace.store.timeline import timeline
+from wiretrace.store.word_index import WordIndex, words_of
 
 __all__ = [
     "BM25",
@@ -33,6 +34,7 @@ __all__ = [
     "export_rows",
     "get",
     "newest_cards",
+    "plain_words",
     "quote_rows",
     "quotes",
     "search",
@@ -191,6 +193,25 @@ def _fts_query(conn: sqlite3.Connection, table: str, query: str) -> str | None:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words) if words else None
 
 
+def plain_words(query: str) -> list[str] | None:
+    """The words of a query FTS5 reads as plain words, every one required (``bridge vote``), each as
+    the full-text index keeps it ("Zürich": "zurich"); None for anything else — a phrase, an
+    operator, a prefix, a column, a word the index cuts in two ("re-run")."""
+    parts = query.split()
+    if not parts or any(p in _OPERATORS or not p.isalnum() for p in parts):
+        return None
+    words: list[str] = []
+    for part in parts:
+        found = words_of(part)
+        if len(found) != 1:
+            return None
+        words.append(found[0])
+    return words
+
+
+_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+
+
 def _match(
     conn: sqlite3.Connection,
     table: str,
@@ -199,6 +220,7 @@ def _match(
     limit: int,
     *,
     complete: Callable[[list[JSON]], list[JSON]],
+    index: WordIndex | None = None,
 ) -> list[JSON]:
     """The best ``limit`` current rows of ``sql``, which reads the ``ranked`` rows of ``table`` (its
     matches' ``fts_n`` and ``score``, best first) — ranked alone, so that only the rows kept are
@@ -207,7 +229,13 @@ def _match(
     bm25 costs time in proportion to the matches, so a query matching most of a large corpus
     ("the") is ranked among its :data:`RANK_WINDOW` newest matches (the highest rowids: the rows
     stored last), which keeps every search in tens of milliseconds. A few more than ``limit`` are
-    ranked, and more again while some of them belong to articles no ref points at any more."""
+    ranked, and more again while some of them belong to articles no ref points at any more.
+
+    ``index``: the table's words in memory (a server's), which rank plain words (:func:`plain_words`)
+    to the same rows and scores as the full-text index, several times faster."""
+    words = plain_words(query) if index is not None else None
+    if index is not None and words is not None:
+        return _match_words(conn, index, words, sql, limit, complete=complete)
     fts = _fts_query(conn, table, query)
     if fts is None:
         return []
@@ -232,12 +260,41 @@ def _match(
         wanted *= 4
 
 
+def _match_words(
+    conn: sqlite3.Connection,
+    index: WordIndex,
+    words: list[str],
+    sql: str,
+    limit: int,
+    *,
+    complete: Callable[[list[JSON]], list[JSON]],
+) -> list[JSON]:
+    """:func:`_match` with the rows ranked by ``index`` (handed to ``sql`` as a VALUES list)."""
+    wanted = limit + 16
+    while True:
+        ranked = index.scored(words, wanted, every=True, window=RANK_WINDOW, newest=True)
+        if not ranked:
+            return []
+        values = ", ".join("(?, ?)" for _ in ranked)
+        scored = f"(SELECT column1 AS fts_n, column2 AS score FROM (VALUES {values}))"
+        rows = complete(_rows(conn.execute(sql.format(ranked=scored), [x for pair in ranked for x in pair])))
+        if len(rows) >= limit or wanted >= RANK_WINDOW * 4 or len(ranked) < wanted:
+            return rows[:limit]  # enough, or every match ranked: the ones left out are out of date
+        wanted *= 4
+
+
 _SNIPPET = {"articles_fts": 1, "quotes_fts": 0}  # the column a snippet is cut from
 _TABLES = {"article": "articles_fts", "quote": "quotes_fts"}
 
 
 def search(
-    conn: sqlite3.Connection, query: str, *, limit: int = 20, snippets: bool = True, cards: Cards | None = None
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    limit: int = 20,
+    snippets: bool = True,
+    cards: Cards | None = None,
+    indexes: Mapping[str, WordIndex] | None = None,
 ) -> list[JSON]:
     """Articles and quotes matching an FTS5 query, best first (bm25), with marked snippets.
 
@@ -249,8 +306,10 @@ def search(
     so that :func:`mark` can cut the snippets of only the rows shown (a snippet costs more than
     ranking: a page narrowed from 200 hits needs 20). Each hit's article columns come from its
     :data:`Card`: from ``cards`` where a server keeps them, else read once per article.
+    ``indexes``: full-text table → its words in memory, where a server keeps them (:func:`_match`).
     """
     complete = partial(_carded, cards or partial(article_cards, conn))
+    indexes = indexes or {}
     articles = _match(
         conn,
         "articles_fts",
@@ -259,6 +318,7 @@ def search(
         query,
         limit,
         complete=complete,
+        index=indexes.get("articles_fts"),
     )
     found = _match(
         conn,
@@ -268,6 +328,7 @@ def search(
         query,
         limit,
         complete=complete,
+        index=indexes.get("quotes_fts"),
     )
     ranked = sorted(articles + found, key=lambda r: r["score"])[:limit]
     for row in ranked:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["HEADLINE_WEIGHT", "WordIndex", "words_of"]
+__all__ = ["ARTICLES", "HEADLINE_WEIGHT", "QUOTES", "Source", "WordIndex", "words_of"]
 
 HEADLINE_WEIGHT = 4.0  # the headline column's weight in queries.BM25["articles_fts"]
 _K1, _B = 1.2, 0.75  # FTS5's bm25 constants
@@ -78,37 +78,53 @@ class _Vocabulary(dict[str, int]):
         return number
 
 
+@dataclass(frozen=True, slots=True)
+class Source:
+    """What a full-text index holds: its content table's columns and their bm25 weights."""
+
+    table: str
+    columns: tuple[str, ...]
+    weights: tuple[float, ...]  # as in queries.BM25
+
+
+ARTICLES = Source("articles", ("headline", "body"), (HEADLINE_WEIGHT, 1.0))  # articles_fts
+QUOTES = Source("quotes", ("text", "speaker"), (1.0, 0.5))  # quotes_fts
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class WordIndex:
-    """Each word's articles (``rows``: positions in ``ns``) and weighted frequencies, word by word."""
+    """Each word's rows (``rows``: positions in ``ns``) and weighted frequencies, word by word."""
 
     vocabulary: dict[str, int]
     starts: npt.NDArray[np.int64]  # word number → its first posting; one more at the end
-    rows: npt.NDArray[np.int32]  # posting → the article's position in ns
-    freqs: npt.NDArray[np.float32]  # posting → body count + HEADLINE_WEIGHT × headline count (exact)
-    ns: npt.NDArray[np.int64]  # position → the article's row id (articles.n), ascending
+    rows: npt.NDArray[np.int32]  # posting → the row's position in ns
+    freqs: npt.NDArray[np.float32]  # posting → its counts in each column times the column's weight (exact)
+    ns: npt.NDArray[np.int64]  # position → the row id (``n``), ascending
     norm: npt.NDArray[np.float64]  # position → k1 × (1 - b + b × length / average length)
 
     @classmethod
-    def build(cls, conn: sqlite3.Connection) -> WordIndex:
-        """Every stored article's words (the rows the full-text index holds: all of ``articles``)."""
+    def build(cls, conn: sqlite3.Connection, source: Source = ARTICLES) -> WordIndex:
+        """Every row of ``source`` (the rows its full-text index holds: all of them)."""
         vocabulary = _Vocabulary()
         parts: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.int32], npt.NDArray[np.float32]]] = []
         ns: list[int] = []
         lengths: list[int] = []
-        cur = conn.execute("SELECT n, headline, body FROM articles ORDER BY n")
+        columns = ", ".join(source.columns)
+        cur = conn.execute(f"SELECT n, {columns} FROM {source.table} ORDER BY n")
         while batch := cur.fetchmany(_CHUNK):
             first = len(ns)
             words: list[str] = []
-            runs: list[int] = []  # each article's body words, then its headline words
-            for n, headline, body in batch:
-                text, head = words_of(body), words_of(headline)
+            runs: list[int] = []  # each row's words of each column
+            for n, *texts in batch:
                 ns.append(int(n))
-                lengths.append(len(head) + len(text))
-                words += text
-                words += head
-                runs += (len(text), len(head))
-            parts.append(_counted(vocabulary, words, runs, first))
+                length = 0
+                for text in texts:
+                    found = words_of(text)
+                    words += found
+                    runs.append(len(found))
+                    length += len(found)
+                lengths.append(length)
+            parts.append(_counted(vocabulary, words, runs, source.weights, first))
         return cls._of(dict(vocabulary), parts, ns, lengths)
 
     @classmethod
@@ -154,40 +170,67 @@ class WordIndex:
         """The row ids of the ``limit`` articles that hold one of ``words`` (each one word as the
         index keeps it), best first: ``ORDER BY bm25(articles_fts, 4.0, 1.0), rowid`` of the
         query ``"w1" OR "w2" …``."""
+        return [n for n, _ in self.scored(words, limit)]
+
+    def scored(
+        self, words: list[str], limit: int, *, every: bool = False, window: int | None = None, newest: bool = False
+    ) -> list[tuple[int, float]]:
+        """``(row id, bm25 score)`` of the best ``limit`` rows holding one of ``words`` (``every``:
+        all of them, as the query ``w1 w2 …`` asks), lowest score first, ties to the lower row id
+        (``newest``: the higher); ``window``: only the ``window`` highest row ids that match are
+        ranked (:data:`~wiretrace.store.queries.RANK_WINDOW`)."""
         total = len(self.ns)
-        score = np.zeros(total, np.float64)
-        hit = np.zeros(total, np.bool_)
+        held: list[tuple[int, int]] = []
         for word in words:
             number = self.vocabulary.get(word)
             if number is None:
-                continue  # no article holds it: it adds nothing to any score
-            a, z = int(self.starts[number]), int(self.starts[number + 1])
-            held = z - a
-            idf = math.log((total - held + 0.5) / (held + 0.5))
+                if every:
+                    return []  # no row holds it
+                continue  # no row holds it: it adds nothing to any score
+            held.append((int(self.starts[number]), int(self.starts[number + 1])))
+        if not held:
+            return []
+        found: npt.NDArray[np.int64]
+        if every:
+            found = self.rows[held[0][0] : held[0][1]].astype(np.int64)
+            for a, z in held[1:]:
+                found = np.intersect1d(found, self.rows[a:z], assume_unique=True).astype(np.int64)
+        else:
+            hit = np.zeros(total, np.bool_)
+            for a, z in held:
+                hit[self.rows[a:z]] = True
+            found = np.flatnonzero(hit)
+        if window is not None and len(found) > window:
+            found = found[-window:]  # positions are in row order
+        score = np.zeros(total, np.float64)
+        for a, z in held:
+            count = z - a
+            idf = math.log((total - count + 0.5) / (count + 0.5))
             idf = idf if idf > 0.0 else 1e-6
             rows, f = self.rows[a:z], self.freqs[a:z].astype(np.float64)
             score[rows] -= idf * ((f * (_K1 + 1.0)) / (f + self.norm[rows]))
-            hit[rows] = True
-        found = np.flatnonzero(hit)
-        if len(found) > limit:  # the best limit of them, ties to the lower row id (found is in row order)
-            cut = np.partition(score[found], limit - 1)[limit - 1]
-            found = found[score[found] <= cut]
-        best = found[np.lexsort((self.ns[found], score[found]))][:limit]
-        return [int(n) for n in self.ns[best]]
+        mine = score[found]
+        if len(found) > limit:  # the best limit of them, ties included
+            cut = np.partition(mine, limit - 1)[limit - 1]
+            keep = mine <= cut
+            found, mine = found[keep], mine[keep]
+        ties = -self.ns[found] if newest else self.ns[found]
+        best = np.lexsort((ties, mine))[:limit]
+        return [(int(self.ns[found[i]]), float(mine[i])) for i in best]
 
 
 def _counted(
-    vocabulary: _Vocabulary, words: list[str], runs: list[int], first: int
+    vocabulary: _Vocabulary, words: list[str], runs: list[int], weights: tuple[float, ...], first: int
 ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int32], npt.NDArray[np.float32]]:
-    """(word number, article position, weighted count) of each word of a chunk of articles, once
-    per article; ``runs``: each article's count of body words, then of headline words."""
+    """(word number, row position, weighted count) of each word of a chunk of rows, once per row;
+    ``runs``: each row's count of words in each column, column by column."""
     if not words:
         return np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float32)
     terms = np.fromiter(map(vocabulary.__getitem__, words), np.int64, count=len(words))
     sizes = np.asarray(runs, np.int64)
-    span = len(runs) // 2
-    owner = np.repeat(np.arange(len(runs), dtype=np.int64) // 2, sizes)
-    weight = np.repeat(np.tile(np.array([1.0, HEADLINE_WEIGHT]), span), sizes)
+    span = len(runs) // len(weights)
+    owner = np.repeat(np.arange(len(runs), dtype=np.int64) // len(weights), sizes)
+    weight = np.repeat(np.tile(np.asarray(weights, np.float64), span), sizes)
     keys, inverse = np.unique(terms * span + owner, return_inverse=True)
     freqs = np.bincount(inverse, weights=weight)
     return (keys // span).astype(np.int32), (keys % span + first).astype(np.int32), freqs.astype(np.float32)
