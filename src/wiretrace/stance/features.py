@@ -168,8 +168,11 @@ def _entities(claim: str) -> set[str]:
     return found
 
 
+_NT = ("n't", "n’t")
+
+
 def _is_negation(word: str) -> bool:
-    return word in NEGATIONS or word.endswith(("n't", "n’t"))
+    return word in NEGATIONS or word.endswith(_NT)
 
 
 # --------------------------------------------------------------------------- one side at a time
@@ -271,10 +274,9 @@ def featurize(claim: str | Claim, body: str, cues: TextCues | None = None, prepa
     support_near = float(count(scan[SUPPORT], near_text))
     best_text = body[sentences[order[0]].start : sentences[order[0]].end]
     neg_best = any(
-        m.group(0).lower().replace("’", "'") in NEGATIONS or m.group(0).lower().endswith("n't")
-        for m in tokens(best_text)
+        w.replace("’", "'") in NEGATIONS or w.endswith("n't") for w in map(str.lower, WORD.findall(best_text))
     )
-    neg_near = sum(1 for m in tokens(near_text) if _is_negation(m.group(0).lower()))
+    neg_near = sum(1 for w in map(str.lower, WORD.findall(near_text)) if w in NEGATIONS or w.endswith(_NT))
 
     return Pair(
         features=(
@@ -338,9 +340,9 @@ def _polarity(
     negated = 0
     for i in order[:5]:
         sent = sentences[i]
-        found = [m.group(0).lower() for m in WORD.finditer(body, sent.start, sent.end)]
+        found = [w.lower() for w in WORD.findall(body, sent.start, sent.end)]
         for j, word in enumerate(found):
-            if _is_negation(word) and any(stem(w) in words for w in found[j + 1 : j + 4]):
+            if (word in NEGATIONS or word.endswith(_NT)) and any(stem(w) in words for w in found[j + 1 : j + 4]):
                 negated += 1
     return (
         cues.counts.doubt_lead,
@@ -373,7 +375,7 @@ def _doubt_by_sentence(
     naming = [i for i in range(n) if keys & sentences[i].stems]
     negated = 0
     for i in naming[:12]:
-        found = [stem(m.group(0)) for m in WORD.finditer(body, sentences[i].start, sentences[i].end)]
+        found = [stem(w) for w in WORD.findall(body, sentences[i].start, sentences[i].end)]
         negated += sum(
             1
             for j, word in enumerate(found)
