@@ -275,7 +275,7 @@ def origin_function(
 
 _ARTICLE = (
     "SELECT a.id AS article_id, (SELECT MIN(r.ref) FROM refs r WHERE r.article_id = a.id) AS ref,"
-    " a.outlet, a.source_outlet, a.published, a.headline, a.body FROM articles a WHERE a.n = ?"
+    " a.outlet, a.source_outlet, a.published, a.headline, a.body, a.n FROM articles a WHERE a.n = ?"
 )
 # Its cue counts too, when the store keeps them (schema version 11) and they were counted with these cues.
 _ARTICLE_COUNTED = _ARTICLE.replace(
@@ -322,16 +322,29 @@ def candidates(
             ]
         )
         found: list[dict[str, Any]] = []
+        read = _articles(conn, sql, args, ranked)
         for n in ranked:
-            cur = conn.execute(sql, (*args, n))
-            row = cur.fetchone()
-            if row is not None and row[1] is not None:  # an article no ref points at is out of date
-                found.append(dict(zip([d[0] for d in cur.description], row, strict=True)))
+            row = read.get(n)
+            if row is not None and row["ref"] is not None:  # an article no ref points at is out of date
+                found.append(row)
                 if len(found) == limit:
                     return found
         if len(ranked) < wanted:
             return found
         wanted *= 4
+
+
+def _articles(conn: sqlite3.Connection, sql: str, args: list[Any], ns: list[int]) -> dict[int, dict[str, Any]]:
+    """Row id → the article row of ``sql`` (:data:`_ARTICLE`), read in one query per 500."""
+    found: dict[int, dict[str, Any]] = {}
+    for at in range(0, len(ns), 500):
+        part = ns[at : at + 500]
+        cur = conn.execute(sql.replace("a.n = ?", f"a.n IN ({','.join('?' * len(part))})"), (*args, *part))
+        names = [d[0] for d in cur.description]
+        for row in cur:
+            article = dict(zip(names, row, strict=True))
+            found[article.pop("n")] = article
+    return found
 
 
 def _statements(conn: sqlite3.Connection, aid: str) -> list[dict[str, Any]]:
