@@ -19,7 +19,7 @@ from wiretrace.store.word_index import WordIndex, words_of
 
 # Our own short articles: shared words in headlines and bodies, words repeated, accents, digits,
 # apostrophes, hyphens and underscores (which the full-text index cuts words at).
-ARTICLES = [
+ARTICLES_TEXT = [
     ("Harbour toll rises", "The harbour board raised the ferry toll on Monday. The toll rises again in May."),
     ("Ferry strike", "Ferry crews walked out over pay; the harbour was closed and the toll not collected."),
     ("Café owners protest", "Owners of the café on Quay Street said the toll hurts trade. “It’s naïve,” one said."),
@@ -74,10 +74,10 @@ def test_words_are_cut_as_the_full_text_index_cuts_them() -> None:
 
 
 def test_the_index_ranks_every_query_as_bm25_does_and_counts_the_same_articles(tmp_path: Path) -> None:
-    store = _store(tmp_path, ARTICLES)
+    store = _store(tmp_path, ARTICLES_TEXT)
     index = WordIndex.build(store.conn)
     vocabulary = ["toll", "ferry", "harbour", "board", "cafe", "zurich", "quay", "street", "400", "vote", "nothing"]
-    assert index.articles == len(ARTICLES)
+    assert index.articles == len(ARTICLES_TEXT)
     assert index.held(vocabulary) == article_frequencies(store.conn, vocabulary)
     for size in (1, 2, 3):
         for words in itertools.permutations(vocabulary, size):
@@ -86,9 +86,9 @@ def test_the_index_ranks_every_query_as_bm25_does_and_counts_the_same_articles(t
 
 
 def test_an_article_stored_later_or_changed_is_ranked_once_the_index_is_built_again(tmp_path: Path) -> None:
-    store = _store(tmp_path, ARTICLES[:3])
+    store = _store(tmp_path, ARTICLES_TEXT[:3])
     before = WordIndex.build(store.conn)
-    _store(tmp_path, [*ARTICLES[:3], ("Toll toll", "Toll toll toll: the harbour toll again.")]).close()
+    _store(tmp_path, [*ARTICLES_TEXT[:3], ("Toll toll", "Toll toll toll: the harbour toll again.")]).close()
     after = WordIndex.build(store.conn)
     assert before.articles == 3 and after.articles == 4
     assert after.rank(["toll"], 5) == _fts(store.conn, ["toll"], 5) != before.rank(["toll"], 5)
@@ -100,7 +100,7 @@ def test_an_article_stored_later_or_changed_is_ranked_once_the_index_is_built_ag
 def test_a_check_finds_the_same_with_the_index_as_without(tmp_path: Path) -> None:
     from wiretrace.stance.check import check_claim  # noqa: PLC0415 - loads the stance model
 
-    store = _store(tmp_path, ARTICLES)
+    store = _store(tmp_path, ARTICLES_TEXT)
     index = WordIndex.build(store.conn)
     for claim in ("The harbour board raised the ferry toll", "The café toll hurts trade", "The vote was re-run"):
         plain = check_claim(store.conn, claim).as_dict()
@@ -112,7 +112,7 @@ def test_a_server_uses_the_index_built_for_the_database_as_it_is(tmp_path: Path)
     from wiretrace.serve.corpus import Corpus  # noqa: PLC0415
     from wiretrace.serve.reads import word_index  # noqa: PLC0415
 
-    _store(tmp_path, ARTICLES[:3]).close()
+    _store(tmp_path, ARTICLES_TEXT[:3]).close()
     corpus = Corpus(tmp_path / "words.db")
     built: list[int] = []
 
@@ -126,7 +126,7 @@ def test_a_server_uses_the_index_built_for_the_database_as_it_is(tmp_path: Path)
 
     first = waited()
     assert word_index(corpus) is first  # kept while the database does not change
-    _store(tmp_path, ARTICLES[:4]).close()  # another process adds an article
+    _store(tmp_path, ARTICLES_TEXT[:4]).close()  # another process adds an article
     corpus._behind.clear()  # as if the last build were long ago
     assert waited() is not first
     assert built == [3, 4]
@@ -146,3 +146,21 @@ def test_only_plain_words_are_ranked_in_memory() -> None:
     assert plain_words("Zürich 2024") == ["zurich", "2024"]
     for query in ('"harbour toll"', "harb*", "toll OR ferry", "NOT toll", "headline:toll", "re-run", "it’s", "", "  "):
         assert plain_words(query) is None, query
+
+
+def test_a_table_too_large_to_keep_in_memory_is_left_to_the_full_text_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace  # noqa: PLC0415
+
+    from wiretrace.serve import reads  # noqa: PLC0415
+    from wiretrace.serve.corpus import Corpus  # noqa: PLC0415
+    from wiretrace.store.word_index import ARTICLES  # noqa: PLC0415
+
+    _store(tmp_path, ARTICLES_TEXT[:3]).close()
+    key, _ = reads._WORDS["articles_fts"]
+    monkeypatch.setitem(reads._WORDS, "articles_fts", (key, replace(ARTICLES, most=2)))
+    corpus = Corpus(tmp_path / "words.db")
+    reads.warm(corpus)
+    assert reads.word_index(corpus) is None
+    assert "quotes_fts" in reads.word_indexes(corpus)  # the quotes (none here) fit

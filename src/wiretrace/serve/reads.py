@@ -254,10 +254,10 @@ def word_indexes(corpus: Corpus) -> dict[str, WordIndex]:
     check's candidates and a search's plain words as the full-text index does, several times
     faster: built as the server starts, and again in the background when the database has
     changed — the ones not built for the database as it is are left out (the full-text index
-    answers meanwhile)."""
+    answers meanwhile), and so are tables too large to keep in memory (``Source.most``)."""
     found: dict[str, WordIndex] = {}
-    for table, (key, source) in _WORDS.items():
-        index = corpus.when_ready(key, partial(WordIndex.build, source=source))
+    for table in _WORDS:
+        index = _word_index(corpus, table)
         if index is not None:
             found[table] = index
     return found
@@ -265,7 +265,13 @@ def word_indexes(corpus: Corpus) -> dict[str, WordIndex]:
 
 def word_index(corpus: Corpus) -> WordIndex | None:
     """The articles' words in memory, when built for the database as it is (:func:`word_indexes`)."""
-    key, source = _WORDS["articles_fts"]
+    return _word_index(corpus, "articles_fts")
+
+
+def _word_index(corpus: Corpus, table: str) -> WordIndex | None:
+    key, source = _WORDS[table]
+    if not corpus.cached(f"{key}:fits", source.fits):
+        return None
     return corpus.when_ready(key, partial(WordIndex.build, source=source))
 
 
@@ -280,6 +286,7 @@ def warm(corpus: Corpus) -> None:
 
     warm_up()  # the stance model and word table, that the first check would load
     for key, source in _WORDS.values():  # what ranks a check's candidates and a search: seconds on 20,000 articles
-        corpus.cached(key, partial(WordIndex.build, source=source))
+        if corpus.cached(f"{key}:fits", source.fits):
+            corpus.cached(key, partial(WordIndex.build, source=source))
     with suppress(sqlite3.Error):  # a store from before schema version 9 has no articles_terms
         queries.count_frequent_terms(corpus.reader())  # what check asks of a claim's words
