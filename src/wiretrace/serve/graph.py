@@ -156,6 +156,7 @@ def timeline_layout(groups: list[JSON], *, name: str, person: int, per_page: int
     def x(day: int) -> float:
         return round(left + (day - lo) * scale, 1) if hi > lo else left + width / 2
 
+    at = {day: x(day) for day in set(every)}  # each day's place, worked out once
     # Hundreds of dots: each is one f-string, with the page's part of its link escaped once.
     asked = _text(f"?{urlencode({'name': name})}&offset=")
     out: list[str] = []
@@ -163,11 +164,13 @@ def timeline_layout(groups: list[JSON], *, name: str, person: int, per_page: int
         g = groups[i]
         y = 20 + (n % _TL_LANES) * _TL_LANE
         page = "" if not per_page or offset <= i < offset + per_page else f"{asked}{i - i % per_page}"
-        ticks = "".join(
-            f'<line x1="{x(d)}" y1="{y - 6}" x2="{x(d)}" y2="{y + 6}" class="tick"/>' for d in later.get(i, ())
+        ticks = (
+            "".join(f'<line x1="{at[d]}" y1="{y - 6}" x2="{at[d]}" y2="{y + 6}" class="tick"/>' for d in later[i])
+            if i in later
+            else ""
         )
         out.append(
-            f'<a href="{page}#quote-{person}-{i}">{ticks}<circle cx="{x(days[i])}" cy="{y}" r="6"'
+            f'<a href="{page}#quote-{person}-{i}">{ticks}<circle cx="{at[days[i]]}" cy="{y}" r="6"'
             f' class="dot"><title>{_text(g["date"])}: {_text(_short(g["text"], 80))}</title></circle></a>'
         )
     axis_y = 20 + _TL_LANES * _TL_LANE
