@@ -293,10 +293,17 @@ def test_timeline_finds_an_entity_by_an_alias_through_the_name_index(store: Sqli
     assert store.timeline("Harbour") == []  # neither its name nor an alias
 
 
+def _before_13(conn: sqlite3.Connection) -> None:
+    """The quotes' index as schema versions before 13 had it."""
+    conn.execute("DROP INDEX quotes_person")
+    conn.execute("CREATE INDEX quotes_speaker ON quotes (speaker_surname)")
+
+
 def test_the_names_migration_backfills_entities_stored_before_it(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     s = open_store(path)
     s.put(record("org", _organisation("The Harbour Authority met on Monday.", "a-9")))
+    _before_13(s.conn)  # version 13's index: the surname alone
     s.conn.execute("DROP TABLE entity_names")  # as a version-5 database had it
     s.conn.execute("DROP INDEX entities_key")
     s.conn.execute("DROP INDEX claims_quote")  # and version 7's indexes
@@ -358,6 +365,7 @@ def test_each_quote_keeps_its_claims_date_and_old_quotes_are_backfilled(tmp_path
     kept = s.conn.execute(_QUOTE_DATES).fetchall()
     assert kept == [("q1", "2024-03-11", "2024-03-11")]
     assert [q["said"] for q in s.quotes("Varga")] == ["2024-03-11"]
+    _before_13(s.conn)  # version 13's index: the surname alone
     s.conn.execute("ALTER TABLE quotes DROP COLUMN said")  # as a version-9 database had it
     s.conn.execute("DROP TABLE stance_counts")
     s.conn.execute("DELETE FROM schema_version WHERE version >= 10")
@@ -375,6 +383,7 @@ def test_the_quote_groups_migration_backfills_quotes_stored_before_it(tmp_path: 
     s.put(record("r1", sample(BODY, "a-1")))
     stored = s.conn.execute("SELECT text, grp FROM quotes").fetchall()
     assert stored and all(grp == quote_group(text) for text, grp in stored)
+    _before_13(s.conn)  # version 13's index: the surname alone
     s.conn.execute("ALTER TABLE quotes DROP COLUMN grp")  # as a version-7 database had it
     s.conn.execute("DROP TABLE articles_terms")
     s.conn.execute("ALTER TABLE quotes DROP COLUMN said")
@@ -469,6 +478,7 @@ def test_each_article_keeps_its_stance_counts_and_old_articles_are_counted(
     assert kept == [(aid, COUNTS_VERSION, stored_text(BODY))]
     assert Counts.from_json(kept[0][2]) == text_counts(BODY)
     assert read_stored(BODY, kept[0][2])[1].counts == text_counts(BODY)
+    _before_13(s.conn)  # version 13's index: the surname alone
     s.conn.execute("DROP TABLE stance_counts")  # as a version-10 database had it
     s.conn.execute("DELETE FROM schema_version WHERE version >= 11")
     s.close()
@@ -500,6 +510,7 @@ def test_counts_stored_without_words_get_their_words_and_damaged_ones_are_counte
     s.conn.execute(put, (COUNTS_VERSION, text_counts(bodies[0]).as_json(), ids[bodies[0]]))
     s.conn.execute(put, ("other cues", "{}", ids[bodies[1]]))
     s.conn.execute(put, (COUNTS_VERSION, "[1, 2", ids[bodies[2]]))
+    _before_13(s.conn)  # version 13's index: the surname alone
     s.conn.execute("DELETE FROM schema_version WHERE version >= 12")
     s.close()
     again = open_store(path)
@@ -516,6 +527,7 @@ def test_a_migration_another_process_applied_meanwhile_is_not_applied_again(
     path = tmp_path / "two.db"
     open_store(path).close()
     s = open_store(path)
+    _before_13(s.conn)  # version 13's index: the surname alone
     s.conn.execute("DROP TABLE stance_counts")  # as version 10 had it…
     s.conn.execute("DELETE FROM schema_version WHERE version >= 11")
     s.close()
