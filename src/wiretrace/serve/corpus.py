@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from urllib.parse import quote
 
 from wiretrace.errors import StoreError
@@ -129,34 +129,35 @@ class Corpus:
             return (0, 0, int(data_version))
         return (st.st_ino, st.st_dev, int(data_version))
 
+    def _kept(self, key: str, version: tuple[int, ...]) -> tuple[bool, Any]:
+        """``(True, value)`` when ``key`` was built for ``version`` of the database."""
+        hit = self._cache.get(key)
+        return (True, hit[1]) if hit is not None and hit[0] == version else (False, None)
+
     def cached(self, key: str, build: Callable[[sqlite3.Connection], T]) -> T:
         """``build(reader)`` once per database version (one thread builds; the others wait for it)."""
         version = self.version()
-        hit = self._cache.get(key)
-        if hit is not None and hit[0] == version:
-            value: T = hit[1]
-            return value
+        found, value = self._kept(key, version)
+        if found:
+            return cast(T, value)
         with self._cache_lock:
             lock = self._building.setdefault(key, threading.Lock())
         with lock:
-            hit = self._cache.get(key)
-            if hit is not None and hit[0] == version:
-                value = hit[1]
-                return value
-            value = build(self.reader())
-            self._cache[key] = (version, value)
-            return value
+            found, value = self._kept(key, version)
+            if found:
+                return cast(T, value)
+            built = build(self.reader())
+            self._cache[key] = (version, built)
+            return built
 
     def when_ready(self, key: str, build: Callable[[sqlite3.Connection], T], *, every: float = 30.0) -> T | None:
         """``build(reader)`` for the database as it is now when one was built (by :meth:`cached`, or
         here); else None, and one is built in a background thread — one at a time, at most one
         start every ``every`` seconds (a database another process keeps adding to). For what a
         request can do without, more slowly: a check without its word index."""
-        version = self.version()
-        hit = self._cache.get(key)
-        if hit is not None and hit[0] == version:
-            value: T = hit[1]
-            return value
+        found, value = self._kept(key, self.version())
+        if found:
+            return cast(T, value)
         with self._cache_lock:
             began = self._behind.get(key)
             if began is not None and (began < 0 or time.monotonic() - began < every):

@@ -164,6 +164,11 @@ class Text:
             content.extend(words)
             spread.append(len(words))
             sentences.append(Sentence(start=int(a), end=int(b), stems=frozenset(words).union(str(rest).split())))
+        return cls.of_sentences(sentences, content, spread)
+
+    @classmethod
+    def of_sentences(cls, sentences: list[Sentence], content: list[str], spread: list[int]) -> Text:
+        """The text of these sentences (one empty sentence at 0 when there are none)."""
         if not sentences:
             return _NO_TEXT
         return cls(
@@ -190,14 +195,7 @@ def prepared_text(text: str) -> Text:
         before = len(content)
         content.extend(s for word, s in zip(words, stems, strict=True) if word.lower() not in STOP)
         spread.append(len(content) - before)
-    if not sentences:
-        return _NO_TEXT
-    return Text(
-        sentences=tuple(sentences),
-        stems=frozenset().union(*(s.stems for s in sentences)),
-        content=tuple(content),
-        spread=tuple(spread),
-    )
+    return Text.of_sentences(sentences, content, spread)
 
 
 _NO_TEXT = Text(sentences=_NO_SENTENCE, stems=frozenset(), content=(), spread=(0,))
