@@ -14,7 +14,11 @@ or "according to" — and the token heading the source's noun phrase. The rules,
 
 A subject that cannot speak (``sources.can_speak``: an event, a time, "that") is refused
 and the speaker sought above it or before it (``subjects.subject_of``); a passive speech
-verb with no "by X" leaves the quote a cue and no source ("It was reported that …").
+verb with no "by X" leaves the quote a cue and no source ("It was reported that …"). A
+report whose reporting verb sits in a clause an outer reporter reports is the outer
+reporter's account ("Brandt welcomed it, saying the plan was “dead,” the paper reported":
+``reported.outer_reporter``). An "according to X" around a speaker's own words ("“…,” Ray
+said, according to the Ledger") leaves them Ray's: the words are his; the Ledger reports them.
 """
 
 from __future__ import annotations
@@ -23,20 +27,38 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from wiretrace.analyze.candidates import Attribution, in_any
-from wiretrace.analyze.cues import DISPUTE_VERBS, KICKERS, SPEECH_NOUNS, WEAK_VERBS, lemma_of, speech_verb_read_as_noun
+from wiretrace.analyze.cues import (
+    DISPUTE_VERBS,
+    KICKERS,
+    OWNER_PRONOUNS,
+    SAYING_NOUNS,
+    SPEECH_NOUNS,
+    WEAK_VERBS,
+    lemma_of,
+    speech_verb_read_as_noun,
+)
 from wiretrace.analyze.phrases import children, root_of, tokens_in
 from wiretrace.analyze.quotemarks import OPENING_TOKENS
+from wiretrace.analyze.reported import outer_reporter
 from wiretrace.analyze.sources import can_speak
 from wiretrace.analyze.subjects import (
     SUBJECT_DEPS,
     cue_span,
     is_reporting,
     orphan_cue,
-    outer_reporter,
     past_vocative,
     subject_of,
 )
-from wiretrace.analyze.tags import infinitive_cue, signed_after, surface_tag, tag_after, topic_attribution
+from wiretrace.analyze.tags import (
+    infinitive_cue,
+    introduced,
+    introduces_next,
+    owned_phrase,
+    signed_after,
+    surface_tag,
+    tag_after,
+    topic_attribution,
+)
 from wiretrace.model import Parse, Span
 
 __all__ = ["attribute", "intro_attribution", "topic_attribution"]
@@ -58,6 +80,10 @@ def attribute(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | Non
         tok = parse.tokens[i]
         return not in_any(quoted, tok.start)
 
+    return _attribute(parse, indices, span, outside)
+
+
+def _attribute(parse: Parse, indices: range, span: Span, outside: Callable[[int], bool]) -> Attribution | None:
     label = _colon_label(parse, indices)
     unsourced: Attribution | None = None  # "It was reported that “…”": a cue, no source
     for part in _sentence_parts(parse, indices):
@@ -66,6 +92,8 @@ def attribute(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | Non
         found = _walk_up(parse, root_of(parse, part), indices, outside)
         if found is not None and found.source is None:
             unsourced, found = unsourced or found, None
+        if found is not None and part[0] == indices[0]:
+            found = _nearer_introduction(parse, found, indices, outside)
         found = (
             found
             or _according_to(parse, part, outside)
@@ -80,9 +108,25 @@ def attribute(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | Non
         or _colon_intro(parse, indices)
         or tag_after(parse, span, outside)
         or surface_tag(parse, span)
+        or owned_phrase(parse, indices)
         or _sentence_subject(parse, indices, outside)
         or unsourced
     )
+
+
+def _nearer_introduction(
+    parse: Parse, found: Attribution, indices: range, outside: Callable[[int], bool]
+) -> Attribution:
+    """The speech verb right before the quote ("shouted, “…”", "interjected: “…”") over the
+    one the parse found, where that one is further back ("Clinton said that experts had
+    approved it, to which Ruud interjected: “…”") or is a tag after the quote that opens the
+    next one ("“Ray,” Lund joked, “Amen”")."""
+    intro = introduced(parse, indices[0], outside)
+    if intro is None or found.verb is None or intro.verb == found.verb:
+        return found
+    if found.verb < (intro.verb or 0) or introduces_next(parse, found.verb, indices, outside):
+        return intro
+    return found
 
 
 def _sentence_subject(parse: Parse, indices: range, outside: Callable[[int], bool]) -> Attribution | None:
@@ -142,11 +186,14 @@ def _colon_label(parse: Parse, indices: range) -> Attribution | None:
         if tokens[k].text in {"-", "—", "–", ".", ";", "|"}:
             first = k + 1
             break
+        if tokens[k].text[:1] in {"-", "—", "–"} and tokens[k].text[1:2].isalpha():
+            first = k  # "… all along -More from X: “…”": the dash glued to the next word
+            break
     if (intro := intro_attribution(parse, first, j, any_verb=True)) is not None:
         return intro  # "Article 33 affirms: “…”" — an introduction in the quote's own sentence
     if (misread := _verb_read_as_noun(parse, first, j)) is not None:
         return misread
-    if first < j and tokens[first].lower == "more":
+    if first < j and tokens[first].lower.lstrip("-—–") == "more":
         first += 1  # "More from the report: “…”"
     sourced = first < j and tokens[first].lower == "from"  # "From the report: “…”"
     label = range(first + 1 if sourced else first, j)
@@ -184,10 +231,11 @@ def _walk_up(parse: Parse, i: int, inside: range, outside: Callable[[int], bool]
     tokens = parse.tokens
     weak: Attribution | None = None
     unsourced: Attribution | None = None
+    through_as = False  # "declaring Trump's statements as “…”": a quote that says what they are
     for _ in range(_MAX_HOPS):
         tok = tokens[i]
         if i not in inside and outside(i):
-            if lemma_of(tok.text) in DISPUTE_VERBS and tok.pos == "VERB":
+            if lemma_of(tok.text) in DISPUTE_VERBS and tok.pos == "VERB" and not through_as:
                 # "contradicting the minister’s assurance that “…”": the quote is the other side's
                 disputed = _disputed_source(parse, i)
                 if disputed is not None:
@@ -208,7 +256,12 @@ def _walk_up(parse: Parse, i: int, inside: range, outside: Callable[[int], bool]
                     weak = weak or found  # "tests showed “…”": look for a speaker higher up
                 elif subject is None and subject_of(parse, i, any_source=True) is not None:
                     unsourced = unsourced or Attribution(cue=cue_span(parse, i), source=None, verb=i, rule="unsourced")
-            elif tok.pos == "NOUN" and tok.lower in SPEECH_NOUNS and (owner := _noun_source(parse, i)) is not None:
+            elif (
+                tok.pos == "NOUN"
+                and tok.lower in SPEECH_NOUNS
+                and not through_as
+                and (owner := _noun_source(parse, i)) is not None
+            ):
                 return Attribution(cue=Span(tok.start, tok.end), source=owner, verb=None, rule="noun")
             elif (made := _made_statement(parse, i)) is not None and made.source not in inside:
                 return made
@@ -216,13 +269,9 @@ def _walk_up(parse: Parse, i: int, inside: range, outside: Callable[[int], bool]
                 return owned
         if tok.head == i:
             return weak or unsourced
+        through_as = through_as or (tok.lower == "as" and tok.dep == "prep")
         i = tok.head
     return weak or unsourced
-
-
-# Nouns for what someone says as a set phrase: "Her campaign slogan is “…”" (not "his remarks
-# were “racist,” Ryan said", where the quote judges the remarks).
-_SAYING_NOUNS = frozenset("slogan slogans motto dictum mantra refrain catchphrase tagline".split())
 
 
 def _owned_words(parse: Parse, verb: int) -> Attribution | None:
@@ -233,7 +282,7 @@ def _owned_words(parse: Parse, verb: int) -> Attribution | None:
         return None
     for c in children(parse, verb):
         noun = tokens[c]
-        if noun.dep == "nsubj" and noun.pos == "NOUN" and noun.lower in _SAYING_NOUNS:
+        if noun.dep == "nsubj" and noun.pos == "NOUN" and noun.lower in SAYING_NOUNS:
             owner = next((g for g in children(parse, c) if tokens[g].dep == "poss" and tokens[g].pos == "PROPN"), None)
             if owner is not None:
                 cue = Span(tokens[verb].start, tokens[verb].end)  # "is": the quote follows it
@@ -270,8 +319,8 @@ def _noun_source(parse: Parse, noun: int) -> int | None:
     """Whose statement: "the minister’s assurance", "a statement by the ministry"."""
     tokens = parse.tokens
     for c in children(parse, noun):
-        if tokens[c].dep == "poss" and tokens[c].pos in {"PROPN", "NOUN"}:
-            return c
+        if tokens[c].dep == "poss" and (tokens[c].pos in {"PROPN", "NOUN"} or tokens[c].lower in OWNER_PRONOUNS):
+            return c  # "the minister’s assurance", "her claim that she “never …”"
         if tokens[c].dep == "prep" and tokens[c].lower in {"by", "from"}:
             objs = [g for g in children(parse, c) if tokens[g].dep == "pobj"]
             if objs:
@@ -324,6 +373,10 @@ def _nearest_verb(parse: Parse, indices: range, outside: Callable[[int], bool]) 
     for i in range(sentence.first, sentence.last):
         if i in indices or not outside(i) or not is_reporting(parse, i):
             continue
+        if parse.tokens[i].dep == "relcl" and i > indices[-1]:
+            continue  # "… a “law and order” candidate, appealing to voters who feel left behind"
+        if i > 0 and parse.tokens[i - 1].text == "(":
+            continue  # "not for her policy (think Edith Wilson) but for her “charm”": an aside
         subject = subject_of(parse, i)
         if subject is None or subject in indices or not outside(subject):
             continue

@@ -19,7 +19,9 @@ __all__ = [
     "INSTITUTION_NOUNS",
     "KICKERS",
     "MADE_NOUNS",
+    "OWNER_PRONOUNS",
     "PERSON_PRONOUNS",
+    "SAYING_NOUNS",
     "SOURCE_NOUNS",
     "SPEECH_NOUNS",
     "SPEECH_VERBS",
@@ -46,7 +48,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         blast slam mock hail laud chime lash rail fume grumble gush marvel plead beg implore exclaim shout
         yell scream cry chant whisper mutter sigh bark snap snarl growl ponder affirm proclaim opine intone
         thunder roar cheer jeer interject reckon posit surmise vent grouse gripe crow brag hint imply
-        boom bellow holler rant rave scold sneer taunt gloat quip retort anticipate reason
+        boom bellow holler rant rave scold sneer taunt gloat quip retort anticipate reason portray depict dub email
     """.split()
 )
 
@@ -81,6 +83,11 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
         pledge pledges insistence argument denial account message view belief suggestion description point
     """.split()
 )
+# Nouns for what someone says as a set phrase: "Her campaign slogan is “…”" (not "his remarks
+# were “racist,” Ryan said", where the quote judges the remarks).
+SAYING_NOUNS: frozenset[str] = frozenset("slogan slogans motto dictum mantra refrain catchphrase tagline".split())
+# Possessives that own a statement: "her claim that …", "his “…” remark".
+OWNER_PRONOUNS: frozenset[str] = frozenset({"his", "her", "their"})
 
 # Words of a title before or instead of a name ("Environment Minister", "the senator").
 TITLE_WORDS: frozenset[str] = frozenset(

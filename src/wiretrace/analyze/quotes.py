@@ -25,7 +25,7 @@ from wiretrace.analyze.cues import is_speech_verb
 from wiretrace.analyze.labelled import headline, labelled_lines
 from wiretrace.analyze.quote_confidence import SPAN_CONFIDENCE, attribution_confidence
 from wiretrace.analyze.quotemarks import OPENING_MARKS, Quoted, closing_mark, find_quoted, opening_mark
-from wiretrace.analyze.reported import find_reported
+from wiretrace.analyze.reported import STANCE_VERBS, find_reported, verb_lemma
 from wiretrace.analyze.scare_quotes import is_speech
 from wiretrace.analyze.speakers import SpeakerResolver
 from wiretrace.model import Analysis, Article, Entity, Mention, Parse, Quote, QuoteKind, Span, Speaker
@@ -41,6 +41,7 @@ _NEW_STATEMENT = re.compile(
     r"|^\W*(?:and|but)\s+(?:\w+\s+){0,2}(?:said|noted|tweeted|wrote|told|added|argued)\b",
     re.IGNORECASE,
 )
+_CONJOINED = re.compile(r",\s*(?:and|but)\b")
 # "…,” Trump told reporters, before insisting he had a “great relationship”": a second speech
 # verb whose reported clause holds the next quote, in the same sentence
 _REPORTING_ON = re.compile(r"\b(?:before|after|while|then)\s+[a-z]+ing\b", re.IGNORECASE)
@@ -76,7 +77,7 @@ def _build(
 ) -> tuple[Quote, ...]:
     resolver = SpeakerResolver(body, parse, entities, quoted=marks)
     quotes: list[Quote] = []
-    last: tuple[Quote, int] | None = None  # the last attributed quote and its paragraph start
+    last: tuple[Quote, int, bool] | None = None  # the last attributed quote, its paragraph start, a stance?
     for n, f in enumerate(found, start=1):
         speaker: Speaker | None = None
         cue: Mention | None = None
@@ -85,8 +86,9 @@ def _build(
             cue = Mention(span=f.attribution.cue, text=f.attribution.cue.text(body))
             if f.attribution.source is not None:
                 speaker = resolver.resolve(f.attribution.source)
-        elif f.kind == QuoteKind.DIRECT and last is not None and _continues(body, f.span, last[1]):
-            speaker, cue = last[0].speaker, last[0].cue  # a paragraph that carries on the last quote
+        elif f.kind == QuoteKind.DIRECT and last is not None and _continues(body, f.span, last[1], last[2]):
+            carried = _unfinished(body, f.span, quotes, last[1]) or last[0]
+            speaker, cue = carried.speaker, carried.cue  # a paragraph that carries on the last quote
             rule = "continuation"
         elif f.kind == QuoteKind.DIRECT and (topic := topic_attribution(parse, f.span, list(marks))) is not None:
             cue = Mention(span=topic.cue, text=topic.cue.text(body))  # "Reeves struck the law down. “…”"
@@ -112,9 +114,42 @@ def _build(
             quotes[same] = replace(quotes[same], fragments=fragments)
             continue
         quotes.append(replace(quote, id=f"q{len(quotes) + 1}"))
-        if speaker is not None:
-            last = (quote, _paragraph_start(body, f.span.start))
+        if speaker is not None and not _aside(parse, f):
+            last = (quote, _paragraph_start(body, f.span.start), _stance(parse, f))
     return tuple(quotes)
+
+
+# What stands between a speech verb and the words it introduces whole: a comma or colon and the mark
+_SET_OFF = frozenset(f"{p}{m}" for p in ",:" for m in OPENING_MARKS) | {f"{p} {m}" for p in ",:" for m in OPENING_MARKS}
+
+
+def _unfinished(body: str, span: Span, quotes: list[Quote], paragraph: int) -> Quote | None:
+    """ "He said, “Lund will build the wall” – at which point the crowd chanted “Build the
+    wall!” – “and keep the town safe.”": words that open in lower case finish the last quote
+    of the paragraph left without a full stop, not the one just before them."""
+    if not span.text(body)[:1].islower():
+        return None
+    for quote in reversed(quotes):
+        if quote.span.start < paragraph:
+            return None
+        finished = quote.text.rstrip(" ”\"'’").endswith((".", "!", "?"))
+        if quote.kind == QuoteKind.DIRECT and quote.speaker is not None and not finished:
+            return quote
+    return None
+
+
+def _aside(parse: Parse, f: Found) -> bool:
+    """ "“…!” Lomax declared, a point he makes after shows during which callers asked how much
+    he earns. “…”": a statement reported in a relative clause is an aside the next quote does
+    not carry on."""
+    verb = f.attribution.verb if f.attribution is not None else None
+    return f.kind == QuoteKind.INDIRECT and verb is not None and parse.tokens[verb].dep == "relcl"
+
+
+def _stance(parse: Parse, f: Found) -> bool:
+    """ "clinics for women who want treatment": a stance reported without quotation marks."""
+    verb = f.attribution.verb if f.attribution is not None else None
+    return f.kind == QuoteKind.INDIRECT and verb is not None and verb_lemma(parse.tokens[verb].lower) in STANCE_VERBS
 
 
 def _with_reported_clause(body: str, parse: Parse, quote: Quote) -> Quote:
@@ -124,6 +159,8 @@ def _with_reported_clause(body: str, parse: Parse, quote: Quote) -> Quote:
     stay in ``fragments``."""
     if quote.kind != QuoteKind.DIRECT or quote.cue is None or quote.cue.span.start > quote.span.start:
         return quote
+    if body[quote.cue.span.end : quote.span.start].strip() in _SET_OFF:
+        return quote  # "When a man shouted, “Ray,” Lund joked, “…”": words set off after their verb
     claimed = claim_span(parse, quote)
     clause = (
         claimed if claimed != quote.span and claimed.contains(quote.span) else _rest_of_sentence(body, parse, quote)
@@ -210,16 +247,31 @@ def _interrupts(body: str, prev: Quoted, nxt: Quoted) -> bool:
     verbs = [w for w in re.findall(r"[A-Za-z]+", gap) if is_speech_verb(w)]
     if not verbs:
         return False
+    first = re.search(rf"\b{verbs[0]}\b", gap)
+    if first is not None and _CONJOINED.search(gap, 0, first.start()):
+        return False  # "…,” for instance, and Trump vowed to “…”": a second statement, someone else's
     if (len(verbs) > 1 or gap.lstrip()[:4] in {"and ", "but "}) and _NEW_STATEMENT.search(gap):
         return False  # “…,” he said, adding that “…” — a second statement, reported on its own
     if len(verbs) > 1 and _REPORTING_ON.search(gap) and not gap.rstrip().endswith((".", "!", "?")):
         return False  # the next quote is a partial one inside the second verb's reported clause
     ends_open = body[prev.span.end - 1 : prev.span.end] in {",", "—", "–"} or gap.lstrip().startswith(",")
-    if not ends_open:
+    if not ends_open or (_introduced(body, prev) and _NAMED_TAG.match(gap)):
         return False
     # one attribution clause: either it runs on (", she said, “…") or it is one sentence (". “…")
     stops = re.findall(r"[.!?](?=\s)", gap)
     return not stops or (len(stops) == 1 and gap.rstrip().endswith((".", "!", "?")))
+
+
+# "When a man in the crowd shouted, “…,” Lund joked, “…”": a speech verb and a comma or colon
+# right before the first quote — it has its tag, and a name's tag after it opens another's words
+# (not "…,” adding, “…”" nor "…,” she added, “…”", which go on with the same speaker)
+_INTRODUCED = re.compile(r"\b([A-Za-z]+)\s*[,:]\s*$")
+_NAMED_TAG = re.compile(r"\W*[A-Z]")
+
+
+def _introduced(body: str, quote: Quoted) -> bool:
+    found = _INTRODUCED.search(body[max(0, quote.outer.start - 30) : quote.outer.start])
+    return found is not None and is_speech_verb(found.group(1))
 
 
 def _merge_partials(parse: Parse, found: list[Found]) -> list[Found]:
@@ -251,12 +303,13 @@ def _same_sentence(parse: Parse, a: Span, b: Span) -> bool:
     return parse.sentence_of(first) == parse.sentence_of(last)
 
 
-def _continues(body: str, span: Span, last_paragraph: int) -> bool:
-    """A quote in the paragraph of the last attributed quote, or opening the paragraph after it."""
+def _continues(body: str, span: Span, last_paragraph: int, stance: bool = False) -> bool:
+    """A quote in the paragraph of the last attributed quote, or opening the paragraph after it
+    (not after a ``stance``: "… clinics for women who want treatment. ¶ “…”" is not theirs)."""
     start = _paragraph_start(body, span.start)
     if start == last_paragraph:
         return True  # “…,” she said. … “More.” in the same paragraph
-    if body[start : span.start].strip() not in OPENING_MARKS:
+    if stance or body[start : span.start].strip() not in OPENING_MARKS:
         return False
     before = body[:start].rstrip()  # the previous paragraph, past any blank lines
     return bool(before) and _paragraph_start(body, len(before)) == last_paragraph
@@ -314,7 +367,7 @@ class QuotesStage(Stage):
     """Direct, block and reported quotes with their cues and speakers."""
 
     name = "quotes"
-    version = "5"
+    version = "6"
     needs = frozenset({"article", "parse", "entities"})
     gives = frozenset({"quotes"})
 

@@ -1,15 +1,18 @@
 """Reported speech: the clause, object or topic a reporting or stance verb governs, and the
-sentence around "according to X", when it holds no quotation marks."""
+sentence around "according to X", when it holds no quotation marks; and the report around a
+report — the outer reporter whose account a quote is."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from wiretrace.analyze.candidates import MIN_REPORTED_WORDS, Attribution, Found, in_any, trim
 from wiretrace.analyze.cues import INSTITUTION_NOUNS, SOURCE_NOUNS, TITLE_WORDS, WEAK_VERBS, lemma_of
 from wiretrace.analyze.phrases import children, root_of, subtree, token_span, tokens_in
-from wiretrace.analyze.subjects import cue_span, is_reporting, subject_of
+from wiretrace.analyze.subjects import SUBJECT_DEPS, cue_span, is_reporting, subject_of
 from wiretrace.model import Parse, QuoteKind, Span
 
-__all__ = ["STANCE_VERBS", "find_reported", "verb_lemma"]
+__all__ = ["STANCE_VERBS", "find_reported", "outer_reporter", "verb_lemma"]
 
 # Verbs whose object is the hearer: the content is their clause, never the object.
 _HEARER_VERBS = frozenset("tell inform brief assure reassure advise warn urge remind ask thank".split())
@@ -77,10 +80,25 @@ def find_reported(body: str, parse: Parse, marks: list[Span], quoted: list[Found
         cue = cue_span(parse, tok.i)
         how = "clause" if head is not None else "parenthetical" if content.start <= tokens[subject].start else "object"
         source = subject_of(parse, tok.i)  # who speaks: not "It was reported that …", nor "the tone"
+        source = _outer_source(parse, tok.i, source, trimmed, marks)
         found.append(Found(trimmed, QuoteKind.INDIRECT, Attribution(cue, source, tok.i, "reported"), (trimmed,), how))
         taken.append(trimmed)
     found.extend(_according_to(body, parse, marks, taken))
     return found
+
+
+def _outer_source(parse: Parse, verb: int, source: int | None, content: Span, marks: list[Span]) -> int | None:
+    """ "Clinton told officials that she wanted no escort, the source added": a clause whose
+    report another report frames is the outer source's account, as a quote's is."""
+    if source is None:
+        return None
+    inside = tokens_in(parse, content)
+
+    def outside(i: int) -> bool:
+        return not in_any(marks, parse.tokens[i].start)
+
+    outer = outer_reporter(parse, verb, source, inside, outside) if inside else None
+    return outer if outer is not None else source
 
 
 def _takes_a_stance(parse: Parse, i: int) -> bool:
@@ -258,3 +276,72 @@ def _according_to(body: str, parse: Parse, marks: list[Span], taken: list[Span])
         found.append(Found(trimmed, QuoteKind.INDIRECT, att, (trimmed,), "according"))
         taken.append(trimmed)
     return found
+
+
+# --------------------------------------------------------------------------- reports of reports
+
+# Arcs from a reporting verb up to one that reports its clause ("said that …, calling it")
+_NESTING_DEPS = frozenset({"ccomp", "conj", "advcl"})
+_NEST_HOPS = 12
+
+
+def outer_reporter(
+    parse: Parse, verb: int, source: int | None, inside: range, outside: Callable[[int], bool]
+) -> int | None:
+    """ "Brandt said that the ministers rejected it, calling it “a distraction”": a quote
+    (token range ``inside``) whose reporting ``verb`` sits in the clause another reporting
+    verb reports is the outer speaker's account: the subject of that outer verb ("Brandt"),
+    where it is not ``source`` already; else None. The outer verb comes before the inner one
+    or after the whole quote ("Brandt welcomed it, saying the plan was “dead,” the paper
+    reported": the paper's account)."""
+    tokens = parse.tokens
+    if verb > inside.start:
+        return None  # a tag after the quote ("“…,” the paper reported") is the quote's own
+    i = verb
+    through = False
+    own_subject = any(tokens[c].dep in SUBJECT_DEPS for c in children(parse, verb))
+    for _ in range(_NEST_HOPS):
+        tok = tokens[i]
+        if tok.dep == "relcl" and i == verb and (holder := _clause_of_noun(parse, tok.head)) is not None:
+            i = holder  # "Penwell said the world lost a voice that said “…”": up to "lost"
+            tok = tokens[i]
+        if tok.head == i or tok.dep not in _NESTING_DEPS:
+            return None
+        if tok.dep == "advcl" and (tok.tag != "VBG" or any(tokens[c].dep in SUBJECT_DEPS for c in children(parse, i))):
+            return None  # "after a woman told him …": a clause of its own, not the report's
+        through = through or tok.dep == "ccomp"
+        i = tok.head
+        if verb < i < inside.stop or not outside(i) or i in inside:
+            return None
+        if i > inside.stop and _reports_its_own(parse, i):
+            return None  # "26 percent say …; 11 percent say they have not": a statement of its own
+        if i < verb and own_subject and not all(outside(k) for k in range(i + 1, verb)):
+            return None  # "When a man shouted, “Ray,” Lund joked, “…”": the outer verb has its own quote
+        if through and is_reporting(parse, i) and lemma_of(tokens[i].text) not in WEAK_VERBS:
+            subject = subject_of(parse, i)
+            if subject is None or subject == source or not outside(subject) or subject in inside:
+                return None
+            return subject
+    return None
+
+
+def _reports_its_own(parse: Parse, verb: int) -> bool:
+    """Whether a reporting verb after a quote reports a clause or object after it, rather
+    than standing as a bare tag ("…, the paper reported.")."""
+    tokens = parse.tokens
+    return any(c > verb and tokens[c].dep in {"ccomp", "dobj", "xcomp"} for c in children(parse, verb))
+
+
+def _clause_of_noun(parse: Parse, noun: int) -> int | None:
+    """The verb whose object (or object of a preposition) ``noun`` is: "lost [a voice]",
+    "obtained [video] of …", "[in] a speech" — the clause a relative clause on it sits in."""
+    tokens = parse.tokens
+    i = noun
+    for _ in range(4):
+        tok = tokens[i]
+        if tok.dep not in {"dobj", "pobj", "prep"} or tok.head == i:
+            return None
+        i = tok.head
+        if tokens[i].pos in {"VERB", "AUX"}:
+            return i
+    return None

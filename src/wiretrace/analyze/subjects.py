@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from wiretrace.analyze.cues import MADE_NOUNS, WEAK_VERBS, is_speech_verb, lemma_of
+from wiretrace.analyze.cues import MADE_NOUNS, is_speech_verb, lemma_of
 from wiretrace.analyze.phrases import children, subtree
 from wiretrace.analyze.quotemarks import CLOSING_TOKENS, OPENING_TOKENS
 from wiretrace.analyze.sources import can_speak
@@ -17,7 +17,6 @@ __all__ = [
     "cue_span",
     "is_reporting",
     "orphan_cue",
-    "outer_reporter",
     "past_vocative",
     "subject_of",
     "went_on",
@@ -26,9 +25,7 @@ __all__ = [
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _PREMODIFIERS = frozenset({"det", "amod", "compound", "nummod", "npadvmod", "poss", "nmod"})
 _MAX_CLIMB = 8  # tokens up from a refused subject to the verb whose subject speaks
-# Arcs from a reporting verb up to one that reports its clause ("said that …, calling it")
-_NESTING_DEPS = frozenset({"ccomp", "conj", "advcl"})
-_NEST_HOPS = 12
+_SET_OFF_WORDS = 6  # at most, between a set-off speech verb and its comma: "says historian Carl Anders,"
 _BREAKS = frozenset({":", "”", '"', "»", "''"})  # a colon or a quote between two subjects of one verb
 # What a statement travels by, never who makes it: "she said by phone" is no passive agent.
 _MEDIA = frozenset("phone telephone email e-mail text mail letter fax video videoconference satellite radio".split())
@@ -42,7 +39,8 @@ def is_reporting(parse: Parse, i: int) -> bool:
     if not is_speech_verb(tok.text) and not went_on(parse, i) and not _puts_it(parse, i):
         return False
     kids = children(parse, i)
-    return not any(parse.tokens[c].tag == "TO" for c in kids) and not _filler(parse, i, kids)
+    infinitive = any(parse.tokens[c].tag == "TO" and parse.tokens[c].dep != "prep" for c in kids)  # not "to which"
+    return not infinitive and not _filler(parse, i, kids)
 
 
 # Fillers in speech: "you know", "you see", "I mean" report nothing.
@@ -202,6 +200,8 @@ def _speaking_subject_before(parse: Parse, refused: int, verb: int) -> int | Non
 
 def _subject(parse: Parse, verb: int) -> int | None:
     tokens = parse.tokens
+    if (set_off := _set_off_subject(parse, verb)) is not None:
+        return set_off
     seen = 0
     while seen < 4:
         kids = children(parse, verb)
@@ -234,10 +234,30 @@ def _subject(parse: Parse, verb: int) -> int | None:
         if tok.dep in {"advcl", "conj", "xcomp", "ccomp", "relcl"} and tok.head != verb:
             if tok.dep == "relcl":
                 return tok.head  # "the envoy, who said …"
+            if seen == 0 and (nearer := _nearer_clause_subject(parse, verb)) is not None:
+                return nearer
             verb = tok.head
             seen += 1
             continue
         return None
+    return None
+
+
+def _nearer_clause_subject(parse: Parse, participle: int) -> int | None:
+    """ "the hotel — owned by Ray — where 50 protesters had gathered, chanting “…”": a participle
+    after a comma that the parser hung on a verb further back goes with the clause right
+    before the comma, when that clause has a noun for subject."""
+    tokens = parse.tokens
+    tok = tokens[participle]
+    if tok.dep != "advcl" or tok.tag != "VBG" or participle < 2 or tokens[participle - 1].text != ",":
+        return None
+    for v in range(participle - 2, tok.head, -1):
+        if tokens[v].text in {",", ";", "—", "–", "(", ")"} or tokens[v].text in OPENING_TOKENS | CLOSING_TOKENS:
+            return None
+        if tokens[v].pos in {"VERB", "AUX"} and tokens[v].dep in {"relcl", "conj", "ccomp", "advcl"}:
+            kids = children(parse, v)
+            subjects = [c for c in kids if tokens[c].dep == "nsubj" and tokens[c].pos in {"NOUN", "PROPN"}]
+            return subjects[0] if subjects else None
     return None
 
 
@@ -249,11 +269,14 @@ def _title_after(parse: Parse, subject: int, verb: int) -> bool:
 
 def _one_subject(parse: Parse, subjects: list[int], verb: int) -> int:
     """The subject, where the parse gave a verb several: the one nearest the verb ("the
-    celebrity press ReganBooks", "His final assessment: “…,” he said"), but not past a
+    celebrity press ReganBooks", "His final assessment: “…,” he said"), the last word of one
+    name after the verb ("said Army Capt. Christian Pardo"), but not past a
     name set off by a comma ("Ban Ki-moon, the secretary general …, vowed") nor a pronoun
     that does not follow a colon or a quote ("figures — … — both suggested")."""
     tokens = parse.tokens
     first, near = subjects[0], min(subjects, key=lambda c: abs(c - verb))
+    if first > verb and all(tokens[k].pos == "PROPN" for k in range(first, subjects[-1] + 1)):
+        return subjects[-1]  # "…,” said Army Capt. Christian Pardo": one name after the verb, its last word
     between = [tokens[k].text for k in range(first + 1, near)]
     if _BREAKS.intersection(between):
         return near
@@ -303,6 +326,23 @@ def _inverted_subject(parse: Parse, verb: int) -> int | None:
     return None
 
 
+def _set_off_subject(parse: Parse, verb: int) -> int | None:
+    """ "The paradox of it, says historian Carl Anders, is that …": a speech verb set off by
+    commas inside the sentence, its subject the name right after it (whatever the parser
+    made the subject)."""
+    tokens = parse.tokens
+    if verb == 0 or tokens[verb - 1].text != "," or tokens[verb].tag not in {"VBZ", "VBD"}:
+        return None
+    if not is_speech_verb(tokens[verb].text):
+        return None
+    k = verb + 1
+    while k < len(tokens) and k - verb <= _SET_OFF_WORDS and tokens[k].pos in {"DET", "ADJ", "NOUN", "PROPN"}:
+        k += 1
+    if k == verb + 1 or k >= len(tokens) or tokens[k].text not in {",", "."}:
+        return None
+    return k - 1 if tokens[k - 1].pos == "PROPN" and tokens[k - 1].ent_type == "PERSON" else None
+
+
 def _subject_before(parse: Parse, verb: int) -> int | None:
     """A name the parser failed to link: "Ivo Daalder, former US ambassador to NATO, called for"."""
     tokens = parse.tokens
@@ -347,33 +387,3 @@ def past_vocative(parse: Parse, subject: int | None, inside: range, outside: Cal
         if tokens[c].dep == "appos" and c >= inside.stop and outside(c) and tokens[c].pos == "PROPN":
             return c
     return subject
-
-
-def outer_reporter(
-    parse: Parse, verb: int, source: int | None, inside: range, outside: Callable[[int], bool]
-) -> int | None:
-    """ "Brandt said that the ministers rejected it, calling it “a distraction”": a quote
-    (token range ``inside``) whose reporting ``verb`` sits in the clause another, earlier
-    reporting verb reports is the outer speaker's account: the subject of that outer verb
-    ("Brandt"), where it is not ``source`` already; else None."""
-    tokens = parse.tokens
-    if verb > inside.start:
-        return None  # a tag after the quote ("“…,” the paper reported") is the quote's own
-    i = verb
-    through = False
-    for _ in range(_NEST_HOPS):
-        tok = tokens[i]
-        if tok.head == i or tok.dep not in _NESTING_DEPS:
-            return None
-        if tok.dep == "advcl" and (tok.tag != "VBG" or any(tokens[c].dep in SUBJECT_DEPS for c in children(parse, i))):
-            return None  # "after a woman told him …": a clause of its own, not the report's
-        through = through or tok.dep == "ccomp"
-        i = tok.head
-        if i > verb or not outside(i) or i in inside:
-            return None
-        if through and is_reporting(parse, i) and lemma_of(tokens[i].text) not in WEAK_VERBS:
-            subject = subject_of(parse, i)
-            if subject is None or subject == source or not outside(subject) or subject in inside:
-                return None
-            return subject
-    return None

@@ -8,7 +8,10 @@
 - "Ruiz interrupted me to announce, “…”": a speech verb in the infinitive right before the
   quote reports for the main subject;
 - "Reeves struck the law down. ¶ “The State has put its thumb on the scale …”": a quote with
-  no attribution of its own goes to whom the sentence before it is about.
+  no attribution of its own goes to whom the sentence before it is about;
+- "When a man shouted, “Ray,” Lund joked, “Amen”": a quote right after "shouted," is the
+  shouter's, though the parser hung it on the tag after it;
+- "Lund's “you can keep your plan” promise": words between a possessive and a speech noun.
 """
 
 from __future__ import annotations
@@ -16,13 +19,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from wiretrace.analyze.candidates import Attribution, in_any
-from wiretrace.analyze.cues import is_speech_verb, lemma_of
+from wiretrace.analyze.cues import OWNER_PRONOUNS, SAYING_NOUNS, SPEECH_NOUNS, is_speech_verb, lemma_of
 from wiretrace.analyze.phrases import children, tokens_in
 from wiretrace.analyze.quotemarks import CLOSING_TOKENS, OPENING_TOKENS
 from wiretrace.analyze.subjects import cue_span, is_reporting, subject_of
 from wiretrace.model import Parse, Span, Token
 
-__all__ = ["infinitive_cue", "signed_after", "surface_tag", "tag_after", "topic_attribution"]
+__all__ = [
+    "infinitive_cue",
+    "introduced",
+    "introduces_next",
+    "owned_phrase",
+    "signed_after",
+    "surface_tag",
+    "tag_after",
+    "topic_attribution",
+]
 
 _MIN_TAGGED_TOKENS = 5
 _NP_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "PART", "NUM"})
@@ -56,7 +68,10 @@ def surface_tag(parse: Parse, span: Span) -> Attribution | None:
     k = j
     while k < len(tokens) and k - j < 6 and tokens[k].pos in _NP_POS:
         k += 1
-    if j < k < len(tokens) and tokens[k].tag in _FINITE:
+    misread = j + 1 < k < len(tokens) and _verb_read_as_noun(tokens[k - 1], tokens[k - 2])
+    if misread:
+        k -= 1  # "“…,” the Saudis state in the paper": "state" read as a noun after a plural
+    if j < k < len(tokens) and (tokens[k].tag in _FINITE or misread):
         heads = [m for m in range(j, k) if tokens[m].pos in {"PROPN", "NOUN", "PRON"}]
         named = any(tokens[m].ent_type == "PERSON" for m in heads)
         if heads and _tags_speech(tokens[k], sentence_long or named):
@@ -102,6 +117,17 @@ def _described_then_verb(parse: Parse, j: int, span: Span) -> Attribution | None
                 return None
             return Attribution(cue=cue_span(parse, k), source=source, verb=k, rule="surface")
     return None
+
+
+def _verb_read_as_noun(tok: Token, before: Token) -> bool:
+    """A speech verb's base form the tagger read as a noun after a plural subject: "the
+    Saudis state", "the authors note"."""
+    return (
+        tok.pos == "NOUN"
+        and before.tag in {"NNS", "NNPS"}
+        and is_speech_verb(tok.lower)
+        and lemma_of(tok.lower) == tok.lower
+    )
 
 
 def _tags_speech(tok: Token, sentence_long: bool) -> bool:
@@ -261,3 +287,51 @@ def infinitive_cue(parse: Parse, indices: range) -> Attribution | None:
     if subject is None or subject in indices:
         return None
     return Attribution(cue=cue_span(parse, k), source=subject, verb=k, rule="parse")
+
+
+def introduces_next(parse: Parse, verb: int | None, indices: range, outside: Callable[[int], bool]) -> bool:
+    """Whether ``verb``, after the quote, is followed by a comma and another quote ("…,” Lund
+    joked, “Amen”): a tag that introduces the next words."""
+    tokens = parse.tokens
+    if verb is None or verb <= indices[-1] or verb + 2 >= len(tokens):
+        return False
+    return outside(verb) and tokens[verb + 1].text in {",", ":"} and tokens[verb + 2].text in OPENING_TOKENS
+
+
+def introduced(parse: Parse, first: int, outside: Callable[[int], bool]) -> Attribution | None:
+    """ "When a man shouted, “Ray,” Lund joked, “Amen”": a quote right after a speech verb and
+    a comma or colon is that verb's, where the parser hung it on a tag after it that opens
+    the next quote."""
+    tokens = parse.tokens
+    j = first - 1
+    while j >= 0 and tokens[j].text in OPENING_TOKENS:
+        j -= 1
+    if j < 1 or tokens[j].text not in {",", ":"} or not outside(j - 1) or not is_reporting(parse, j - 1):
+        return None
+    subject = subject_of(parse, j - 1)
+    if subject is None or not outside(subject):
+        return None
+    return Attribution(cue=cue_span(parse, j - 1), source=subject, verb=j - 1, rule="parse")
+
+
+def owned_phrase(parse: Parse, indices: range) -> Attribution | None:
+    """ "Lund’s “you can keep your plan” promise", "her “basket of deplorables” remark": words
+    in quotation marks between a possessive and a speech noun are the owner's."""
+    tokens = parse.tokens
+    before, after = indices[0] - 1, indices[-1] + 1
+    while before >= 0 and tokens[before].text in OPENING_TOKENS:
+        before -= 1
+    while after < len(tokens) and tokens[after].text in CLOSING_TOKENS:
+        after += 1
+    if before < 1 or after >= len(tokens) or after == indices[-1] + 1:
+        return None
+    noun = tokens[after]
+    if noun.pos != "NOUN" or noun.lower not in SPEECH_NOUNS | SAYING_NOUNS:
+        return None
+    if tokens[before].tag == "POS" and tokens[before - 1].pos == "PROPN":
+        owner = before - 1
+    elif tokens[before].lower in OWNER_PRONOUNS:
+        owner = before
+    else:
+        return None
+    return Attribution(cue=Span(noun.start, noun.end), source=owner, verb=None, rule="noun")
