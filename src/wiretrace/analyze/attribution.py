@@ -27,22 +27,18 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from wiretrace.analyze.candidates import Attribution, in_any
+from wiretrace.analyze.colons import colon_intro, colon_label
 from wiretrace.analyze.cues import (
     DISPUTE_VERBS,
-    KICKERS,
     OWNER_PRONOUNS,
     SAYING_NOUNS,
     SPEECH_NOUNS,
     WEAK_VERBS,
     lemma_of,
-    speech_verb_read_as_noun,
 )
 from wiretrace.analyze.phrases import children, root_of, tokens_in
-from wiretrace.analyze.quotemarks import OPENING_TOKENS
 from wiretrace.analyze.reported import outer_reporter
-from wiretrace.analyze.sources import can_speak
 from wiretrace.analyze.subjects import (
-    SUBJECT_DEPS,
     cue_span,
     is_reporting,
     orphan_cue,
@@ -61,7 +57,7 @@ from wiretrace.analyze.tags import (
 )
 from wiretrace.model import Parse, Span
 
-__all__ = ["attribute", "intro_attribution", "topic_attribution"]
+__all__ = ["attribute", "topic_attribution"]
 
 _MAX_HOPS = 12
 
@@ -84,7 +80,7 @@ def attribute(parse: Parse, span: Span, quoted: list[Span]) -> Attribution | Non
 
 
 def _attribute(parse: Parse, indices: range, span: Span, outside: Callable[[int], bool]) -> Attribution | None:
-    label = _colon_label(parse, indices)
+    label = colon_label(parse, indices)
     unsourced: Attribution | None = None  # "It was reported that “…”": a cue, no source
     for part in _sentence_parts(parse, indices):
         if label is not None and label.rule == "label" and part[0] == indices[0]:
@@ -105,7 +101,7 @@ def _attribute(parse: Parse, indices: range, span: Span, outside: Callable[[int]
     return (
         signed_after(parse, span)
         or label
-        or _colon_intro(parse, indices)
+        or colon_intro(parse, indices)
         or tag_after(parse, span, outside)
         or surface_tag(parse, span)
         or owned_phrase(parse, indices)
@@ -170,60 +166,6 @@ def _sentence_parts(parse: Parse, indices: range) -> list[range]:
     if first is None or last is None or first == last:
         return [indices]
     return [range(max(last.first, indices[0]), indices[-1] + 1), range(indices[0], min(first.last, indices[-1] + 1))]
-
-
-def _colon_label(parse: Parse, indices: range) -> Attribution | None:
-    """ "Retired fisherman Rolf Danneker: “…”" — a name and a colon, no verb, then the quote."""
-    tokens = parse.tokens
-    j = indices[0] - 1
-    while (j >= 0 and tokens[j].text in OPENING_TOKENS | {" "}) or (j >= 0 and tokens[j].pos == "SPACE"):
-        j -= 1
-    if j < 1 or tokens[j].text != ":":
-        return None
-    sentence = parse.sentence_of(j)
-    first = sentence.first if sentence is not None else max(0, j - 12)
-    for k in range(j - 1, first - 1, -1):  # "HEADLINE IN CAPITALS - Jeffrey M. Jones: “…”"
-        if tokens[k].text in {"-", "—", "–", ".", ";", "|"}:
-            first = k + 1
-            break
-        if tokens[k].text[:1] in {"-", "—", "–"} and tokens[k].text[1:2].isalpha():
-            first = k  # "… all along -More from X: “…”": the dash glued to the next word
-            break
-    if (intro := intro_attribution(parse, first, j, any_verb=True)) is not None:
-        return intro  # "Article 33 affirms: “…”" — an introduction in the quote's own sentence
-    if (misread := _verb_read_as_noun(parse, first, j)) is not None:
-        return misread
-    if first < j and tokens[first].lower.lstrip("-—–") == "more":
-        first += 1  # "More from the report: “…”"
-    sourced = first < j and tokens[first].lower == "from"  # "From the report: “…”"
-    label = range(first + 1 if sourced else first, j)
-    if not label or len(label) > 12 or any(tokens[k].pos in {"VERB", "AUX"} for k in label):
-        return None
-    said = "".join(tokens[k].lower + (" " if tokens[k + 1].start > tokens[k].end else "") for k in label)
-    if said.strip() in KICKERS:
-        return None  # "UPDATE: “…”", "Editor's note: “…”" — a kicker, not who speaks
-    names = [k for k in label if tokens[k].ent_type in {"PERSON", "ORG"} or tokens[k].pos == "PROPN"]
-    words = [k for k in label if tokens[k].text[:1].isalpha()]
-    if not names and (sourced or all(tokens[k].text[:1].isupper() for k in words)):
-        names = [k for k in label if tokens[k].pos in {"NOUN", "PROPN"}]  # "Pew Research: “…”"
-    if not names:
-        return None
-    return Attribution(cue=Span(tokens[j].start, tokens[j].end), source=names[-1], verb=None, rule="label")
-
-
-def _verb_read_as_noun(parse: Parse, first: int, colon: int) -> Attribution | None:
-    """ "Clause 9 affirms: “…”", "The memo notes: “…”" — a speech verb in -s right before the
-    colon that the tagger read as a plural noun ("notes", "claims", "states"): its subject
-    introduces the quote."""
-    tokens = parse.tokens
-    verb = colon - 1
-    tok = tokens[verb]
-    if verb <= first or not speech_verb_read_as_noun(tok):
-        return None
-    subjects = [c for c in children(parse, verb) if tokens[c].dep in SUBJECT_DEPS and first <= c < verb]
-    if not subjects or not can_speak(parse, subjects[-1]):
-        return None
-    return Attribution(cue=Span(tok.start, tok.end), source=subjects[-1], verb=None, rule="colon")
 
 
 def _walk_up(parse: Parse, i: int, inside: range, outside: Callable[[int], bool]) -> Attribution | None:
@@ -386,52 +328,6 @@ def _nearest_verb(parse: Parse, indices: range, outside: Callable[[int], bool]) 
     if best is None:
         return None
     return Attribution(cue=cue_span(parse, best[1]), source=best[2], verb=best[1], rule="sentence")
-
-
-def _colon_intro(parse: Parse, indices: range) -> Attribution | None:
-    """ "Daalder wrote:" then the quote, in the next sentence or paragraph."""
-    tokens = parse.tokens
-    sentence = parse.sentence_of(indices[0])
-    if sentence is None or sentence.first == 0:
-        return None
-    prev = parse.sentence_of(sentence.first - 1)
-    while prev is not None and all(t.pos == "SPACE" for t in tokens[prev.first : prev.last]):
-        prev = parse.sentence_of(prev.first - 1) if prev.first > 0 else None
-    if prev is None:
-        return None
-    last = prev.last - 1
-    while last > prev.first and tokens[last].pos == "SPACE":
-        last -= 1
-    if tokens[last].text != ":":
-        return None
-    return intro_attribution(parse, prev.first, last, any_verb=True)
-
-
-def intro_attribution(parse: Parse, first: int, colon: int, *, any_verb: bool = False) -> Attribution | None:
-    """The reporting verb and subject of an introduction ending in a colon; failing a
-    reporting verb and with ``any_verb`` (a quote that opens right after the colon), the
-    subject of the introduction's main verb ("Trump leaned in and
-    boomed:", "the board was conclusive in its findings:") — a colon before a quote
-    hands the floor to whoever the introduction is about."""
-    for i in range(colon - 1, first - 1, -1):
-        if is_reporting(parse, i):
-            subject = subject_of(parse, i)
-            if subject is not None:
-                return Attribution(cue=cue_span(parse, i), source=subject, verb=i, rule="colon")
-    if not any_verb:
-        return None
-    tokens = parse.tokens
-    for i in range(colon - 1, first - 1, -1):
-        tok = tokens[i]
-        if tok.pos in {"VERB", "AUX"} and tok.dep not in {"amod", "relcl", "acl", "xcomp", "aux", "auxpass"}:
-            subject = subject_of(parse, i, any_source=True)  # its own subject, or the next verb's
-            if subject is None or not can_speak(parse, subject):
-                continue  # "Signs of a late shift were there all along - more from X:"
-            if (
-                tokens[subject].pos in {"PROPN", "NOUN"} or tokens[subject].lower in {"he", "she"}
-            ) and first <= subject < colon:
-                return Attribution(cue=cue_span(parse, i), source=subject, verb=i, rule="colon-any")
-    return None
 
 
 # "in Bolton’s view", "in his words": a possessive owner reports like "according to".

@@ -18,9 +18,10 @@ import itertools
 import re
 from dataclasses import replace
 
-from wiretrace.analyze.attribution import attribute, intro_attribution, topic_attribution
+from wiretrace.analyze.attribution import attribute, topic_attribution
 from wiretrace.analyze.candidates import PARAGRAPH, Attribution, Found, trim
 from wiretrace.analyze.claims import claim_span
+from wiretrace.analyze.colons import intro_attribution
 from wiretrace.analyze.cues import is_speech_verb
 from wiretrace.analyze.labelled import headline, labelled_lines
 from wiretrace.analyze.quote_confidence import SPAN_CONFIDENCE, attribution_confidence
