@@ -31,6 +31,16 @@ def test_curly_pair() -> None:
     assert inner("He said “we will win” and left.") == ["we will win"]
 
 
+def test_a_straight_closing_mark_with_no_space_after_it_still_closes() -> None:
+    body = 'Intro.\n\n"We keep finding the same thing over and over,"Ines Varga said. "Then more," she added.'
+    found = find_quoted(body)
+    assert [body[q.span.start : q.span.end] for q in found] == [
+        "We keep finding the same thing over and over,",
+        "Then more,",
+    ]
+    assert all(q.closed for q in found)
+
+
 def test_straight_pair() -> None:
     assert inner('He said "we will win" and left.') == ["we will win"]
 

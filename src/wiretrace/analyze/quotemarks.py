@@ -75,6 +75,8 @@ def closing_mark(text: str) -> str:
 def _is_opening_straight(body: str, i: int, is_open: bool) -> bool:
     before = body[i - 1] if i > 0 else "\n"
     after = body[i + 1] if i + 1 < len(body) else "\n"
+    if is_open and before in ",.?!" and after.isalpha():
+        return False  # "… to different audiences,"Katie Packer said": a closing mark, the space after it missed
     if before in _BEFORE_OPEN and not after.isspace():
         return True
     if after.isspace() or after in ".,;:!?)]}—–-":
