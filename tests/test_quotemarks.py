@@ -41,6 +41,16 @@ def test_a_straight_closing_mark_with_no_space_after_it_still_closes() -> None:
     assert all(q.closed for q in found)
 
 
+def test_a_quote_left_open_ends_where_a_speech_tag_inside_it_begins() -> None:
+    body = 'Intro.\n\n"There was little advice for parents about which papers to keep, said Kessel, whose group helps.'
+    [quote] = find_quoted(body)
+    assert body[quote.span.start : quote.span.end] == "There was little advice for parents about which papers to keep,"
+    assert not quote.closed
+    kept = 'Intro.\n\n"There was not much advice for parents, and nobody told them which papers to keep.'
+    [whole] = find_quoted(kept)  # no tag inside: the unclosed quote runs to the paragraph's end
+    assert kept[whole.span.start : whole.span.end].endswith("papers to keep.")
+
+
 def test_straight_pair() -> None:
     assert inner('He said "we will win" and left.') == ["we will win"]
 

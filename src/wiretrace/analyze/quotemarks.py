@@ -155,10 +155,25 @@ def _paired(body: str) -> list[Quoted]:
             ):
                 pending = [*pending, fragment]
             else:
+                fragment = _before_inner_tag(body, fragment)
                 if len(body[fragment.start : fragment.end].split()) >= _MIN_UNCLOSED_WORDS:
                     found.append(Quoted(fragments=(*pending, fragment), closed=False))
                 pending = []
     return [q for q in found if len(q.span) > 0]
+
+
+# ", said Kessel," / ", she added." inside a quote that never closes: the closing mark was left out
+_INNER_TAG = re.compile(
+    r",[ \t]+(?:said|says|added|adds|told|explained|wrote|asked)[ \t]+(?:[A-Z][\w’'.-]*|he|she|they)\b"
+    r"|,[ \t]+(?:[A-Z][\w’'.-]*|he|she|they)[ \t]+(?:said|says|added|adds|explained|wrote|asked)\b[.,]"
+)
+
+
+def _before_inner_tag(body: str, fragment: Span) -> Span:
+    """An unclosed quote cut where a speech tag inside it begins ("… papers to keep, said Kessel,
+    whose group …": the quote is "… papers to keep,"), else as it is."""
+    tag = _INNER_TAG.search(body, fragment.start, fragment.end)
+    return fragment if tag is None else Span(fragment.start, tag.start() + 1)
 
 
 def _closes(body: str, i: int) -> bool:

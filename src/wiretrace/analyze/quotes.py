@@ -368,7 +368,7 @@ class QuotesStage(Stage):
     """Direct, block and reported quotes with their cues and speakers."""
 
     name = "quotes"
-    version = "6"
+    version = "7"
     needs = frozenset({"article", "parse", "entities"})
     gives = frozenset({"quotes"})
 
