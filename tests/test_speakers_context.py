@@ -366,3 +366,13 @@ def test_a_slogan_someone_owns_is_theirs() -> None:
     analysis = analyse(text)
     assert speaker_of(analysis, "A harbour for everyone") == "Ines Varga"
     assert speaker_of(analysis, "a disgrace") == "Olga Brandt"
+
+
+def test_a_clause_about_when_the_words_were_said_is_not_what_was_said() -> None:
+    text = (
+        "The ad opens on a stage.\n\n"
+        "“He cannot handle tough questions,” a voice over says as a photo of an empty podium is shown."
+    )
+    analysis = analyse(text)
+    assert not any("podium" in q.text for q in analysis.quotes)
+    assert speaker_of(analysis, "tough questions") == "a voice over"

@@ -196,6 +196,20 @@ def _cut_before(parse: Parse, head: int | None, quote: Span) -> int | None:
     return None
 
 
+# Words that open a clause about when or why, not what was said: "a voice says [as a photo is shown]"
+_ADVERBIAL_MARKS = frozenset("as while when whenever because after before until since though although once".split())
+
+
+def _adverbial(parse: Parse, clause: int) -> bool:
+    """A clause the parser hung on a speech verb as its content that opens with "as", "while",
+    "when", "because" …: an adverbial clause (the words were said as something happened)."""
+    tokens = parse.tokens
+    if any(tokens[c].dep == "mark" and tokens[c].lower in _ADVERBIAL_MARKS for c in children(parse, clause)):
+        return True
+    first = subtree(parse, clause)[0]  # "says [as] [a photo … is shown]": the word hung on the verb instead
+    return first > 0 and tokens[first - 1].lower in _ADVERBIAL_MARKS and tokens[first - 1].head == tokens[clause].head
+
+
 def _complement(parse: Parse, verb: int) -> tuple[Span, int | None] | None:
     """The reported content of a speech verb, and the token heading it when there is one."""
     tokens = parse.tokens
@@ -208,7 +222,7 @@ def _complement(parse: Parse, verb: int) -> tuple[Span, int | None] | None:
             marks = [m for m in children(parse, c) if tokens[m].dep == "mark" and tokens[m].lower in {"for", "on"}]
             if tokens[c].dep == "advcl" and marks and marks[0] > verb:
                 return token_span(parse, marks[0] + 1, subtree(parse, c)[1]), c
-    clauses = [c for c in kids if tokens[c].dep == "ccomp"]
+    clauses = [c for c in kids if tokens[c].dep == "ccomp" and not _adverbial(parse, c)]
     if clauses:  # a clause after the verb wins over one before it ("In … that X had …, Y warned that …")
         after = [c for c in clauses if c > verb]
         head = after[0] if after else clauses[-1]
