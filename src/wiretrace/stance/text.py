@@ -139,15 +139,14 @@ class Text:
     sentences: tuple[Sentence, ...]  # never empty: a text without one gets an empty sentence at 0
     stems: frozenset[str]
     content: tuple[str, ...]  # the stems of its words outside STOP, in order: its bigrams
-
-    spread: tuple[int, ...] = ()  # how many of ``content`` each sentence holds
+    spread: tuple[int, ...]  # how many of ``content`` each sentence holds
 
     def as_rows(self) -> list[list[int | str]]:
         """Its sentences as stored (:func:`stored_text`): ``[start, end, content stems in order, the
         other stems]``, the stems space-separated (a stem holds no space)."""
         rows: list[list[int | str]] = []
         at = 0
-        for sent, n in zip(self.sentences, self.spread or (0,) * len(self.sentences), strict=True):
+        for sent, n in zip(self.sentences, self.spread, strict=True):
             own = self.content[at : at + n]
             at += n
             rows.append([sent.start, sent.end, " ".join(own), " ".join(sorted(sent.stems.difference(own)))])
@@ -341,17 +340,16 @@ def stored_text(body: str) -> str:
     """What a check reads of a stored article's body, as the store keeps it (``stance_counts``): its
     :class:`Counts`, its sentences' words (:meth:`Text.as_rows`) and the :func:`body_key` of the
     body they were read from — counted once, beside the article's analysis."""
-    return json.dumps(
-        {**text_counts(body).as_dict(), "words": prepared_text(body).as_rows(), "body": body_key(body)},
-        separators=(",", ":"),
-    )
+    return _with_words(body, text_counts(body).as_dict())
 
 
 def with_words(body: str, counts: str) -> str:
     """A row of :class:`Counts` alone (as schema version 11 stored them) with ``body``'s words added."""
-    return json.dumps(
-        {**json.loads(counts), "words": prepared_text(body).as_rows(), "body": body_key(body)}, separators=(",", ":")
-    )
+    return _with_words(body, json.loads(counts))
+
+
+def _with_words(body: str, counts: Mapping[str, Any]) -> str:
+    return json.dumps({**counts, "words": prepared_text(body).as_rows(), "body": body_key(body)}, separators=(",", ":"))
 
 
 def read_stored(body: str, data: str) -> tuple[Text, TextCues]:
