@@ -46,7 +46,7 @@ __all__ = [
 
 _ALL = Corpus.everything()
 # full-text table → the cache's key for its words in memory, and what they are read from
-_WORDS = {"articles_fts": ("words:articles", ARTICLES), "quotes_fts": ("words:quotes", QUOTES)}
+_WORDS = {source.fts: (f"words:{source.table}", source) for source in (ARTICLES, QUOTES)}
 STORY_NODES = 300  # a story larger than this is listed, not drawn
 
 

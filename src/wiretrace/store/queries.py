@@ -18,7 +18,7 @@ from wiretrace.store.base import JSON, Stale
 from wiretrace.store.codec import join_stages
 from wiretrace.store.names import best_display, compatible, merge_names, name_key, surname
 from wiretrace.store.timeline import timeline
-from wiretrace.store.word_index import WordIndex, words_of
+from wiretrace.store.word_index import ARTICLES, QUOTES, WordIndex, words_of
 
 __all__ = [
     "BM25",
@@ -127,10 +127,10 @@ def stale(conn: sqlite3.Connection, versions: Mapping[str, str]) -> Iterator[Sta
 
 RANK_WINDOW = 2000  # a query matching more rows than this is ranked among its newest RANK_WINDOW matches
 # Each full-text table's bm25, with the column weights its ``rank`` was configured with (store
-# migration m0001): headlines count four times the body, a quote's speaker half its words. Called
-# by name, with the row as tie-break, SQLite sorts the matches itself, where ``ORDER BY rank``
-# went through FTS5's own sort at about twice the CPU.
-BM25 = {"articles_fts": "bm25(articles_fts, 4.0, 1.0)", "quotes_fts": "bm25(quotes_fts, 1.0, 0.5)"}
+# migration m0001; ``word_index.Source`` keeps them, for the same scores in memory). Called by
+# name, with the row as tie-break, SQLite sorts the matches itself, where ``ORDER BY rank`` went
+# through FTS5's own sort at about twice the CPU.
+BM25 = {source.fts: source.bm25 for source in (ARTICLES, QUOTES)}
 
 
 _FREQUENCIES: dict[tuple[str, int], dict[str, int]] = {}  # (database, its last article) → term → articles

@@ -32,9 +32,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["ARTICLES", "HEADLINE_WEIGHT", "QUOTES", "Source", "WordIndex", "words_of"]
+__all__ = ["ARTICLES", "QUOTES", "Source", "WordIndex", "words_of"]
 
-HEADLINE_WEIGHT = 4.0  # the headline column's weight in queries.BM25["articles_fts"]
 _K1, _B = 1.2, 0.75  # FTS5's bm25 constants
 _TOKEN = re.compile(r"[^\W_]+")  # letters and digits: unicode61's token characters
 _ASCII_TOKEN = re.compile(r"[a-z0-9]+")  # the same in a text without other letters or digits (faster)
@@ -86,8 +85,9 @@ class Source:
     """What a full-text index holds: its content table's columns and their bm25 weights."""
 
     table: str
+    fts: str  # the full-text index over it
     columns: tuple[str, ...]
-    weights: tuple[float, ...]  # as in queries.BM25
+    weights: tuple[float, ...]  # the weights its ``rank`` was configured with (store migration m0001)
     most: int  # rows beyond which it is not kept in memory (about 2 kB a row): the full-text index ranks
 
     def fits(self, conn: sqlite3.Connection) -> bool:
@@ -95,10 +95,16 @@ class Source:
         row = conn.execute(f"SELECT COUNT(*) FROM {self.table}").fetchone()
         return int(row[0]) <= self.most
 
+    @property
+    def bm25(self) -> str:
+        """The index's bm25 with these weights, as SQL (``queries.BM25``)."""
+        return f"bm25({self.fts}, {', '.join(str(w) for w in self.weights)})"
+
 
 # 100,000 articles: about 200 MB and 25 s a server process; 500,000 quotes: about 120 MB and 8 s
-ARTICLES = Source("articles", ("headline", "body"), (HEADLINE_WEIGHT, 1.0), most=100_000)  # articles_fts
-QUOTES = Source("quotes", ("text", "speaker"), (1.0, 0.5), most=500_000)  # quotes_fts
+# headlines count four times the body, a quote's speaker half its words
+ARTICLES = Source("articles", "articles_fts", ("headline", "body"), (4.0, 1.0), most=100_000)
+QUOTES = Source("quotes", "quotes_fts", ("text", "speaker"), (1.0, 0.5), most=500_000)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
