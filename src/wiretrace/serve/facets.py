@@ -121,9 +121,8 @@ def _search(corpus: Corpus, query: str, filters: Filters, *, limit: int, offset:
     window = min(MAX_WINDOW, offset + limit + 1)
     wanted = max(window, CANDIDATES if filters.active() else FACET_WINDOW)
     conn = corpus.reader()
-    indexes = word_indexes(corpus)
     rows = (
-        queries.search(conn, query, limit=wanted, snippets=False, cards=cards_of(corpus), indexes=indexes)
+        queries.search(conn, query, limit=wanted, snippets=False, cards=cards_of(corpus), indexes=word_indexes(corpus))
         if query.strip()
         else []
     )

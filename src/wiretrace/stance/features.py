@@ -168,11 +168,8 @@ def _entities(claim: str) -> set[str]:
     return found
 
 
-_NT = ("n't", "n’t")
-
-
 def _is_negation(word: str) -> bool:
-    return word in NEGATIONS or word.endswith(_NT)
+    return word in NEGATIONS or word.endswith(("n't", "n’t"))
 
 
 # --------------------------------------------------------------------------- one side at a time
@@ -276,7 +273,7 @@ def featurize(claim: str | Claim, body: str, cues: TextCues | None = None, prepa
     neg_best = any(
         w.replace("’", "'") in NEGATIONS or w.endswith("n't") for w in map(str.lower, WORD.findall(best_text))
     )
-    neg_near = sum(1 for w in map(str.lower, WORD.findall(near_text)) if w in NEGATIONS or w.endswith(_NT))
+    neg_near = sum(1 for w in map(str.lower, WORD.findall(near_text)) if _is_negation(w))
 
     return Pair(
         features=(
@@ -342,7 +339,7 @@ def _polarity(
         sent = sentences[i]
         found = [w.lower() for w in WORD.findall(body, sent.start, sent.end)]
         for j, word in enumerate(found):
-            if (word in NEGATIONS or word.endswith(_NT)) and any(stem(w) in words for w in found[j + 1 : j + 4]):
+            if _is_negation(word) and any(stem(w) in words for w in found[j + 1 : j + 4]):
                 negated += 1
     return (
         cues.counts.doubt_lead,
