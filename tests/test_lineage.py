@@ -238,6 +238,22 @@ def test_index_finds_every_posting_newest_first() -> None:
 # --------------------------------------------------------------------------- linking
 
 
+def test_a_checks_lineage_roots_are_remembered_for_the_next_check(store: Any) -> None:
+    """An article's origin is the root of its copy tree; a server keeps the roots it found
+    (``known``) while the database does not change, so the next check reads no tree again."""
+    from wiretrace.stance.check import lineage_origins  # noqa: PLC0415
+
+    first = put(store, "orig", ORIGINAL, outlet="The Ledger")
+    copy = put(store, "copy", "Reposted by Civic Notes\n\n" + ORIGINAL + "\n\nSource: The Ledger", outlet="Civic Notes")
+    known: dict[str, str | None] = {}
+    origin = lineage_origins(store.conn, known)
+    assert origin is not None
+    assert origin(copy) == first == origin(first)
+    assert known == {copy: first, first: first}
+    told = lineage_origins(store.conn, {copy: "told"})
+    assert told is not None and told(copy) == "told" and told(first) == first
+
+
 def test_repost_with_header_footer_and_edits_is_linked_to_its_credited_source(store: Any) -> None:
     paras = paragraphs(1)
     repost = (

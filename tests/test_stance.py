@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import random
 import re
 import sqlite3
 import sys
@@ -225,6 +226,12 @@ def test_the_compiled_trees_give_what_walking_the_trees_gives() -> None:
 
     for body in (SUPPORT, DISPUTE, UNRELATED, STATEMENT, ""):
         x = featurize(CLAIM, body).features
+        assert model.probabilities(x) == walk(x)
+    # Vectors on the thresholds themselves (a split sends equal values left) and at random.
+    rng = random.Random(7)
+    thresholds = [t for per_class in weights["trees"] for tree in per_class for t in tree["threshold"]]
+    for _ in range(40):
+        x = tuple(rng.choice((rng.choice(thresholds), rng.uniform(-1, 3))) for _ in FEATURE_NAMES)
         assert model.probabilities(x) == walk(x)
 
 

@@ -243,9 +243,12 @@ def check(corpus: Corpus, claim: str, *, candidates: int = 20) -> JSON:
     from wiretrace.stance.check import check_claim  # noqa: PLC0415 - loads the stance model on first use
 
     text = " ".join(claim.split())
+    known: dict[str, str | None] = corpus.cached("check-origins", lambda conn: {})  # filled by the checks
     return corpus.memo(
         f"check:{candidates}:{text}",
-        lambda conn: check_claim(conn, text, candidates_limit=candidates, index=word_index(corpus)).as_dict(),
+        lambda conn: check_claim(
+            conn, text, candidates_limit=candidates, index=word_index(corpus), known_origins=known
+        ).as_dict(),
     )
 
 

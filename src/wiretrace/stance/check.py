@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from wiretrace.stance.features import Claim, best_cover, cover, featurize
+from wiretrace.stance.features import Claim, Pair, best_cover, cover, featurize
 from wiretrace.stance.model import StanceLabel, StanceModel, default_model, evidence_span
 from wiretrace.stance.text import COUNTS_VERSION, Text, TextCues, read_stored
 from wiretrace.store.queries import BM25, article_frequencies
@@ -220,10 +220,15 @@ def _fts_query(words: list[str]) -> str:
 _COPY_RELATIONS = frozenset({"repost", "near-duplicate"})
 
 
-def lineage_origins(conn: sqlite3.Connection) -> Callable[[str], str | None] | None:
+def lineage_origins(
+    conn: sqlite3.Connection, known: dict[str, str | None] | None = None
+) -> Callable[[str], str | None] | None:
     """article id → the article id at the root of its copy tree (``wiretrace.link``: reposts and
     near-duplicates, not excerpts — an article that quotes another to answer it is a source of its
-    own), when the store has lineage links; None when it has none (then outlets stand in)."""
+    own), when the store has lineage links; None when it has none (then outlets stand in).
+
+    ``known``: article id → root, kept by the caller while the database does not change (a
+    server's checks: each tree is read once, not once a check); filled here."""
     try:
         from wiretrace.link.lineage import component, parents  # noqa: PLC0415 - optional: the lineage stage
         from wiretrace.store import lineage_queries as lq  # noqa: PLC0415
@@ -234,13 +239,20 @@ def lineage_origins(conn: sqlite3.Connection) -> Callable[[str], str | None] | N
             return None
     except sqlite3.Error:
         return None
-    known: dict[int, int] = {}
+    roots: dict[int, int] = {}
+    found: dict[str, str | None] = {} if known is None else known
 
     def origin(aid: str) -> str | None:
+        if aid in found:
+            return found[aid]
+        found[aid] = root = _root(aid)
+        return root
+
+    def _root(aid: str) -> str | None:
         n = lq.n_of(conn, aid)
         if n is None:
             return None
-        if n not in known:
+        if n not in roots:
             members, links = component(conn, n)
             info = lq.article_info(conn, members)
             copies = [link for link in links if link["relation"] in _COPY_RELATIONS]  # an excerpt is not a copy
@@ -249,21 +261,24 @@ def lineage_origins(conn: sqlite3.Connection) -> Callable[[str], str | None] | N
                 root, steps = m, 0
                 while root in tree and steps < len(members):
                     root, steps = tree[root]["source"], steps + 1
-                known[m] = root
-        row = conn.execute("SELECT id FROM articles WHERE n = ?", (known.get(n, n),)).fetchone()
+                roots[m] = root
+        row = conn.execute("SELECT id FROM articles WHERE n = ?", (roots.get(n, n),)).fetchone()
         return str(row[0]) if row else None
 
     return origin
 
 
 def origin_function(
-    conn: sqlite3.Connection, origin_of: Callable[[Mapping[str, Any]], str] | None = None
+    conn: sqlite3.Connection,
+    origin_of: Callable[[Mapping[str, Any]], str] | None = None,
+    known: dict[str, str | None] | None = None,
 ) -> Callable[[Mapping[str, Any]], str]:
     """article row → its independent origin: ``origin_of`` when given, else the root of its
-    lineage tree when the store is linked, else :func:`default_origin`."""
+    lineage tree when the store is linked, else :func:`default_origin`. ``known``: the roots
+    found so far (:func:`lineage_origins`)."""
     if origin_of is not None:
         return origin_of
-    lineage = lineage_origins(conn)
+    lineage = lineage_origins(conn, known)
 
     def origin(article: Mapping[str, Any]) -> str:
         if lineage is not None and (found := lineage(article["article_id"])):
@@ -347,19 +362,34 @@ def _articles(conn: sqlite3.Connection, sql: str, args: list[Any], ns: list[int]
     return found
 
 
-def _statements(conn: sqlite3.Connection, aid: str) -> list[dict[str, Any]]:
-    cur = conn.execute(
-        'SELECT cid, text, start, "end", speaker, date FROM claims WHERE article_id = ? ORDER BY start', (aid,)
-    )
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur]
+def _statements(conn: sqlite3.Connection, aids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Article id → its stored statements in text order, for all of ``aids`` in one query per 500."""
+    found: dict[str, list[dict[str, Any]]] = {aid: [] for aid in aids}
+    for at in range(0, len(aids), 500):
+        part = aids[at : at + 500]
+        cur = conn.execute(
+            'SELECT article_id, cid, text, start, "end", speaker, date FROM claims'
+            f" WHERE article_id IN ({','.join('?' * len(part))}) ORDER BY start, cid",
+            part,
+        )
+        names = [d[0] for d in cur.description][1:]
+        for aid, *row in cur:
+            found[aid].append(dict(zip(names, row, strict=True)))
+    return found
 
 
-def _in_article_disputes(conn: sqlite3.Connection, aid: str) -> list[tuple[str, str, str | None]]:
-    return [
-        (a, b, c)
-        for a, b, c in conn.execute("SELECT claim_id, counter_id, cue FROM disputes WHERE article_id = ?", (aid,))
-    ]
+def _in_article_disputes(conn: sqlite3.Connection, aids: list[str]) -> dict[str, list[tuple[str, str, str | None]]]:
+    """Article id → its in-article disputes ``(claim, counter, cue)``, for all of ``aids`` at once."""
+    found: dict[str, list[tuple[str, str, str | None]]] = {aid: [] for aid in aids}
+    for at in range(0, len(aids), 500):
+        part = aids[at : at + 500]
+        for aid, a, b, c in conn.execute(
+            "SELECT article_id, claim_id, counter_id, cue FROM disputes"
+            f" WHERE article_id IN ({','.join('?' * len(part))}) ORDER BY article_id, claim_id, counter_id",
+            part,
+        ):
+            found[aid].append((a, b, c))
+    return found
 
 
 def _stored(body: str, counts: str | None) -> tuple[Text, TextCues] | tuple[None, None]:
@@ -390,43 +420,75 @@ def check_claim(
     origin_of: Callable[[Mapping[str, Any]], str] | None = None,
     min_cover: float = MIN_COVER,
     index: WordIndex | None = None,
+    known_origins: dict[str, str | None] | None = None,
 ) -> CheckResult:
     """Match ``claim`` against the corpus in ``conn``; matches ranked disputes, supports, reports.
-    ``index``: the articles' words in memory, for the database as it is (:func:`candidates`)."""
+    ``index``: the articles' words in memory, for the database as it is (:func:`candidates`);
+    ``known_origins``: the lineage roots found by earlier checks of the same database
+    (:func:`lineage_origins`)."""
     model = model or default_model()
-    origin = origin_function(conn, origin_of)
+    origin = origin_function(conn, origin_of, known_origins)
     prepared = Claim.of(claim)
+    scored = [
+        found
+        for article in candidates(conn, claim, candidates_limit, index)
+        if (found := _scored(model, prepared, article, min_cover)) is not None
+    ]
+    aids = [found.article["article_id"] for found in scored]
+    statements, disputes = _statements(conn, aids), _in_article_disputes(conn, aids)
     matches: list[Match] = []
-    for article in candidates(conn, claim, candidates_limit, index):
-        matches.extend(_article_matches(conn, model, prepared, article, origin, min_cover=min_cover))
+    for found in scored:
+        aid = found.article["article_id"]
+        matches.extend(
+            _article_matches(
+                model, prepared, found, statements=statements[aid], disputes=disputes[aid], origin_of=origin
+            )
+        )
     matches.sort(key=lambda m: (_RANK[m.stance], -m.score, m.published or "", m.ref, m.start))
     kept = tuple(m for m in matches if m.stance != StanceLabel.UNRELATED)
     return CheckResult(claim=claim, matches=kept, counts=count_by_origin(kept))
 
 
-def _article_matches(
-    conn: sqlite3.Connection,
-    model: StanceModel,
-    claim: Claim,
-    article: Mapping[str, Any],
-    origin_of: Callable[[Mapping[str, Any]], str],
-    *,
-    min_cover: float,
-) -> list[Match]:
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    """A candidate the model finds related to the claim: its features, probabilities and label."""
+
+    article: Mapping[str, Any]
+    pair: Pair
+    probs: list[float]
+    label: StanceLabel
+    k: int
+
+
+def _scored(model: StanceModel, claim: Claim, article: Mapping[str, Any], min_cover: float) -> _Scored | None:
+    """The article's stance toward the claim; None when it is unrelated."""
     body: str = article["body"]
     # No sentence says much of the claim (the cov_best feature): checked first on the bare text.
     if claim.cover_at_most(body) < min_cover:
-        return []
+        return None
     text, cues = _stored(body, article.get("counts"))
     if best_cover(claim, body, text) < min_cover:
-        return []
+        return None
     pair = featurize(claim, body, cues, text)
     probs = model.probabilities(pair.features)
     k = max(range(len(probs)), key=probs.__getitem__)
     label = model.labels[k]
     if label == StanceLabel.UNRELATED:
-        return []
-    statements = _statements(conn, article["article_id"])
+        return None
+    return _Scored(article, pair, probs, label, k)
+
+
+def _article_matches(
+    model: StanceModel,
+    claim: Claim,
+    scored: _Scored,
+    *,
+    statements: list[dict[str, Any]],
+    disputes: list[tuple[str, str, str | None]],
+    origin_of: Callable[[Mapping[str, Any]], str],
+) -> list[Match]:
+    article = scored.article
+    body: str = article["body"]
     origin = origin_of(article)
 
     def make(
@@ -456,8 +518,8 @@ def _article_matches(
         # cov_body: the statement must be about the claim; checked first on the bare text.
         if claim.cover_at_most(text) < _STATEMENT_MIN or cover(claim, text) < _STATEMENT_MIN:
             continue
-        scored = featurize(claim, text)
-        p = model.probabilities(scored.features)
+        said = featurize(claim, text)
+        p = model.probabilities(said.features)
         j = max(range(3), key=p.__getitem__)  # a matching statement is related by construction
         label, score = model.labels[j], p[j]
         if label != StanceLabel.DISPUTES:  # a statement is its speaker's own assertion, not a neutral report
@@ -467,18 +529,18 @@ def _article_matches(
             )
         found[st["cid"]] = make(label, score, (st["start"], st["end"]), st)
     by_id = {st["cid"]: st for st in statements}
-    for target, counter, cue in _in_article_disputes(conn, article["article_id"]):
-        said = found.get(target)
-        if said is None or said.stance == StanceLabel.DISPUTES or counter not in by_id:
+    for target, counter, cue in disputes:
+        said_first = found.get(target)
+        if said_first is None or said_first.stance == StanceLabel.DISPUTES or counter not in by_id:
             continue
         st = by_id[counter]
-        found[counter] = make(StanceLabel.DISPUTES, said.score, (st["start"], st["end"]), st, cue)
+        found[counter] = make(StanceLabel.DISPUTES, said_first.score, (st["start"], st["end"]), st, cue)
     if found:
         return list(found.values())
-    span = evidence_span(body, pair, label)
+    span = evidence_span(body, scored.pair, scored.label)
     under = max(
         (st for st in statements if st["start"] < span.end and span.start < st["end"]),
         key=lambda st: min(span.end, st["end"]) - max(span.start, st["start"]),
         default=None,
     )
-    return [make(label, probs[k], (span.start, span.end), under)]
+    return [make(scored.label, scored.probs[scored.k], (span.start, span.end), under)]

@@ -49,40 +49,54 @@ class _Forest:
     """The trees as flat arrays, every tree evaluated at once: a node's children are looked up for
     all 1,200 trees together (a leaf is its own child, so ``depth`` steps reach every leaf), and
     each class's leaf values are added up in round order after its baseline — a running sum, the
-    same float additions in the same order as a loop over the trees."""
+    same float additions in the same order as a loop over the trees. The split nodes come first,
+    so that a call compares only them (about half the nodes) and copies the leaves' own links."""
 
     def __init__(self, rounds: Sequence[Sequence[Mapping[str, Sequence[Any]]]], baseline: Sequence[float]) -> None:
-        feature: list[int] = []
-        threshold: list[float] = []
-        left: list[int] = []
-        right: list[int] = []
-        value: list[float] = []
-        roots: list[list[int]] = [[] for _ in baseline]  # per class, in round order
+        splits: list[tuple[int, float, int, int]] = []  # feature, threshold, left, right (old numbers)
+        leaves: list[float] = []  # values
+        place: list[int] = []  # old node number → ("s", i) or ("l", i), encoded: i for a split, ~i for a leaf
+        roots: list[list[int]] = [[] for _ in baseline]  # per class, in round order (old numbers)
         self.depth = 0
         for per_class in rounds:
             for k, tree in enumerate(per_class):
-                first = len(feature)
+                first = len(place)
                 roots[k].append(first)
                 self.depth = max(self.depth, _depth(tree))
                 for node, f in enumerate(tree["feature"]):
-                    leaf = f < 0
-                    feature.append(0 if leaf else int(f))
-                    threshold.append(0.0 if leaf else float(tree["threshold"][node]))
-                    left.append(first + (node if leaf else int(tree["left"][node])))
-                    right.append(first + (node if leaf else int(tree["right"][node])))
-                    value.append(float(tree["value"][node]))
-        self.feature = np.array(feature, dtype=np.intp)
-        self.threshold = np.array(threshold, dtype=np.float64)
-        self.left = np.array(left, dtype=np.intp)
-        self.right = np.array(right, dtype=np.intp)
-        self.value = np.array(value, dtype=np.float64)
-        self.roots = np.array(roots, dtype=np.intp).ravel()  # class-major
+                    if f < 0:
+                        place.append(~len(leaves))
+                        leaves.append(float(tree["value"][node]))
+                    else:
+                        place.append(len(splits))
+                        splits.append(
+                            (
+                                int(f),
+                                float(tree["threshold"][node]),
+                                first + int(tree["left"][node]),
+                                first + int(tree["right"][node]),
+                            )
+                        )
+        n_splits = len(splits)
+
+        def new(old: int) -> int:  # a split keeps its rank; a leaf comes after every split
+            at = place[old]
+            return at if at >= 0 else n_splits + ~at
+
+        self.feature = np.array([s[0] for s in splits], dtype=np.intp)
+        self.threshold = np.array([s[1] for s in splits], dtype=np.float64)
+        self.left = np.array([new(s[2]) for s in splits], dtype=np.intp)
+        self.right = np.array([new(s[3]) for s in splits], dtype=np.intp)
+        self.leaves = np.arange(n_splits, n_splits + len(leaves), dtype=np.intp)  # a leaf is its own child
+        self.value = np.concatenate((np.zeros(n_splits), np.array(leaves, dtype=np.float64)))
+        self.roots = np.array([new(r) for per_class in roots for r in per_class], dtype=np.intp)  # class-major
         self.baseline = np.array(baseline, dtype=np.float64)
         self.shape = (len(baseline), len(rounds))
 
     def __call__(self, x: tuple[float, ...]) -> list[float]:
         """Raw score per class: its baseline plus its trees' leaf values."""
-        child = np.where(np.array(x, dtype=np.float64)[self.feature] <= self.threshold, self.left, self.right)
+        went = np.where(np.array(x, dtype=np.float64)[self.feature] <= self.threshold, self.left, self.right)
+        child = np.concatenate((went, self.leaves))
         node = self.roots
         for _ in range(self.depth):
             node = child[node]

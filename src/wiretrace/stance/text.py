@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import itertools
 import json
 import math
 import re
@@ -270,11 +269,16 @@ COUNTS_VERSION = hashlib.sha1(
 
 @dataclass(frozen=True, slots=True)
 class TextCues:
-    """The claim-free numbers of a text: its :class:`Counts`, lead and bigrams."""
+    """The claim-free numbers of a text: its :class:`Counts`, lead and content words."""
 
     lead_stems: frozenset[str]
-    bigrams: frozenset[tuple[str, str]]
+    joined: str  # its content stems in order, each between spaces: its bigrams, looked up (:meth:`holds`)
     counts: Counts
+
+    def holds(self, first: str, second: str) -> bool:
+        """Whether the stems ``first`` and ``second`` follow each other in the text's content (a
+        stem holds no space, so the two between spaces are the pair and nothing else)."""
+        return f" {first} {second} " in self.joined
 
 
 def text_counts(body: str) -> Counts:
@@ -320,7 +324,7 @@ def cues_with(body: str, counts: Counts, text: Text | None = None) -> TextCues:
     text = text or prepared_text(body)
     return TextCues(
         lead_stems=frozenset().union(*(s.stems for s in text.sentences[:3])),
-        bigrams=frozenset(itertools.pairwise(text.content)),
+        joined=f" {' '.join(text.content)} ",
         counts=counts,
     )
 
