@@ -114,3 +114,46 @@ def test_she_after_an_unnamed_woman_is_not_the_last_named_speaker() -> None:
     analysis = analyse(text)
     quote = next(q for q in analysis.quotes if "hours had already" in q.text)
     assert quote.speaker is None or quote.speaker.name != "Helen Arkwright"
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Media Coordinator Tamsin Vell", "Tamsin Vell"),
+        ("Billionaire Oskar Brandt", "Oskar Brandt"),
+        ("Vice President Ines Kopp", "Ines Kopp"),
+        ("Follow Dario Fenn", "Dario Fenn"),
+        ("Channel Nine’s Ed Marlow", "Ed Marlow"),
+        ("President Kopp", "President Kopp"),  # one word would be left: the title stays
+        ("Director of Parks", "Director of Parks"),  # not a name after the title
+        ("Grace Hollis", "Grace Hollis"),
+    ],
+)
+def test_a_title_or_owner_run_into_a_name_is_left_out_of_it(written: str, name: str) -> None:
+    from wiretrace.analyze.entity_mentions import _name_alone  # noqa: PLC0415
+
+    span = _name_alone(written, Span(0, len(written)))
+    assert written[span.start : span.end] == name
+
+
+def test_a_title_case_headline_run_is_no_organisation() -> None:
+    from wiretrace.analyze.entity_mentions import _headline_run  # noqa: PLC0415
+
+    for run in ("Ferry Team Prior To Her Last Crossing", "Council May Be Planning Cuts"):
+        assert _headline_run(run, Span(0, len(run)))
+    for name in ("Bank of Saltmere", "Harbor Policy Institute", "Committee To Protect Lighthouses"):
+        assert not _headline_run(name, Span(0, len(name)))
+
+
+@pytest.mark.slow
+def test_a_speakers_title_and_outlet_are_his_description_not_his_name() -> None:
+    text = (
+        "The pier stayed shut on Sunday.\n\n"
+        "“The pier reopens Monday,” Saltmere Harbor’s Media Coordinator Tamsin Vell said.\n\n"
+        "“We were not told,” Channel Nine’s Ed Marlow said."
+    )
+    analysis = analyse(text)
+    assert entity_of(analysis, text.index("Tamsin Vell")) == "Tamsin Vell"
+    assert entity_of(analysis, text.index("Ed Marlow")) == "Ed Marlow"
+    names = {q.speaker.name for q in analysis.quotes if q.speaker is not None}
+    assert names == {"Tamsin Vell", "Ed Marlow"}

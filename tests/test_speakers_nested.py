@@ -53,6 +53,23 @@ def test_a_name_tagging_a_quote_after_another_persons_shout_speaks_the_next_word
     assert [q.text for q in analysis.quotes if q.text.startswith("Ray")] == ["Ray,"]  # not up to "Amen"
 
 
+def test_two_quotes_in_a_row_each_with_its_own_tag_are_two_speakers() -> None:
+    text = (
+        "The vote was close.\n\n"
+        "“Thank you all,” Mayor Ines Kopp said. “We will see about that,” council member Dario Fenn said."
+    )
+    analysis = analyse(text)
+    assert speaker_of(analysis, "Thank you all") == "Ines Kopp"
+    assert speaker_of(analysis, "We will see about that") == "Dario Fenn"
+    assert not any("Thank you" in q.text and "We will see" in q.text for q in analysis.quotes)
+
+
+def test_a_quote_after_its_tags_sentence_without_a_tag_of_its_own_goes_on() -> None:
+    text = "The vote was close.\n\n“We will win,” Mayor Ines Kopp said on Monday. “We always have.”"
+    analysis = analyse(text)
+    assert speaker_of(analysis, "We always have") == "Ines Kopp"
+
+
 def test_a_participle_between_two_quotes_goes_on_with_the_same_speaker() -> None:
     text = (
         "Dana Moss said she felt they were saying, “We are safe now. It is over,” adding, "

@@ -285,7 +285,7 @@ class EntitiesStage(Stage):
     """spaCy NER merged into the article's canonical entities."""
 
     name = "entities"
-    version = "4"
+    version = "5"
     needs = frozenset({"article", "parse"})
     gives = frozenset({"entities"})
 

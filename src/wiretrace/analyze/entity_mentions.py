@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from wiretrace.analyze.cues import TITLE_WORDS, is_speech_verb
+from wiretrace.analyze.genders import first_name_gender
 from wiretrace.analyze.phrases import strip_span
 from wiretrace.model import EntityType, Mention, Parse, Span
 
@@ -43,7 +44,9 @@ def raw_mentions(body: str, parse: Parse) -> list[tuple[Mention, str]]:
         span = _before_headline_verb(body, span)
         label = ent.label
         if label == EntityType.PERSON.value:
-            span = _with_nickname(body, span)
+            span = _with_nickname(body, _name_alone(body, span))
+        elif _headline_run(body, span):
+            continue
         fac = _facility_extent(body, parse, ent.first, ent.last)
         if fac is not None:
             span, label = fac, EntityType.FAC.value
@@ -51,9 +54,53 @@ def raw_mentions(body: str, parse: Parse) -> list[tuple[Mention, str]]:
     return _other_occurrences(body, parse, _split_possessives(found))
 
 
+# Words the model runs into a person's name from before it: titles and roles ("Media
+# Coordinator Dane Lisser", "Billionaire Sheldon Adelson") and "Follow" ("Follow Pam Key on
+# Twitter"), with the words before them. They are left out of the name, and read as its
+# description, when two capitalised words follow ("President Obama" stays a name).
+_BEFORE_NAME = TITLE_WORDS | frozenset(
+    """
+    coordinator manager billionaire millionaire businessman businesswoman archbishop cardinal rabbi imam
+    pastor reverend rev father sister brother coach anchor host correspondent columnist editor producer
+    publisher founder cofounder co-founder executive strategist pollster economist activist organizer
+    organiser follow
+    """.split()
+)
+_OWNER = re.compile(r"\S+[’']s$")  # "Breitbart’s", "News’s": a possessive ends the owner's part
+
+
+def _name_alone(body: str, span: Span) -> Span:
+    """A person's name without the title or role run into it ("Coordinator Dane Lisser" →
+    "Dane Lisser") or the possessive before it ("Fox News’s Ed Henry" → "Ed Henry")."""
+    words = list(_WORD.finditer(body, span.start, span.end))
+    first = 0
+    for k, word in enumerate(words[:-2]):  # the last title or owner with two words after it
+        text = word.group(0)
+        if _OWNER.fullmatch(text) or text.lower().rstrip(".") in _BEFORE_NAME:
+            first = k + 1
+    rest = words[first:]
+    if first == 0 or not all(w.group(0)[:1].isupper() for w in rest):
+        return span
+    return Span(rest[0].start(), span.end)
+
+
+# Possessive pronouns and auxiliary verbs, capitalised inside a name: a title-case headline
+# the model read as one ("NBA Team Prior To Her Performance …", "Trump May Be Aligning …").
+_HEADLINE_WORDS = frozenset(
+    "Her His Their Its Our My Your Is Are Was Were Will Would May Might Be Has Have Had".split()
+)
+
+
+def _headline_run(body: str, span: Span) -> bool:
+    """Whether an organisation, place or other non-person mention is a run of a title-case
+    headline rather than a name: a capitalised possessive or auxiliary after its first word."""
+    return any(word.group(0) in _HEADLINE_WORDS for word in list(_WORD.finditer(body, span.start, span.end))[1:])
+
+
 _NICKNAME = re.compile(r"[ \t]+[“\"][A-Z][\w.]*[”\"][ \t]+[A-Z][\w-]+")  # ' “Tig” Tiegen' after "John"
 _NICKNAME_END = re.compile(r"[”\"][ \t]+[A-Z][\w-]+")  # '” Tiegen' after 'John “Tig'
 _POSSESSED_NAME = re.compile(r"[’']s[ \t]+([A-Z][\w-]+)$")
+_POSSESSED_FULL_NAME = re.compile(r"[’']s[ \t]+([A-Z][\w-]+[ \t]+[A-Z][\w-]+)$")  # a first name, then a surname
 
 
 def _with_nickname(body: str, span: Span) -> Span:
@@ -66,13 +113,19 @@ def _with_nickname(body: str, span: Span) -> Span:
 
 
 def _split_possessives(found: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
-    """ "Media Research Center’s Bozell": an organisation's possessive run into the surname
-    of a person named in full is two mentions, the organisation and the person."""
+    """ "Media Research Center’s Bozell", "Fox News’s Ed Henry": an organisation's possessive
+    run into the surname of a person named in full, or into a full name that opens with a
+    first name, is two mentions, the organisation and the person."""
     surnames = {m.text.split()[-1] for m, label in found if label == EntityType.PERSON.value and " " in m.text}
     result: list[tuple[Mention, str]] = []
     for mention, label in found:
-        owned = _POSSESSED_NAME.search(mention.text)
-        if label == EntityType.PERSON.value or owned is None or owned.group(1) not in surnames or owned.start() == 0:
+        owned = _POSSESSED_NAME.search(mention.text) or _POSSESSED_FULL_NAME.search(mention.text)
+        if (
+            label == EntityType.PERSON.value
+            or owned is None
+            or owned.start() == 0
+            or not (owned.group(1) in surnames or first_name_gender(owned.group(1).split()[0]) is not None)
+        ):
             result.append((mention, label))
             continue
         start = mention.span.start
@@ -113,7 +166,7 @@ def _unlabelled_speakers(body: str, parse: Parse) -> list[tuple[Mention, str]]:
             first -= 1
         if tokens[first].ent_type or not all(t.text[:1].isupper() for t in tokens[first : tok.i + 1]):
             continue
-        span = Span(tokens[first].start, tok.end)
+        span = _name_alone(body, Span(tokens[first].start, tok.end))
         found.append((Mention(span=span, text=body[span.start : span.end]), EntityType.PERSON.value))
     return found
 

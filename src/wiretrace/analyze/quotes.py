@@ -260,7 +260,21 @@ def _interrupts(body: str, prev: Quoted, nxt: Quoted) -> bool:
         return False
     # one attribution clause: either it runs on (", she said, “…") or it is one sentence (". “…")
     stops = re.findall(r"[.!?](?=\s)", gap)
+    if stops and _own_tag(body, nxt):
+        return False  # “…,” Obama said. “…,” Biden said: the next quote has a tag of its own
     return not stops or (len(stops) == 1 and gap.rstrip().endswith((".", "!", "?")))
+
+
+_TAG_AFTER = re.compile(r"[^.!?\n“”\"]{0,80}")
+
+
+def _own_tag(body: str, quote: Quoted) -> bool:
+    """Whether a quote ends on a comma or dash with a speech verb after it in its sentence
+    (“…,” Biden said): its own tag, not the one before it."""
+    if body[quote.span.end - 1 : quote.span.end] not in {",", "—", "–"}:
+        return False
+    after = _TAG_AFTER.match(body, quote.outer.end)
+    return after is not None and any(is_speech_verb(w) for w in re.findall(r"[A-Za-z]+", after.group(0)))
 
 
 # "When a man in the crowd shouted, “…,” Lund joked, “…”": a speech verb and a comma or colon
@@ -368,7 +382,7 @@ class QuotesStage(Stage):
     """Direct, block and reported quotes with their cues and speakers."""
 
     name = "quotes"
-    version = "7"
+    version = "8"
     needs = frozenset({"article", "parse", "entities"})
     gives = frozenset({"quotes"})
 
