@@ -85,6 +85,28 @@ def test_the_index_ranks_every_query_as_bm25_does_and_counts_the_same_articles(t
                 assert index.rank(list(words), limit) == _fts(store.conn, list(words), limit), (words, limit)
 
 
+def test_a_phrase_is_scored_by_the_full_text_index_in_its_place_among_the_words(tmp_path: Path) -> None:
+    """ "re-run" is the phrase "re run": its rows and its share of their scores come from FTS5,
+    and the words' scores are added around it in the query's order — the same rows and scores."""
+    store = _store(tmp_path, [*ARTICLES_TEXT, ("Re-run", "The re-run vote: a re-run of the toll vote, re run.")])
+    index = WordIndex.build(store.conn)
+    vocabulary = ["re-run", "toll-free", "toll", "vote", "ferry", "run", "2,400", "no-such-words"]
+    for size in (1, 2, 3):
+        for words in itertools.permutations(vocabulary, size):
+            phrases = {w: index.phrase(store.conn, w) for w in words if not w.isalnum()}
+            query = " OR ".join(f'"{w}"' for w in words)
+            expected = store.conn.execute(
+                f"SELECT rowid, {BM25['articles_fts']} AS score FROM articles_fts WHERE articles_fts MATCH ?"
+                " ORDER BY score, rowid LIMIT 5",
+                (query,),
+            ).fetchall()
+            assert index.scored(list(words), 5, phrases=phrases) == expected, words
+    (tmp_path / "other").mkdir()
+    other = _store(tmp_path / "other", ARTICLES_TEXT[:2])
+    with pytest.raises(ValueError, match="another database"):
+        WordIndex.build(other.conn).phrase(store.conn, "re-run")
+
+
 def test_an_article_stored_later_or_changed_is_ranked_once_the_index_is_built_again(tmp_path: Path) -> None:
     store = _store(tmp_path, ARTICLES_TEXT[:3])
     before = WordIndex.build(store.conn)

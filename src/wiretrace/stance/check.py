@@ -27,7 +27,7 @@ from wiretrace.stance.features import Claim, Pair, best_cover, cover, featurize
 from wiretrace.stance.model import StanceLabel, StanceModel, default_model, evidence_span
 from wiretrace.stance.text import COUNTS_VERSION, Text, TextCues, read_stored
 from wiretrace.store.queries import BM25, article_frequencies
-from wiretrace.store.word_index import WordIndex
+from wiretrace.store.word_index import Phrase, WordIndex
 
 __all__ = [
     "CheckResult",
@@ -310,13 +310,18 @@ def candidates(
     a few more than ``limit`` at first, more while some belong to articles no ref points at.
     ``index``: the articles' words in memory (:class:`~wiretrace.store.word_index.WordIndex`,
     built for the database as it is), which ranks them the same, about ten times faster; a word
-    the index keeps as several ("re-run") is a phrase only the full-text index matches."""
+    the index keeps as several ("re-run") is a phrase, which the full-text index scores alone
+    (:meth:`~wiretrace.store.word_index.WordIndex.phrase`)."""
     words = _rarest(conn, _words(claim), index)
     query = _fts_query(words)
     if not query:
         return []
-    if index is not None and not all(w.isalnum() for w in words):
-        index = None
+    phrases: dict[str, Phrase] = {}
+    if index is not None:
+        try:  # "re-run": a phrase of the full-text index, scored there alone (it matches few articles)
+            phrases = {w: index.phrase(conn, w) for w in words if not w.isalnum()}
+        except (sqlite3.Error, ValueError):
+            index = None
     wanted = limit + 8
     sql, args = _ARTICLE_COUNTED, [COUNTS_VERSION]
     try:
@@ -325,7 +330,7 @@ def candidates(
         sql, args = _ARTICLE, []
     while True:
         ranked = (
-            index.rank(words, wanted)
+            index.rank(words, wanted, phrases)
             if index is not None
             else [
                 n

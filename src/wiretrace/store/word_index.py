@@ -26,13 +26,14 @@ import math
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["ARTICLES", "QUOTES", "Source", "WordIndex", "words_of"]
+__all__ = ["ARTICLES", "QUOTES", "Phrase", "Source", "WordIndex", "words_of"]
 
 _K1, _B = 1.2, 0.75  # FTS5's bm25 constants
 _TOKEN = re.compile(r"[^\W_]+")  # letters and digits: unicode61's token characters
@@ -105,6 +106,15 @@ class Source:
 # headlines count four times the body, a quote's speaker half its words
 ARTICLES = Source("articles", "articles_fts", ("headline", "body"), (4.0, 1.0), most=100_000)
 QUOTES = Source("quotes", "quotes_fts", ("text", "speaker"), (1.0, 0.5), most=500_000)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Phrase:
+    """The rows that hold a phrase (positions in :attr:`WordIndex.ns`, ascending) and its share
+    of each one's score, as the full-text index reports it (negative, as bm25 is)."""
+
+    rows: npt.NDArray[np.int64]
+    scores: npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -182,22 +192,52 @@ class WordIndex:
             found[word] = 0 if number is None else int(self.starts[number + 1] - self.starts[number])
         return found
 
-    def rank(self, words: list[str], limit: int) -> list[int]:
+    def rank(self, words: list[str], limit: int, phrases: Mapping[str, Phrase] | None = None) -> list[int]:
         """The row ids of the ``limit`` articles that hold one of ``words`` (each one word as the
-        index keeps it), best first: ``ORDER BY bm25(articles_fts, 4.0, 1.0), rowid`` of the
-        query ``"w1" OR "w2" …``."""
-        return [n for n, _ in self.scored(words, limit)]
+        index keeps it, or one of ``phrases``: :meth:`phrase`), best first: ``ORDER BY
+        bm25(articles_fts, 4.0, 1.0), rowid`` of the query ``"w1" OR "w2" …``."""
+        return [n for n, _ in self.scored(words, limit, phrases=phrases)]
+
+    def phrase(self, conn: sqlite3.Connection, words: str, source: Source = ARTICLES) -> Phrase:
+        """The rows that hold ``words`` one after the other (a word the index keeps as several:
+        "re-run" is "re" then "run") and the phrase's own share of each one's bm25, from the
+        full-text index ``source`` — for the database this index was built from. A phrase
+        matches few rows, and the full-text index scores them quickly; FTS5 adds each phrase's
+        share to a row's score on its own, so :meth:`scored` adds it in its place among the words."""
+        found = conn.execute(
+            f"SELECT rowid, {source.bm25} FROM {source.fts} WHERE {source.fts} MATCH ? ORDER BY rowid",
+            ('"' + words.replace('"', '""') + '"',),
+        ).fetchall()
+        ns = np.fromiter((n for n, _ in found), np.int64, count=len(found))
+        at = np.searchsorted(self.ns, ns)
+        if len(ns) and (at.max() >= len(self.ns) or not np.array_equal(self.ns[at], ns)):
+            raise ValueError("the word index was built from another database: build it again")
+        return Phrase(rows=at, scores=np.fromiter((v for _, v in found), np.float64, count=len(found)))
 
     def scored(
-        self, words: list[str], limit: int, *, every: bool = False, window: int | None = None, newest: bool = False
+        self,
+        words: list[str],
+        limit: int,
+        *,
+        every: bool = False,
+        window: int | None = None,
+        newest: bool = False,
+        phrases: Mapping[str, Phrase] | None = None,
     ) -> list[tuple[int, float]]:
         """``(row id, bm25 score)`` of the best ``limit`` rows holding one of ``words`` (``every``:
         all of them, as the query ``w1 w2 …`` asks), lowest score first, ties to the lower row id
         (``newest``: the higher); ``window``: only the ``window`` highest row ids that match are
-        ranked (:data:`~wiretrace.store.queries.RANK_WINDOW`)."""
+        ranked (:data:`~wiretrace.store.queries.RANK_WINDOW`); ``phrases``: the words among
+        ``words`` that are phrases (:meth:`phrase`)."""
         total = len(self.ns)
-        held: list[tuple[int, int]] = []
+        held: list[tuple[int, int] | Phrase] = []
         for word in words:
+            given = phrases.get(word) if phrases else None
+            if given is not None:
+                if every and not len(given.rows):
+                    return []
+                held.append(given)
+                continue
             number = self.vocabulary.get(word)
             if number is None:
                 if every:
@@ -208,18 +248,22 @@ class WordIndex:
             return []
         found: npt.NDArray[np.int64]
         if every:
-            found = self.rows[held[0][0] : held[0][1]].astype(np.int64)
-            for a, z in held[1:]:
-                found = np.intersect1d(found, self.rows[a:z], assume_unique=True).astype(np.int64)
+            found = self._rows_of(held[0]).astype(np.int64)
+            for part in held[1:]:
+                found = np.intersect1d(found, self._rows_of(part), assume_unique=True).astype(np.int64)
         else:
             hit = np.zeros(total, np.bool_)
-            for a, z in held:
-                hit[self.rows[a:z]] = True
+            for part in held:
+                hit[self._rows_of(part)] = True
             found = np.flatnonzero(hit)
         if window is not None and len(found) > window:
             found = found[-window:]  # positions are in row order
         score = np.zeros(total, np.float64)
-        for a, z in held:
+        for part in held:
+            if isinstance(part, Phrase):
+                score[part.rows] += part.scores  # FTS5's -share: the same as subtracting the share
+                continue
+            a, z = part
             count = z - a
             idf = math.log((total - count + 0.5) / (count + 0.5))
             idf = idf if idf > 0.0 else 1e-6
@@ -233,6 +277,11 @@ class WordIndex:
         ties = -self.ns[found] if newest else self.ns[found]
         best = np.lexsort((ties, mine))[:limit]
         return [(int(self.ns[found[i]]), float(mine[i])) for i in best]
+
+    def _rows_of(self, part: tuple[int, int] | Phrase) -> npt.NDArray[Any]:
+        if isinstance(part, Phrase):
+            return part.rows
+        return self.rows[part[0] : part[1]]
 
 
 def _counted(
