@@ -64,6 +64,22 @@ def test_two_quotes_in_a_row_each_with_its_own_tag_are_two_speakers() -> None:
     assert not any("Thank you" in q.text and "We will see" in q.text for q in analysis.quotes)
 
 
+def test_what_a_speaker_goes_on_to_list_after_a_second_verb_is_another_quote() -> None:
+    text = (
+        "The debate was close.\n\n"
+        '"We have to talk about the real issues. People do not agree with him," Ruth Okafor said, '
+        'suggesting a few questions, including, "Do you really think the port needs a new toll? Do you?"'
+    )
+    analysis = analyse(text)
+    assert speaker_of(analysis, "the real issues") == "Ruth Okafor"
+    assert speaker_of(analysis, "Do you really think") == "Ruth Okafor"
+    assert not any("real issues" in q.text and "Do you really" in q.text for q in analysis.quotes)
+    text = '"We will," Dana Moss said, pointing at the map, "win this."'  # one statement, interrupted
+    assert [q.text for q in analyse(text).quotes if q.kind.value == "direct"] == [
+        'We will," Dana Moss said, pointing at the map, "win this.'
+    ]
+
+
 def test_a_quote_after_its_tags_sentence_without_a_tag_of_its_own_goes_on() -> None:
     text = "The vote was close.\n\n“We will win,” Mayor Ines Kopp said on Monday. “We always have.”"
     analysis = analyse(text)

@@ -46,6 +46,10 @@ _CONJOINED = re.compile(r",\s*(?:and|but)\b")
 # "…,” Trump told reporters, before insisting he had a “great relationship”": a second speech
 # verb whose reported clause holds the next quote, in the same sentence
 _REPORTING_ON = re.compile(r"\b(?:before|after|while|then)\s+[a-z]+ing\b", re.IGNORECASE)
+# The word that leads into the next quote at the end of the tag ("…, including, “…”"): a second
+# speech verb there, or a word that lists, opens what the speaker went on to say
+_LEAD_IN = re.compile(r"\b([A-Za-z]+)\s*[,:]\s*$")
+_LISTING = frozenset({"including", "namely"})
 
 
 def find_quotes(article: Article, parse: Parse, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
@@ -255,6 +259,9 @@ def _interrupts(body: str, prev: Quoted, nxt: Quoted) -> bool:
         return False  # “…,” he said, adding that “…” — a second statement, reported on its own
     if len(verbs) > 1 and _REPORTING_ON.search(gap) and not gap.rstrip().endswith((".", "!", "?")):
         return False  # the next quote is a partial one inside the second verb's reported clause
+    lead_in = _LEAD_IN.search(gap)
+    if len(verbs) > 1 and lead_in is not None and lead_in.group(1).lower() in _LISTING | set(verbs[1:]):
+        return False  # “…,” Sanders said, suggesting a few questions, including, “…”: what he went on to list
     ends_open = body[prev.span.end - 1 : prev.span.end] in {",", "—", "–"} or gap.lstrip().startswith(",")
     if not ends_open or (_introduced(body, prev) and _NAMED_TAG.match(gap)):
         return False
@@ -382,7 +389,7 @@ class QuotesStage(Stage):
     """Direct, block and reported quotes with their cues and speakers."""
 
     name = "quotes"
-    version = "8"
+    version = "9"
     needs = frozenset({"article", "parse", "entities"})
     gives = frozenset({"quotes"})
 
