@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from speaker_cases import analyse
+from speaker_cases import analyse, speaker_of
 from wiretrace.analyze.genders import first_name_gender, first_name_is_common, honorific_before
 from wiretrace.model import Analysis, Span
 
@@ -157,3 +157,17 @@ def test_a_speakers_title_and_outlet_are_his_description_not_his_name() -> None:
     assert entity_of(analysis, text.index("Ed Marlow")) == "Ed Marlow"
     names = {q.speaker.name for q in analysis.quotes if q.speaker is not None}
     assert names == {"Tamsin Vell", "Ed Marlow"}
+
+
+@pytest.mark.slow
+def test_a_first_name_and_surname_that_speak_are_a_person_whatever_the_model_labelled() -> None:
+    text = (
+        "The hearing ran late.\n\n"
+        "“That is not right,” Vera Holm said. “You squeezed the crews” to raise the fares, she said.\n\n"
+        "Edison Research said turnout was low. The Orlando Sentinel said the same."
+    )
+    analysis = analyse(text)
+    types = {e.name: e.type.value for e in analysis.entities}
+    assert types["Vera Holm"] == "PERSON"
+    assert types.get("Edison Research") != "PERSON" and types.get("Orlando Sentinel") != "PERSON"
+    assert speaker_of(analysis, "You squeezed") == "Vera Holm"  # "she": the person, now that she is one

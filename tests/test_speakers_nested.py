@@ -80,6 +80,20 @@ def test_what_a_speaker_goes_on_to_list_after_a_second_verb_is_another_quote() -
     ]
 
 
+def test_a_quote_in_a_sentence_with_a_tag_further_on_is_not_the_last_sentences_quote() -> None:
+    text = (
+        "The hearing ran late.\n\n"
+        "“That is not right,” Margaret Holm said. “You squeezed the crews to breaking point” to raise the fares,"
+        " she said, and then she left."
+    )
+    analysis = analyse(text)
+    assert [q.text for q in analysis.quotes if q.kind.value == "direct"][:2] == [
+        "That is not right,",
+        "You squeezed the crews to breaking point",
+    ]
+    assert speaker_of(analysis, "You squeezed") == "Margaret Holm"
+
+
 def test_a_quote_after_its_tags_sentence_without_a_tag_of_its_own_goes_on() -> None:
     text = "The vote was close.\n\n“We will win,” Mayor Ines Kopp said on Monday. “We always have.”"
     analysis = analyse(text)

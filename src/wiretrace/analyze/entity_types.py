@@ -8,8 +8,8 @@ an organisation; an outlet's name is media; "Vilnius, Lithuania" is a place.
 
 from __future__ import annotations
 
-from wiretrace.analyze.cues import COMPANY_NOUNS, TITLE_WORDS, is_speech_verb
-from wiretrace.analyze.genders import first_name_gender
+from wiretrace.analyze.cues import COMPANY_NOUNS, INSTITUTION_NOUNS, TITLE_WORDS, is_speech_verb
+from wiretrace.analyze.genders import first_name_gender, first_name_is_common
 from wiretrace.analyze.outlets import is_outlet_name
 from wiretrace.analyze.phrases import children
 from wiretrace.model import Article, EntityType, Mention, Parse
@@ -51,6 +51,8 @@ def repair_types(
             fixed = EntityType.PERSON.value  # "Her deputy, Morten Eide," was a WORK_OF_ART
         elif label == EntityType.ORG.value and _titled_person(parse, mention):
             fixed = EntityType.PERSON.value  # "Christian Estrosi, a former mayor of Nice," was an ORG
+        elif label in _PLACE_OR_GROUP and mention.text not in outlets and _named_speaker(parse, mention):
+            fixed = EntityType.PERSON.value  # "“…,” Vera Holm said" was an ORG
         elif label not in {EntityType.ORG.value, EntityType.MEDIA.value} and _in_apposition_to(
             parse, mention, COMPANY_NOUNS
         ):
@@ -61,6 +63,46 @@ def repair_types(
             fixed = EntityType.GPE.value
         repaired.append((mention, fixed))
     return repaired
+
+
+# Words that open a name without being a given name ("Al Jazeera", "St. Louis", "Van Halen").
+_NAME_PREFIXES = frozenset("al el la le de del da di van von der st st. saint san santa los las des du".split())
+# Words that end the name of an organisation or a place, not of a person ("Edison Research").
+_GROUP_WORDS = (
+    INSTITUTION_NOUNS
+    | COMPANY_NOUNS
+    | frozenset(
+        """
+        foundation research institute college center centre society trust fund project initiative news
+        times post press media tech power energy health capital partners holdings labs studios records
+        entertainment airlines motors insurance statement nation rising county city state street
+        sentinel herald tribune gazette journal chronicle observer courier examiner review daily weekly
+        monitor dispatch register inquirer star globe sun mirror express telegraph guardian independent
+        """.split()
+    )
+)
+
+
+def _named_speaker(parse: Parse, mention: Mention) -> bool:
+    """A first name and a surname that speak: "“…,” Vera Holm said", which the model labelled an
+    organisation — not "Edison Research said" (a word of a group's name), "Al Jazeera reported"
+    (a prefix, not a given name) nor "the Carolina Panthers said" (a plural)."""
+    first = parse.token_at(mention.span.start)
+    last = parse.token_at(max(mention.span.start, mention.span.end - 1))
+    if first is None or last is None or last != first + 1:
+        return False
+    tokens = parse.tokens
+    given, family = tokens[first], tokens[last]
+    if given.pos != "PROPN" or family.pos != "PROPN" or family.end != mention.span.end:
+        return False
+    surname = family.text
+    if not (surname[:1].isupper() and surname[1:].islower()) or surname.endswith("s"):
+        return False
+    if given.lower in _NAME_PREFIXES or surname.lower() in _GROUP_WORDS or first_name_gender(given.text) is None:
+        return False
+    if not first_name_is_common(given.text) or is_outlet_name(mention.text):
+        return False
+    return family.dep in {"nsubj", "nsubjpass"} and family.head != last and is_speech_verb(tokens[family.head].text)
 
 
 def _in_apposition_to(parse: Parse, mention: Mention, nouns: frozenset[str]) -> bool:

@@ -268,7 +268,7 @@ def _interrupts(body: str, prev: Quoted, nxt: Quoted) -> bool:
     # one attribution clause: either it runs on (", she said, “…") or it is one sentence (". “…")
     stops = re.findall(r"[.!?](?=\s)", gap)
     if stops and _own_tag(body, nxt):
-        return False  # “…,” Obama said. “…,” Biden said: the next quote has a tag of its own
+        return False  # “…,” Obama said. “…,” Biden said: the next sentence has a tag of its own
     return not stops or (len(stops) == 1 and gap.rstrip().endswith((".", "!", "?")))
 
 
@@ -276,10 +276,8 @@ _TAG_AFTER = re.compile(r"[^.!?\n“”\"]{0,80}")
 
 
 def _own_tag(body: str, quote: Quoted) -> bool:
-    """Whether a quote ends on a comma or dash with a speech verb after it in its sentence
-    (“…,” Biden said): its own tag, not the one before it."""
-    if body[quote.span.end - 1 : quote.span.end] not in {",", "—", "–"}:
-        return False
+    """Whether a speech verb follows a quote in its sentence (“…,” Biden said; “…” to drive up
+    the price, she said): its own tag, not the one before it."""
     after = _TAG_AFTER.match(body, quote.outer.end)
     return after is not None and any(is_speech_verb(w) for w in re.findall(r"[A-Za-z]+", after.group(0)))
 
@@ -389,7 +387,7 @@ class QuotesStage(Stage):
     """Direct, block and reported quotes with their cues and speakers."""
 
     name = "quotes"
-    version = "9"
+    version = "10"
     needs = frozenset({"article", "parse", "entities"})
     gives = frozenset({"quotes"})
 
