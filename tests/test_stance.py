@@ -15,13 +15,10 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from wiretrace.cli.main import main
 from wiretrace.stance import cues
 from wiretrace.stance.check import Match, count_by_origin, default_origin, summary_line
-from wiretrace.stance.cues import NEGATIONS
 from wiretrace.stance.features import (
     FEATURE_NAMES,
     Claim,
@@ -607,29 +604,3 @@ def test_check_reads_each_candidates_stored_counts_of_these_cues_only(
     short = text.Counts(**{**{f: getattr(other, f) for f in other.__slots__}, "doubt": (0,)})  # another body's
     store.conn.execute("UPDATE stance_counts SET counts = ?", (short.as_json(),))
     assert check.check_claim(store.conn, "The ferry toll will rise in spring").as_dict() == expected
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(
-            "no not never nothing nothings noting nots no's NOT Nor none neither without cannot isn't wasn’t "
-            "don'ts can’t x_no 'no x'no no-go not-for-profit know now another ſno Nobody's , . ' ’ - _ \n".split(" ")
-        ),
-        max_size=12,
-    )
-)
-def test_the_negation_prefilter_finds_every_text_with_a_negation_word_or_stem(parts: list[str]) -> None:
-    """Skipping a sentence the prefilter does not match never changes a count: every WORD token
-    that is a negation, as written or stemmed, is matched."""
-    from wiretrace.stance.features import _NEGATION_NEAR, _is_negation  # noqa: PLC0415
-    from wiretrace.stance.text import WORD, stem  # noqa: PLC0415
-
-    for joiner in (" ", "", "'"):
-        text = joiner.join(parts)
-        words = WORD.findall(text)
-        held = any(_is_negation(w.lower()) for w in words) or any(
-            s in NEGATIONS or s.endswith("n't") for s in map(stem, words)
-        )
-        if held:
-            assert _NEGATION_NEAR.search(text), text

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -173,17 +172,6 @@ def _is_negation(word: str) -> bool:
     return word in NEGATIONS or word.endswith(("n't", "n’t"))
 
 
-# Where a text may hold a negation, found without splitting it into words: every word (WORD) whose
-# lower case is a negation, or whose stem is ("nots", "noting", "no's" → "not", "not", "no"), is
-# matched here, and more ("noting" read as "not" by the stem). A text it does not match holds no
-# negation, so the word-by-word tests below are skipped for most sentences.
-_NEGATION_NEAR = re.compile(
-    r"(?-i:(?<![A-Za-z0-9]))(?:no|not|never|nobody|nothing|none|neither|nor|without|cannot)"
-    r"(?:s|es|ed|ing)?(?:['’]s)?(?-i:(?![A-Za-z0-9'’])(?!-[A-Za-z0-9]))|n['’]t",
-    re.IGNORECASE,  # the words only: around them, "ſ" or "K" is no letter, as for WORD
-)
-
-
 # --------------------------------------------------------------------------- one side at a time
 
 
@@ -282,14 +270,10 @@ def featurize(claim: str | Claim, body: str, cues: TextCues | None = None, prepa
     hedge_near = float(count(scan[HEDGE], near_text))
     support_near = float(count(scan[SUPPORT], near_text))
     best_text = body[sentences[order[0]].start : sentences[order[0]].end]
-    neg_best = _NEGATION_NEAR.search(best_text) is not None and any(
+    neg_best = any(
         w.replace("’", "'") in NEGATIONS or w.endswith("n't") for w in map(str.lower, WORD.findall(best_text))
     )
-    neg_near = (
-        sum(1 for w in map(str.lower, WORD.findall(near_text)) if _is_negation(w))
-        if _NEGATION_NEAR.search(near_text)
-        else 0
-    )
+    neg_near = sum(1 for w in map(str.lower, WORD.findall(near_text)) if _is_negation(w))
 
     return Pair(
         features=(
@@ -353,8 +337,6 @@ def _polarity(
     negated = 0
     for i in order[:5]:
         sent = sentences[i]
-        if _NEGATION_NEAR.search(body, sent.start, sent.end) is None:
-            continue  # no negation: nothing to count
         found = [w.lower() for w in WORD.findall(body, sent.start, sent.end)]
         for j, word in enumerate(found):
             if _is_negation(word) and any(stem(w) in words for w in found[j + 1 : j + 4]):
@@ -390,8 +372,6 @@ def _doubt_by_sentence(
     naming = [i for i in range(n) if keys & sentences[i].stems]
     negated = 0
     for i in naming[:12]:
-        if _NEGATION_NEAR.search(body, sentences[i].start, sentences[i].end) is None:
-            continue  # no negation: nothing to count
         found = [stem(w) for w in WORD.findall(body, sentences[i].start, sentences[i].end)]
         negated += sum(
             1
