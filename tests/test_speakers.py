@@ -294,6 +294,16 @@ def test_a_show_title_after_the_verb_is_not_its_subject() -> None:
     assert speaker_of(analyse(text), "ready for the storm") == "Hanna Berg"
 
 
+def test_a_show_named_after_a_possessive_or_told_is_no_quote() -> None:
+    text = (
+        'Ruth Okafor told Harbor TV\'s "Morning Tide" that nobody would question the plan.\n\n'
+        "She appeared on “Coast Today” and said the ferry “will run again in May.”"
+    )
+    quoted = [q.text for q in analyse(text).quotes if q.kind.value == "direct"]
+    assert not any("Morning Tide" in t or "Coast Today" in t for t in quoted)
+    assert any("will run again in May" in t for t in quoted)
+
+
 def test_a_surname_the_model_reads_as_a_place_joins_its_person() -> None:
     text = (
         "Mayor Tomas Haugen toured the pier.\n\n"

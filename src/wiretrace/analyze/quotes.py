@@ -387,7 +387,7 @@ class QuotesStage(Stage):
     """Direct, block and reported quotes with their cues and speakers."""
 
     name = "quotes"
-    version = "10"
+    version = "11"
     needs = frozenset({"article", "parse", "entities"})
     gives = frozenset({"quotes"})
 

@@ -21,6 +21,10 @@ _TITLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# What stands before the name of a show or a work, not before words someone said: a possessive
+# ("MSNBC's “Morning Joe”") or "told", "on", "in", "at" right before the mark.
+_NAME_BEFORE = re.compile(r"(?:[\w.][’']s|\b(?:told|on|in|at))\s*$", re.IGNORECASE)
+
 
 def is_speech(body: str, q: Quoted, att: Attribution | None) -> bool:
     """A scare quote, a term or a title is not speech."""
@@ -33,6 +37,8 @@ def is_speech(body: str, q: Quoted, att: Attribution | None) -> bool:
         return False  # a title: a book, “The Quiet Fleet,” or a report, “Harbors in a Warming Century,”
     if words <= 6 and _title_case(text) and (att is None or att.rule in {"sentence", "continuation"}):
         return False  # a name in quotation marks: “Good Morning America”, “Keep the Promise”
+    if words <= 6 and _title_case(text) and _NAME_BEFORE.search(before):
+        return False  # a show or a work: told MSNBC's “Morning Joe”, appeared on “Meet the Press”
     if att is None:
         return words > 2
     return True
