@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -357,9 +357,7 @@ def candidates(
 def _articles(conn: sqlite3.Connection, sql: str, args: list[Any], ns: list[int]) -> dict[int, dict[str, Any]]:
     """Row id → the article row of ``sql`` (:data:`_ARTICLE`), read in one query per 500."""
     found: dict[int, dict[str, Any]] = {}
-    for at in range(0, len(ns), 500):
-        part = ns[at : at + 500]
-        cur = conn.execute(sql.replace("a.n = ?", f"a.n IN ({','.join('?' * len(part))})"), (*args, *part))
+    for cur in _in_chunks(conn, sql.replace("a.n = ?", "a.n IN ({ids})"), ns, args):
         names = [d[0] for d in cur.description]
         for row in cur:
             article = dict(zip(names, row, strict=True))
@@ -370,13 +368,8 @@ def _articles(conn: sqlite3.Connection, sql: str, args: list[Any], ns: list[int]
 def _statements(conn: sqlite3.Connection, aids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """Article id → its stored statements in text order, for all of ``aids`` in one query per 500."""
     found: dict[str, list[dict[str, Any]]] = {aid: [] for aid in aids}
-    for at in range(0, len(aids), 500):
-        part = aids[at : at + 500]
-        cur = conn.execute(
-            'SELECT article_id, cid, text, start, "end", speaker, date FROM claims'
-            f" WHERE article_id IN ({','.join('?' * len(part))}) ORDER BY start, cid",
-            part,
-        )
+    sql = 'SELECT article_id, cid, text, start, "end", speaker, date FROM claims WHERE article_id IN ({ids})'
+    for cur in _in_chunks(conn, sql + " ORDER BY start, cid", aids):
         names = [d[0] for d in cur.description][1:]
         for aid, *row in cur:
             found[aid].append(dict(zip(names, row, strict=True)))
@@ -386,15 +379,20 @@ def _statements(conn: sqlite3.Connection, aids: list[str]) -> dict[str, list[dic
 def _in_article_disputes(conn: sqlite3.Connection, aids: list[str]) -> dict[str, list[tuple[str, str, str | None]]]:
     """Article id → its in-article disputes ``(claim, counter, cue)``, for all of ``aids`` at once."""
     found: dict[str, list[tuple[str, str, str | None]]] = {aid: [] for aid in aids}
-    for at in range(0, len(aids), 500):
-        part = aids[at : at + 500]
-        for aid, a, b, c in conn.execute(
-            "SELECT article_id, claim_id, counter_id, cue FROM disputes"
-            f" WHERE article_id IN ({','.join('?' * len(part))}) ORDER BY article_id, claim_id, counter_id",
-            part,
-        ):
-            found[aid].append((a, b, c))
+    sql = "SELECT article_id, claim_id, counter_id, cue FROM disputes WHERE article_id IN ({ids})"
+    for cur in _in_chunks(conn, sql + " ORDER BY article_id, claim_id, counter_id", aids):
+        for aid, claim, counter, cue in cur:
+            found[aid].append((claim, counter, cue))
     return found
+
+
+def _in_chunks(
+    conn: sqlite3.Connection, sql: str, ids: Sequence[Any], args: Sequence[Any] = ()
+) -> Iterator[sqlite3.Cursor]:
+    """``sql`` for 500 of ``ids`` at a time (its ``{ids}``: their marks), after ``args``."""
+    for at in range(0, len(ids), 500):
+        part = ids[at : at + 500]
+        yield conn.execute(sql.format(ids=",".join("?" * len(part))), (*args, *part))
 
 
 def _stored(body: str, counts: str | None) -> tuple[Text, TextCues] | tuple[None, None]:
