@@ -116,6 +116,17 @@ def test_she_after_an_unnamed_woman_is_not_the_last_named_speaker() -> None:
     assert quote.speaker is None or quote.speaker.name != "Helen Arkwright"
 
 
+@pytest.mark.slow
+def test_she_after_an_unnamed_womans_story_is_not_the_reporter() -> None:
+    text = (
+        "“We spent the evening with the family,” reporter Dana Whitfield said.\n\n"
+        "The woman’s enthusiasm for the candidate is recorded in detail:\n\n"
+        "“Here comes the big man,” she said, clapping."
+    )
+    quote = next(q for q in analyse(text).quotes if "big man" in q.text)
+    assert quote.speaker is None or quote.speaker.name != "Dana Whitfield"
+
+
 @pytest.mark.parametrize(
     ("written", "name"),
     [

@@ -154,7 +154,8 @@ class Antecedents:
 
     def _unnamed_subject_before(self, offset: int, kind: str) -> bool:
         """Whether the pronoun's sentence, or the one before, has a person with no name as
-        its subject ("the woman", "one voter") after the last person named outside quotes,
+        its subject, or as the owner of its subject ("the woman", "one voter", "the woman’s
+        enthusiasm") after the last person named outside quotes,
         in a clause no one reports, and belonging to no one ("her husband")."""
         parse = self.parse
         here = parse.token_at(offset)
@@ -167,11 +168,17 @@ class Antecedents:
         while k >= 0 and (self.mentions[k][1].type != EntityType.PERSON or self.in_quotes(self.starts[k])):
             k -= 1
         named = self.starts[k] if k >= 0 else -1
-        for tok in parse.tokens[first:here]:
-            if tok.start <= named or tok.dep not in {"nsubj", "nsubjpass"} or tok.pos != "NOUN":
+        tokens = parse.tokens
+        for tok in tokens[first:here]:
+            if tok.start <= named or tok.pos != "NOUN":
+                continue
+            # the subject, or whose the subject is: "The woman’s enthusiasm is recorded: “…,” she said"
+            owns_subject = tok.dep == "poss" and tokens[tok.head].dep in {"nsubj", "nsubjpass"}
+            if tok.dep not in {"nsubj", "nsubjpass"} and not owns_subject:
                 continue
             said = _UNNAMED_PEOPLE.get(tok.lower)
-            if said is None or said not in {"", kind} or self.in_quotes(tok.start) or self._reported(tok.head):
+            verb = tokens[tok.head].head if owns_subject else tok.head
+            if said is None or said not in {"", kind} or self.in_quotes(tok.start) or self._reported(verb):
                 continue  # "Roe said the woman had left": reported, not the one who speaks next
             if not any(parse.tokens[c].dep == "poss" for c in children(parse, tok.i)):
                 return True  # "her husband", "Roe's mother" belong to a named person, and may be named

@@ -387,7 +387,7 @@ class QuotesStage(Stage):
     """Direct, block and reported quotes with their cues and speakers."""
 
     name = "quotes"
-    version = "11"
+    version = "12"
     needs = frozenset({"article", "parse", "entities"})
     gives = frozenset({"quotes"})
 
