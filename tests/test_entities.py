@@ -182,3 +182,14 @@ def test_a_first_name_and_surname_that_speak_are_a_person_whatever_the_model_lab
     assert types["Vera Holm"] == "PERSON"
     assert types.get("Edison Research") != "PERSON" and types.get("Orlando Sentinel") != "PERSON"
     assert speaker_of(analysis, "You squeezed") == "Vera Holm"  # "she": the person, now that she is one
+
+
+def test_a_possessive_runs_into_a_person_only_where_a_person_follows() -> None:
+    from wiretrace.analyze.entity_mentions import _owned_person  # noqa: PLC0415
+
+    found = _owned_person("Channel Nine’s Ed Marlow", set())
+    assert found is not None and found.group(1) == "Ed Marlow"
+    known = _owned_person("Harbor Policy Institute’s Kessler", {"Kessler"})
+    assert known is not None and known.group(1) == "Kessler"
+    assert _owned_person("Children’s Mercy Hospital", set()) is None  # a hospital, not Ms Hospital
+    assert _owned_person("Saltmere’s Grace", set()) is None  # one word no one is named with

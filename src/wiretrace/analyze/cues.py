@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COMPANY_NOUNS",
     "DISPUTE_VERBS",
+    "GROUP_NAME_WORDS",
     "INSTITUTION_NOUNS",
     "KICKERS",
     "MADE_NOUNS",
@@ -150,6 +151,21 @@ INSTITUTION_NOUNS: frozenset[str] = frozenset(
         regime cabinet parliament congress senate house watchdog network newspaper paper outlet site
         website magazine publication station kremlin pentagon team club league university school hospital
     """.split()
+)
+
+# Words that end the name of an organisation or a place, not of a person ("Edison Research").
+GROUP_NAME_WORDS: frozenset[str] = (
+    INSTITUTION_NOUNS
+    | COMPANY_NOUNS
+    | frozenset(
+        """
+        foundation research institute college center centre society trust fund project initiative news
+        times post press media tech power energy health capital partners holdings labs studios records
+        entertainment airlines motors insurance statement nation rising county city state street
+        sentinel herald tribune gazette journal chronicle observer courier examiner review daily weekly
+        monitor dispatch register inquirer star globe sun mirror express telegraph guardian independent
+        """.split()
+    )
 )
 
 _IRREGULAR: dict[str, str] = {

@@ -285,7 +285,7 @@ class EntitiesStage(Stage):
     """spaCy NER merged into the article's canonical entities."""
 
     name = "entities"
-    version = "6"
+    version = "7"
     needs = frozenset({"article", "parse"})
     gives = frozenset({"entities"})
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from wiretrace.analyze.cues import TITLE_WORDS, is_speech_verb
+from wiretrace.analyze.cues import GROUP_NAME_WORDS, TITLE_WORDS, is_speech_verb
 from wiretrace.analyze.genders import first_name_gender
 from wiretrace.analyze.phrases import strip_span
 from wiretrace.model import EntityType, Mention, Parse, Span
@@ -86,9 +86,7 @@ def _name_alone(body: str, span: Span) -> Span:
 
 # Possessive pronouns and auxiliary verbs, capitalised inside a name: a title-case headline
 # the model read as one ("NBA Team Prior To Her Performance …", "Trump May Be Aligning …").
-_HEADLINE_WORDS = frozenset(
-    "Her His Their Its Our My Your Is Are Was Were Will Would May Might Be Has Have Had".split()
-)
+_HEADLINE_WORDS = frozenset("Her His Their Its Is Are Was Were Will Would May Might Be Has Have Had".split())
 
 
 def _headline_run(body: str, span: Span) -> bool:
@@ -119,13 +117,8 @@ def _split_possessives(found: list[tuple[Mention, str]]) -> list[tuple[Mention, 
     surnames = {m.text.split()[-1] for m, label in found if label == EntityType.PERSON.value and " " in m.text}
     result: list[tuple[Mention, str]] = []
     for mention, label in found:
-        owned = _POSSESSED_NAME.search(mention.text) or _POSSESSED_FULL_NAME.search(mention.text)
-        if (
-            label == EntityType.PERSON.value
-            or owned is None
-            or owned.start() == 0
-            or not (owned.group(1) in surnames or first_name_gender(owned.group(1).split()[0]) is not None)
-        ):
+        owned = _owned_person(mention.text, surnames) if label != EntityType.PERSON.value else None
+        if owned is None or owned.start() == 0:
             result.append((mention, label))
             continue
         start = mention.span.start
@@ -134,6 +127,21 @@ def _split_possessives(found: list[tuple[Mention, str]]) -> list[tuple[Mention, 
         result.append((Mention(span=head, text=mention.text[: owned.start()]), label))
         result.append((Mention(span=person, text=owned.group(1)), EntityType.PERSON.value))
     return result
+
+
+def _owned_person(text: str, surnames: set[str]) -> re.Match[str] | None:
+    """The person a possessive runs into: a surname of someone named in full, or a first name
+    and a surname that is no word of a group's name ("Children’s Mercy Hospital" stays whole)."""
+    single = _POSSESSED_NAME.search(text)
+    if single is not None and single.group(1) in surnames:
+        return single
+    full = _POSSESSED_FULL_NAME.search(text)
+    if full is None:
+        return None
+    given, family = full.group(1).split()
+    if first_name_gender(given) is None or family.lower() in GROUP_NAME_WORDS:
+        return None
+    return full
 
 
 _WORD = re.compile(r"\S+")

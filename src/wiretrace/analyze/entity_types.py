@@ -8,7 +8,7 @@ an organisation; an outlet's name is media; "Vilnius, Lithuania" is a place.
 
 from __future__ import annotations
 
-from wiretrace.analyze.cues import COMPANY_NOUNS, INSTITUTION_NOUNS, TITLE_WORDS, is_speech_verb
+from wiretrace.analyze.cues import COMPANY_NOUNS, GROUP_NAME_WORDS, TITLE_WORDS, is_speech_verb
 from wiretrace.analyze.genders import first_name_gender, first_name_is_common
 from wiretrace.analyze.outlets import is_outlet_name
 from wiretrace.analyze.phrases import children
@@ -67,20 +67,6 @@ def repair_types(
 
 # Words that open a name without being a given name ("Al Jazeera", "St. Louis", "Van Halen").
 _NAME_PREFIXES = frozenset("al el la le de del da di van von der st st. saint san santa los las des du".split())
-# Words that end the name of an organisation or a place, not of a person ("Edison Research").
-_GROUP_WORDS = (
-    INSTITUTION_NOUNS
-    | COMPANY_NOUNS
-    | frozenset(
-        """
-        foundation research institute college center centre society trust fund project initiative news
-        times post press media tech power energy health capital partners holdings labs studios records
-        entertainment airlines motors insurance statement nation rising county city state street
-        sentinel herald tribune gazette journal chronicle observer courier examiner review daily weekly
-        monitor dispatch register inquirer star globe sun mirror express telegraph guardian independent
-        """.split()
-    )
-)
 
 
 def _named_speaker(parse: Parse, mention: Mention) -> bool:
@@ -98,7 +84,7 @@ def _named_speaker(parse: Parse, mention: Mention) -> bool:
     surname = family.text
     if not (surname[:1].isupper() and surname[1:].islower()) or surname.endswith("s"):
         return False
-    if given.lower in _NAME_PREFIXES or surname.lower() in _GROUP_WORDS or first_name_gender(given.text) is None:
+    if given.lower in _NAME_PREFIXES or surname.lower() in GROUP_NAME_WORDS or first_name_gender(given.text) is None:
         return False
     if not first_name_is_common(given.text) or is_outlet_name(mention.text):
         return False
