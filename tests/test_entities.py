@@ -193,3 +193,4 @@ def test_a_possessive_runs_into_a_person_only_where_a_person_follows() -> None:
     assert known is not None and known.group(1) == "Kessler"
     assert _owned_person("Children’s Mercy Hospital", set()) is None  # a hospital, not Ms Hospital
     assert _owned_person("Saltmere’s Grace", set()) is None  # one word no one is named with
+    assert _owned_person("Saltmere University’s Media Coordinator", set()) is None  # a role, not a name

@@ -285,7 +285,7 @@ class EntitiesStage(Stage):
     """spaCy NER merged into the article's canonical entities."""
 
     name = "entities"
-    version = "7"
+    version = "8"
     needs = frozenset({"article", "parse"})
     gives = frozenset({"entities"})
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from wiretrace.analyze.cues import GROUP_NAME_WORDS, TITLE_WORDS, is_speech_verb
-from wiretrace.analyze.genders import first_name_gender
+from wiretrace.analyze.genders import first_name_gender, first_name_is_common
 from wiretrace.analyze.phrases import strip_span
 from wiretrace.model import EntityType, Mention, Parse, Span
 
@@ -81,6 +81,8 @@ def _name_alone(body: str, span: Span) -> Span:
     rest = words[first:]
     if first == 0 or not all(w.group(0)[:1].isupper() for w in rest):
         return span
+    if rest[-1].group(0).lower() in GROUP_NAME_WORDS:
+        return span  # "Hillary’s Victory Fund": no person's name is left
     return Span(rest[0].start(), span.end)
 
 
@@ -139,8 +141,10 @@ def _owned_person(text: str, surnames: set[str]) -> re.Match[str] | None:
     if full is None:
         return None
     given, family = full.group(1).split()
-    if first_name_gender(given) is None or family.lower() in GROUP_NAME_WORDS:
-        return None
+    if first_name_gender(given) is None or not first_name_is_common(given):
+        return None  # "Federal Reserve’s Beige Book": a rare entry of the names table is no first name here
+    if family.lower() in GROUP_NAME_WORDS or family.lower() in _BEFORE_NAME:
+        return None  # "Children’s Mercy Hospital", "Millikin University’s Media Coordinator"
     return full
 
 
