@@ -98,6 +98,10 @@ def test_a_quote_after_its_tags_sentence_without_a_tag_of_its_own_goes_on() -> N
     text = "The vote was close.\n\n“We will win,” Mayor Ines Kopp said on Monday. “We always have.”"
     analysis = analyse(text)
     assert speaker_of(analysis, "We always have") == "Ines Kopp"
+    text += " Dario Fenn said the count would take a week."  # the next sentence's tag is not the quote's
+    analysis = analyse(text)
+    assert speaker_of(analysis, "We always have") == "Ines Kopp"
+    assert any("We will win" in q.text and "We always have" in q.text for q in analysis.quotes)
 
 
 def test_a_participle_between_two_quotes_goes_on_with_the_same_speaker() -> None:

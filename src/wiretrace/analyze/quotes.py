@@ -277,7 +277,10 @@ _TAG_AFTER = re.compile(r"[^.!?\n“”\"]{0,80}")
 
 def _own_tag(body: str, quote: Quoted) -> bool:
     """Whether a speech verb follows a quote in its sentence (“…,” Biden said; “…” to drive up
-    the price, she said): its own tag, not the one before it."""
+    the price, she said): its own tag, not the one before it. A quote that ends its sentence
+    (“We always have.” Fenn said …) has none: what follows is another sentence."""
+    if body[quote.span.end - 1 : quote.span.end] in {".", "!", "?", "…"}:
+        return False
     after = _TAG_AFTER.match(body, quote.outer.end)
     return after is not None and any(is_speech_verb(w) for w in re.findall(r"[A-Za-z]+", after.group(0)))
 
@@ -387,7 +390,7 @@ class QuotesStage(Stage):
     """Direct, block and reported quotes with their cues and speakers."""
 
     name = "quotes"
-    version = "12"
+    version = "13"
     needs = frozenset({"article", "parse", "entities"})
     gives = frozenset({"quotes"})
 
