@@ -94,6 +94,16 @@ def test_a_quote_in_a_sentence_with_a_tag_further_on_is_not_the_last_sentences_q
     assert speaker_of(analysis, "You squeezed") == "Margaret Holm"
 
 
+def test_a_partial_quote_in_a_second_verbs_clause_is_not_the_second_half_of_the_first() -> None:
+    text = (
+        "The pier reopens in summer.\n\n"
+        "“We will finish by June,” Ruth Okafor said, describing how the crews would “work in double shifts” all spring."
+    )
+    quoted = [q.text for q in analyse(text).quotes]
+    assert not any("finish by June" in t and "double shifts" in t for t in quoted)
+    assert any("finish by June" in t for t in quoted) and any("double shifts" in t for t in quoted)
+
+
 def test_a_quote_after_its_tags_sentence_without_a_tag_of_its_own_goes_on() -> None:
     text = "The vote was close.\n\n“We will win,” Mayor Ines Kopp said on Monday. “We always have.”"
     analysis = analyse(text)

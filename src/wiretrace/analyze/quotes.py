@@ -50,6 +50,7 @@ _REPORTING_ON = re.compile(r"\b(?:before|after|while|then)\s+[a-z]+ing\b", re.IG
 # speech verb there, or a word that lists, opens what the speaker went on to say
 _LEAD_IN = re.compile(r"\b([A-Za-z]+)\s*[,:]\s*$")
 _LISTING = frozenset({"including", "namely"})
+_PARTICIPLE = re.compile(r",\s+([a-z]+ing)\b")
 
 
 def find_quotes(article: Article, parse: Parse, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
@@ -262,6 +263,12 @@ def _interrupts(body: str, prev: Quoted, nxt: Quoted) -> bool:
     lead_in = _LEAD_IN.search(gap)
     if len(verbs) > 1 and lead_in is not None and lead_in.group(1).lower() in _LISTING | set(verbs[1:]):
         return False  # “…,” Sanders said, suggesting a few questions, including, “…”: what he went on to list
+    if (
+        len(verbs) > 1
+        and any(is_speech_verb(m.group(1)) for m in _PARTICIPLE.finditer(gap))
+        and not gap.rstrip().endswith((",", ":", ".", "!", "?", "—", "–"))
+    ):
+        return False  # “…,” Kiedis said, mentioning the album is “…”: a partial quote in the second verb's clause
     ends_open = body[prev.span.end - 1 : prev.span.end] in {",", "—", "–"} or gap.lstrip().startswith(",")
     if not ends_open or (_introduced(body, prev) and _NAMED_TAG.match(gap)):
         return False
@@ -390,7 +397,7 @@ class QuotesStage(Stage):
     """Direct, block and reported quotes with their cues and speakers."""
 
     name = "quotes"
-    version = "13"
+    version = "14"
     needs = frozenset({"article", "parse", "entities"})
     gives = frozenset({"quotes"})
 
