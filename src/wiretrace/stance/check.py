@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from wiretrace.stance.features import Claim, Pair, best_cover, cover, featurize
 from wiretrace.stance.model import StanceLabel, StanceModel, default_model, evidence_span
 from wiretrace.stance.text import COUNTS_VERSION, Text, TextCues, read_stored
-from wiretrace.store.queries import BM25, article_frequencies
+from wiretrace.store.queries import BM25, article_frequencies, in_chunks
 from wiretrace.store.word_index import Phrase, WordIndex
 
 __all__ = [
@@ -357,7 +357,7 @@ def candidates(
 def _articles(conn: sqlite3.Connection, sql: str, args: list[Any], ns: list[int]) -> dict[int, dict[str, Any]]:
     """Row id → the article row of ``sql`` (:data:`_ARTICLE`), read in one query per 500."""
     found: dict[int, dict[str, Any]] = {}
-    for cur in _in_chunks(conn, sql.replace("a.n = ?", "a.n IN ({ids})"), ns, args):
+    for cur in in_chunks(conn, sql.replace("a.n = ?", "a.n IN ({ids})"), ns, args):
         names = [d[0] for d in cur.description]
         for row in cur:
             article = dict(zip(names, row, strict=True))
@@ -369,7 +369,7 @@ def _statements(conn: sqlite3.Connection, aids: list[str]) -> dict[str, list[dic
     """Article id → its stored statements in text order, for all of ``aids`` in one query per 500."""
     found: dict[str, list[dict[str, Any]]] = {aid: [] for aid in aids}
     sql = 'SELECT article_id, cid, text, start, "end", speaker, date FROM claims WHERE article_id IN ({ids})'
-    for cur in _in_chunks(conn, sql + " ORDER BY start, cid", aids):
+    for cur in in_chunks(conn, sql + " ORDER BY start, cid", aids):
         names = [d[0] for d in cur.description][1:]
         for aid, *row in cur:
             found[aid].append(dict(zip(names, row, strict=True)))
@@ -380,19 +380,10 @@ def _in_article_disputes(conn: sqlite3.Connection, aids: list[str]) -> dict[str,
     """Article id → its in-article disputes ``(claim, counter, cue)``, for all of ``aids`` at once."""
     found: dict[str, list[tuple[str, str, str | None]]] = {aid: [] for aid in aids}
     sql = "SELECT article_id, claim_id, counter_id, cue FROM disputes WHERE article_id IN ({ids})"
-    for cur in _in_chunks(conn, sql + " ORDER BY article_id, claim_id, counter_id", aids):
+    for cur in in_chunks(conn, sql + " ORDER BY article_id, claim_id, counter_id", aids):
         for aid, claim, counter, cue in cur:
             found[aid].append((claim, counter, cue))
     return found
-
-
-def _in_chunks(
-    conn: sqlite3.Connection, sql: str, ids: Sequence[Any], args: Sequence[Any] = ()
-) -> Iterator[sqlite3.Cursor]:
-    """``sql`` for 500 of ``ids`` at a time (its ``{ids}``: their marks), after ``args``."""
-    for at in range(0, len(ids), 500):
-        part = ids[at : at + 500]
-        yield conn.execute(sql.format(ids=",".join("?" * len(part))), (*args, *part))
 
 
 def _stored(body: str, counts: str | None) -> tuple[Text, TextCues] | tuple[None, None]:
@@ -454,13 +445,12 @@ def check_claim(
 
 @dataclass(frozen=True, slots=True)
 class _Scored:
-    """A candidate the model finds related to the claim: its features, probabilities and label."""
+    """A candidate the model finds related to the claim: its features, label and the label's probability."""
 
     article: Mapping[str, Any]
     pair: Pair
-    probs: list[float]
     label: StanceLabel
-    k: int
+    score: float
 
 
 def _scored(model: StanceModel, claim: Claim, article: Mapping[str, Any], min_cover: float) -> _Scored | None:
@@ -478,7 +468,7 @@ def _scored(model: StanceModel, claim: Claim, article: Mapping[str, Any], min_co
     label = model.labels[k]
     if label == StanceLabel.UNRELATED:
         return None
-    return _Scored(article, pair, probs, label, k)
+    return _Scored(article, pair, label, probs[k])
 
 
 def _article_matches(
@@ -546,4 +536,4 @@ def _article_matches(
         key=lambda st: min(span.end, st["end"]) - max(span.start, st["start"]),
         default=None,
     )
-    return [make(scored.label, scored.probs[scored.k], (span.start, span.end), under)]
+    return [make(scored.label, scored.score, (span.start, span.end), under)]

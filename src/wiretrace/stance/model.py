@@ -55,7 +55,7 @@ class _Forest:
     def __init__(self, rounds: Sequence[Sequence[Mapping[str, Sequence[Any]]]], baseline: Sequence[float]) -> None:
         splits: list[tuple[int, float, int, int]] = []  # feature, threshold, left, right (old numbers)
         leaves: list[float] = []  # values
-        place: list[int] = []  # old node number → ("s", i) or ("l", i), encoded: i for a split, ~i for a leaf
+        place: list[int] = []  # old node number → i for the i-th split, ~i for the i-th leaf
         roots: list[list[int]] = [[] for _ in baseline]  # per class, in round order (old numbers)
         self.depth = 0
         for per_class in rounds:

@@ -10,7 +10,7 @@ import json
 import re
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from typing import Any
 
@@ -33,6 +33,7 @@ __all__ = [
     "export_analyses",
     "export_rows",
     "get",
+    "in_chunks",
     "newest_cards",
     "plain_words",
     "quote_rows",
@@ -397,14 +398,24 @@ _CARD = f"SELECT a.id, {_FIRST_REF}, a.outlet, a.published, a.headline FROM arti
 def article_cards(conn: sqlite3.Connection, ids: list[str]) -> dict[str, Card]:
     """The :data:`Card` of each article of ``ids`` that a ref points at (the others are history)."""
     found: dict[str, Card] = {}
-    for at in range(0, len(ids), 500):
-        part = ids[at : at + 500]
-        for aid, ref, outlet, published, headline in conn.execute(
-            f"{_CARD} WHERE a.id IN ({','.join('?' * len(part))})", part
-        ):
+    for cur in in_chunks(conn, f"{_CARD} WHERE a.id IN ({{ids}})", ids):
+        for aid, ref, outlet, published, headline in cur:
             if ref is not None:
                 found[aid] = (ref, outlet, published, headline)
     return found
+
+
+IN_CHUNK = 500  # ids bound in one query's IN (…): well under SQLite's limit on variables
+
+
+def in_chunks(
+    conn: sqlite3.Connection, sql: str, ids: Sequence[Any], args: Sequence[Any] = ()
+) -> Iterator[sqlite3.Cursor]:
+    """``sql`` run for :data:`IN_CHUNK` of ``ids`` at a time (its ``{ids}``: their marks), each
+    time with ``args`` before them."""
+    for at in range(0, len(ids), IN_CHUNK):
+        part = ids[at : at + IN_CHUNK]
+        yield conn.execute(sql.format(ids=",".join("?" * len(part))), (*args, *part))
 
 
 def newest_cards(conn: sqlite3.Connection, limit: int) -> Iterator[tuple[str, Card]]:

@@ -127,6 +127,7 @@ class WordIndex:
     freqs: npt.NDArray[np.float32]  # posting → its counts in each column times the column's weight (exact)
     ns: npt.NDArray[np.int64]  # position → the row id (``n``), ascending
     norm: npt.NDArray[np.float64]  # position → k1 × (1 - b + b × length / average length)
+    source: Source  # the table and full-text index it was built from
 
     @classmethod
     def build(cls, conn: sqlite3.Connection, source: Source = ARTICLES) -> WordIndex:
@@ -151,7 +152,7 @@ class WordIndex:
                     length += len(found)
                 lengths.append(length)
             parts.append(_counted(vocabulary, words, runs, source.weights, first))
-        return cls._of(dict(vocabulary), parts, ns, lengths)
+        return cls._of(dict(vocabulary), parts, ns, lengths, source)
 
     @classmethod
     def _of(
@@ -160,6 +161,7 @@ class WordIndex:
         parts: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.int32], npt.NDArray[np.float32]]],
         ns: list[int],
         lengths: list[int],
+        source: Source,
     ) -> WordIndex:
         terms = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, np.int32)
         rows = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, np.int32)
@@ -178,6 +180,7 @@ class WordIndex:
             freqs=freqs[order],
             ns=np.asarray(ns, np.int64),
             norm=norm,
+            source=source,
         )
 
     @property
@@ -198,14 +201,15 @@ class WordIndex:
         bm25(articles_fts, 4.0, 1.0), rowid`` of the query ``"w1" OR "w2" …``."""
         return [n for n, _ in self.scored(words, limit, phrases=phrases)]
 
-    def phrase(self, conn: sqlite3.Connection, words: str, source: Source = ARTICLES) -> Phrase:
+    def phrase(self, conn: sqlite3.Connection, words: str) -> Phrase:
         """The rows that hold ``words`` one after the other (a word the index keeps as several:
         "re-run" is "re" then "run") and the phrase's own share of each one's bm25, from the
-        full-text index ``source`` — for the database this index was built from. A phrase
+        full-text index this index was built from, in the same database. A phrase
         matches few rows, and the full-text index scores them quickly; FTS5 adds each phrase's
         share to a row's score on its own, so :meth:`scored` adds it in its place among the words."""
+        fts = self.source.fts
         found = conn.execute(
-            f"SELECT rowid, {source.bm25} FROM {source.fts} WHERE {source.fts} MATCH ? ORDER BY rowid",
+            f"SELECT rowid, {self.source.bm25} FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid",
             ('"' + words.replace('"', '""') + '"',),
         ).fetchall()
         ns = np.fromiter((n for n, _ in found), np.int64, count=len(found))
