@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from wiretrace.analyze.cues import GROUP_NAME_WORDS, TITLE_WORDS, is_speech_verb
-from wiretrace.analyze.genders import first_name_gender, first_name_is_common
+from wiretrace.analyze.genders import first_name_is_common
 from wiretrace.analyze.phrases import strip_span
 from wiretrace.model import EntityType, Mention, Parse, Span
 
@@ -141,7 +141,7 @@ def _owned_person(text: str, surnames: set[str]) -> re.Match[str] | None:
     if full is None:
         return None
     given, family = full.group(1).split()
-    if first_name_gender(given) is None or not first_name_is_common(given):
+    if not first_name_is_common(given):
         return None  # "Federal Reserve’s Beige Book": a rare entry of the names table is no first name here
     if family.lower() in GROUP_NAME_WORDS or family.lower() in _BEFORE_NAME:
         return None  # "Children’s Mercy Hospital", "Millikin University’s Media Coordinator"

@@ -84,9 +84,9 @@ def _named_speaker(parse: Parse, mention: Mention) -> bool:
     surname = family.text
     if not (surname[:1].isupper() and surname[1:].islower()) or surname.endswith("s"):
         return False
-    if given.lower in _NAME_PREFIXES or surname.lower() in GROUP_NAME_WORDS or first_name_gender(given.text) is None:
-        return False
-    if not first_name_is_common(given.text) or is_outlet_name(mention.text):
+    if given.lower in _NAME_PREFIXES or surname.lower() in GROUP_NAME_WORDS or not first_name_is_common(given.text):
+        return False  # a common first name: one the names table gives a gender from its main list
+    if is_outlet_name(mention.text):
         return False
     return family.dep in {"nsubj", "nsubjpass"} and family.head != last and is_speech_verb(tokens[family.head].text)
 

@@ -46,8 +46,9 @@ _CONJOINED = re.compile(r",\s*(?:and|but)\b")
 # "…,” Trump told reporters, before insisting he had a “great relationship”": a second speech
 # verb whose reported clause holds the next quote, in the same sentence
 _REPORTING_ON = re.compile(r"\b(?:before|after|while|then)\s+[a-z]+ing\b", re.IGNORECASE)
-# The word that leads into the next quote at the end of the tag ("…, including, “…”"): a second
-# speech verb there, or a word that lists, opens what the speaker went on to say
+# The word right before a quote, with a comma or colon (:func:`_introduced`); at the end of a tag
+# between two quotes ("…, including, “…”"), a second speech verb there, or a word that lists,
+# opens what the speaker went on to say
 _LEAD_IN = re.compile(r"\b([A-Za-z]+)\s*[,:]\s*$")
 _LISTING = frozenset({"including", "namely"})
 _PARTICIPLE = re.compile(r",\s+([a-z]+ing)\b")
@@ -250,7 +251,7 @@ def _interrupts(body: str, prev: Quoted, nxt: Quoted) -> bool:
     gap = body[prev.outer.end : nxt.outer.start]
     if not prev.closed or "\n" in gap or len(gap) > _INTERRUPTION:
         return False
-    verbs = [w for w in re.findall(r"[A-Za-z]+", gap) if is_speech_verb(w)]
+    verbs = _speech_verbs(gap)
     if not verbs:
         return False
     first = re.search(rf"\b{verbs[0]}\b", gap)
@@ -289,18 +290,22 @@ def _own_tag(body: str, quote: Quoted) -> bool:
     if body[quote.span.end - 1 : quote.span.end] in {".", "!", "?", "…"}:
         return False
     after = _TAG_AFTER.match(body, quote.outer.end)
-    return after is not None and any(is_speech_verb(w) for w in re.findall(r"[A-Za-z]+", after.group(0)))
+    return after is not None and bool(_speech_verbs(after.group(0)))
+
+
+def _speech_verbs(text: str) -> list[str]:
+    """The words of ``text`` that are speech verbs, in order, as written."""
+    return [w for w in re.findall(r"[A-Za-z]+", text) if is_speech_verb(w)]
 
 
 # "When a man in the crowd shouted, “…,” Lund joked, “…”": a speech verb and a comma or colon
 # right before the first quote — it has its tag, and a name's tag after it opens another's words
 # (not "…,” adding, “…”" nor "…,” she added, “…”", which go on with the same speaker)
-_INTRODUCED = re.compile(r"\b([A-Za-z]+)\s*[,:]\s*$")
 _NAMED_TAG = re.compile(r"\W*[A-Z]")
 
 
 def _introduced(body: str, quote: Quoted) -> bool:
-    found = _INTRODUCED.search(body[max(0, quote.outer.start - 30) : quote.outer.start])
+    found = _LEAD_IN.search(body[max(0, quote.outer.start - 30) : quote.outer.start])
     return found is not None and is_speech_verb(found.group(1))
 
 

@@ -35,10 +35,12 @@ def is_speech(body: str, q: Quoted, att: Attribution | None) -> bool:
         return False
     if words <= 8 and _title_case(text) and (_TITLE_BEFORE.search(before) or _appositive(body, q)):
         return False  # a title: a book, “The Quiet Fleet,” or a report, “Harbors in a Warming Century,”
-    if words <= 6 and _title_case(text) and (att is None or att.rule in {"sentence", "continuation"}):
-        return False  # a name in quotation marks: “Good Morning America”, “Keep the Promise”
-    if words <= 6 and _title_case(text) and _NAME_BEFORE.search(before):
-        return False  # a show or a work: told MSNBC's “Morning Joe”, appeared on “Meet the Press”
+    if (
+        words <= 6
+        and _title_case(text)
+        and (att is None or att.rule in {"sentence", "continuation"} or _NAME_BEFORE.search(before))
+    ):
+        return False  # a name: “Good Morning America”, “Keep the Promise”, told MSNBC's “Morning Joe”
     if att is None:
         return words > 2
     return True
