@@ -136,6 +136,9 @@ def test_she_after_an_unnamed_womans_story_is_not_the_reporter() -> None:
         ("Follow Dario Fenn", "Dario Fenn"),
         ("Channel Nine’s Ed Marlow", "Ed Marlow"),
         ("President Kopp", "President Kopp"),  # one word would be left: the title stays
+        ("Mr Kopp", "Kopp"),  # an honorific never stays, however few words are left
+        ("Gen. Ines Kopp", "Ines Kopp"),
+        ("Cllr Okafor", "Okafor"),
         ("Director of Parks", "Director of Parks"),  # not a name after the title
         ("Grace Hollis", "Grace Hollis"),
     ],
@@ -194,3 +197,30 @@ def test_a_possessive_runs_into_a_person_only_where_a_person_follows() -> None:
     assert _owned_person("Children’s Mercy Hospital", set()) is None  # a hospital, not Ms Hospital
     assert _owned_person("Saltmere’s Grace", set()) is None  # one word no one is named with
     assert _owned_person("Saltmere University’s Media Coordinator", set()) is None  # a role, not a name
+
+
+@pytest.mark.slow
+def test_an_honorific_or_a_title_before_a_surname_is_the_person_named_in_full() -> None:
+    text = (
+        "Prime Minister Rhodri Vance toured the harbour on Monday.\n\n"
+        "“We are not moving the ferry,” Mr Vance said. Later Mr Vance added that the plan “was fair”.\n\n"
+        "Tomas Brandt, the port’s chief engineer, agreed. “The pier will hold,” said General Brandt. "
+        "Gen Brandt said the repairs were “nearly done”."
+    )
+    analysis = analyse(text)
+    people = {e.name: e for e in analysis.entities if e.type.value == "PERSON"}
+    assert set(people) == {"Rhodri Vance", "Tomas Brandt"}  # not "Mr Vance", "General Brandt", "Gen Brandt"
+    assert speaker_of(analysis, "moving the ferry") == "Rhodri Vance"
+    assert speaker_of(analysis, "was fair") == "Rhodri Vance"
+    assert speaker_of(analysis, "will hold") == "Tomas Brandt"
+    assert speaker_of(analysis, "nearly done") == "Tomas Brandt"
+
+
+@pytest.mark.slow
+def test_a_title_before_a_first_name_is_not_the_person_with_that_first_name() -> None:
+    text = (
+        "King Oskar opened the bridge on Friday. Oskar Lindqvist, the mayor, stood beside him.\n\n"
+        "“It was a fine morning,” King Oskar said."
+    )
+    analysis = analyse(text)
+    assert speaker_of(analysis, "fine morning") != "Oskar Lindqvist"

@@ -376,3 +376,32 @@ def test_a_clause_about_when_the_words_were_said_is_not_what_was_said() -> None:
     analysis = analyse(text)
     assert not any("podium" in q.text for q in analysis.quotes)
     assert speaker_of(analysis, "tough questions") == "a voice over"
+
+
+def test_the_group_a_story_brought_in_unnamed_is_not_the_last_organisation_named() -> None:
+    text = (
+        "A group of councillors has tried to raise the pressure on the Harbour Board over the ferry.\n\n"
+        "The cross-party group says the board can win support for a new pier. "
+        "The group believes the ferry will run again by spring."
+    )
+    analysis = analyse(text)
+    for words in ("win support", "run again"):
+        quote = next(q for q in analysis.quotes if words in q.text)
+        assert quote.speaker is not None and "Harbour Board" not in quote.speaker.name
+
+
+def test_the_alliance_a_name_is_said_to_be_is_that_name() -> None:
+    text = (
+        "The Baltic Fleet Union is a loose alliance of 40 crews. The alliance said the quotas were “far too low”."
+    )
+    assert speaker_of(analyse(text), "far too low") == "Baltic Fleet Union"
+
+
+def test_when_a_letter_was_written_is_not_what_it_said() -> None:
+    text = (
+        "The port's union leader Hanne Moe wrote to the harbour master on Tuesday accusing him of "
+        "an error of judgement over the ferry."
+    )
+    analysis = analyse(text)
+    assert not any(q.text.strip() == "Tuesday" for q in analysis.quotes)
+    assert speaker_of(analysis, "error of judgement") == "Hanne Moe"

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from wiretrace.analyze.cues import TITLE_WORDS
 from wiretrace.analyze.entity_mentions import raw_mentions
 from wiretrace.analyze.entity_types import repair_types
 from wiretrace.analyze.genders import first_name_gender, first_name_is_common, honorific_before
@@ -45,8 +46,10 @@ class _Cluster:
 
     @property
     def name(self) -> str:
+        """The fullest form: "Pervez Musharraf" rather than "General Musharraf" (a title is not
+        a name), "President Obama" rather than "Obama"."""
         forms = [f for f in self.forms if not _ACRONYM_TOKEN.fullmatch(f)] or list(self.forms)
-        return max(forms, key=lambda f: (len(f.split()), self.forms[f], len(f)))
+        return max(forms, key=lambda f: (len(untitled(f)), len(f.split()), self.forms[f], len(f)))
 
 
 def find_entities(article: Article, parse: Parse) -> tuple[Entity, ...]:
@@ -145,6 +148,16 @@ def _key(text: str) -> str:
     return re.sub(r"[’']s$", "", text).casefold()
 
 
+def untitled(text: str) -> list[str]:
+    """A name's words after the titles that open it ("General Musharraf" → ["Musharraf"]),
+    keeping at least one."""
+    words = text.split()
+    k = 0
+    while k < len(words) - 1 and words[k].lower().rstrip(".") in TITLE_WORDS:
+        k += 1
+    return words[k:]
+
+
 def _facility_key(text: str) -> str:
     """ "Zaporizhzhia nuclear power plant" and "Zaporizhzhia plant" are one facility."""
     words = text.split()
@@ -161,6 +174,8 @@ def _cluster(body: str, mentions: list[tuple[Mention, str]]) -> list[_Cluster]:
     order = sorted(mentions, key=lambda ml: (-len(ml[0].text.split()), ml[0].span.start))
     for mention, label in order:
         key = _facility_key(mention.text) if label == EntityType.FAC.value else _key(mention.text)
+        if label == EntityType.PERSON.value:
+            key = " ".join(untitled(key))  # "General Musharraf" is the Musharraf named in full
         cluster = by_key.get(key)
         if cluster is not None and any(_other_gender(body, mention, f.split()) for f in cluster.forms):
             key = f"{key} ({honorific_before(body, mention.span.start)})"  # "Mr. Lund" after "Mrs. Lund"
@@ -170,7 +185,7 @@ def _cluster(body: str, mentions: list[tuple[Mention, str]]) -> list[_Cluster]:
         if cluster is None:
             cluster = _Cluster(type=label)
             clusters.append(cluster)
-        full_name = label == EntityType.PERSON.value and len(mention.text.split()) > 1
+        full_name = label == EntityType.PERSON.value and len(untitled(mention.text)) > 1
         if full_name and not any(c is cluster for _, c, _ in persons):
             # a full name the model once took for an organisation ("CLEVELAND - Donald
             # Trump") is a person all the same once it is labelled one
@@ -185,7 +200,8 @@ _SAME_PARAGRAPH = 300  # characters after a full name within which a bare surnam
 
 
 def _person_for(body: str, mention: Mention, persons: list[tuple[int, _Cluster, list[str]]]) -> _Cluster | None:
-    words = _key(mention.text).split()
+    words = untitled(_key(mention.text))
+    titled = len(words) < len(mention.text.split())
     candidates = [
         (offset, cluster, full)
         for offset, cluster, full in persons
@@ -196,7 +212,7 @@ def _person_for(body: str, mention: Mention, persons: list[tuple[int, _Cluster, 
         candidates = [c for c in candidates if c[0] <= mention.span.start and not _other_gender(body, mention, c[2])]
         if not candidates:
             return None
-    if not candidates:  # a first name alone ("Hillary"), only when no one has it as a surname
+    if not candidates and not titled:  # a first name alone ("Hillary"), only when no one has it as a surname
         candidates = [
             (offset, cluster, full)
             for offset, cluster, full in persons
@@ -285,7 +301,7 @@ class EntitiesStage(Stage):
     """spaCy NER merged into the article's canonical entities."""
 
     name = "entities"
-    version = "8"
+    version = "9"
     needs = frozenset({"article", "parse"})
     gives = frozenset({"entities"})
 

@@ -43,6 +43,9 @@ def raw_mentions(body: str, parse: Parse) -> list[tuple[Mention, str]]:
             span = Span(dateline.end(), span.end)  # the model ran the dateline into the name
         span = _before_headline_verb(body, span)
         label = ent.label
+        named = _after_honorific(body, span) if label != EntityType.PERSON.value else None
+        if named is not None:  # "Later Mr Blair" taken for an organisation: Blair, a person
+            span, label = named, EntityType.PERSON.value
         if label == EntityType.PERSON.value:
             span = _with_nickname(body, _name_alone(body, span))
         elif _headline_run(body, span):
@@ -67,16 +70,21 @@ _BEFORE_NAME = TITLE_WORDS | frozenset(
     """.split()
 )
 _OWNER = re.compile(r"\S+[’']s$")  # "Breitbart’s", "News’s": a possessive ends the owner's part
+# Honorifics, never part of a name however few words follow ("Mr Blair", "Gen Musharraf",
+# "Cllr Okafor"): left out of it, so that "Mr Blair" is the Tony Blair named before.
+HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame gen col capt lt sgt cllr supt insp det".split())
 
 
 def _name_alone(body: str, span: Span) -> Span:
     """A person's name without the title or role run into it ("Coordinator Dane Lisser" →
-    "Dane Lisser") or the possessive before it ("Fox News’s Ed Henry" → "Ed Henry")."""
+    "Dane Lisser"), the honorific ("Mr Blair" → "Blair") or the possessive before it ("Fox
+    News’s Ed Henry" → "Ed Henry")."""
     words = list(_WORD.finditer(body, span.start, span.end))
     first = 0
-    for k, word in enumerate(words[:-2]):  # the last title or owner with two words after it
+    for k, word in enumerate(words[:-1]):  # the last title or owner with two words after it, honorific with one
         text = word.group(0)
-        if _OWNER.fullmatch(text) or text.lower().rstrip(".") in _BEFORE_NAME:
+        bare = text.lower().rstrip(".")
+        if bare in HONORIFICS or (k < len(words) - 2 and (_OWNER.fullmatch(text) or bare in _BEFORE_NAME)):
             first = k + 1
     rest = words[first:]
     if first == 0 or not all(w.group(0)[:1].isupper() for w in rest):
@@ -84,6 +92,18 @@ def _name_alone(body: str, span: Span) -> Span:
     if rest[-1].group(0).lower() in GROUP_NAME_WORDS:
         return span  # "Hillary’s Victory Fund": no person's name is left
     return Span(rest[0].start(), span.end)
+
+
+def _after_honorific(body: str, span: Span) -> Span | None:
+    """The capitalised words after an honorific inside a mention, when it is not the mention's
+    first word ("Later Mr Blair"; "Dr Pepper" is left alone): a person's name."""
+    words = list(_WORD.finditer(body, span.start, span.end))
+    for k in range(1, len(words) - 1):
+        if words[k].group(0).lower().rstrip(".") in HONORIFICS:
+            rest = words[k + 1 :]
+            if all(w.group(0)[:1].isupper() for w in rest):
+                return Span(rest[0].start(), span.end)
+    return None
 
 
 # Possessive pronouns and auxiliary verbs, capitalised inside a name: a title-case headline

@@ -252,7 +252,8 @@ def _complement(parse: Parse, verb: int) -> tuple[Span, int | None] | None:
     topics = [c for c in kids if tokens[c].dep == "prep" and tokens[c].lower in {"about", "of", "on"} and c > verb]
     if topics and lemma in _TOPIC_VERBS:  # "talked about the wall", "warned of a crisis"
         objs = [g for g in children(parse, topics[0]) if tokens[g].dep in {"pobj", "pcomp"}]
-        if objs:
+        when = tokens[topics[0]].lower == "on" and objs and tokens[objs[0]].ent_type in {"DATE", "TIME"}
+        if objs and not when:  # "wrote to him on Tuesday": when, not what it said
             return token_span(parse, *subtree(parse, objs[0])), objs[0]
     return None
 

@@ -244,10 +244,27 @@ class SpeakerResolver:
             return named[-1]
         if tok.lower not in GENERIC_INSTITUTIONS:
             return None  # "the ministry" is not whichever organisation came last
+        if self._introduced_unnamed(token):
+            return None  # "A group of MPs has … The group says": that group, not the last one named
         found = self._nearest_before(tok.start, frozenset(types), _INSTITUTION_WINDOW)
         if found is None or all(self.coref.in_quotes(m.span.start) for m in found.mentions if m.span.start < tok.start):
             return None
         return found
+
+    def _introduced_unnamed(self, token: int) -> bool:
+        """Whether the article brought in a group of this kind without a name before ("A group
+        of MPs has …", "… formed a coalition"): an indefinite noun of the same word that acts or is
+        acted on (not "Nato is a military alliance", which says what Nato is)."""
+        tokens = self.parse.tokens
+        here = tokens[token]
+        for tok in tokens[:token]:
+            if tok.lower != here.lower or tok.pos != "NOUN":
+                continue
+            if tok.dep in {"nsubj", "nsubjpass", "dobj", "pobj"} and any(
+                tokens[c].dep == "det" and tokens[c].lower in {"a", "an"} for c in children(self.parse, tok.i)
+            ):
+                return True
+        return False
 
     def _titled_person(self, token: int, mention: Mention) -> Entity | None:
         """The person whose title matches a definite description ("the province’s inspector general"),
