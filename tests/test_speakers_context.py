@@ -391,9 +391,7 @@ def test_the_group_a_story_brought_in_unnamed_is_not_the_last_organisation_named
 
 
 def test_the_alliance_a_name_is_said_to_be_is_that_name() -> None:
-    text = (
-        "The Baltic Fleet Union is a loose alliance of 40 crews. The alliance said the quotas were “far too low”."
-    )
+    text = "The Baltic Fleet Union is a loose alliance of 40 crews. The alliance said the quotas were “far too low”."
     assert speaker_of(analyse(text), "far too low") == "Baltic Fleet Union"
 
 
