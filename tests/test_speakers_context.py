@@ -403,3 +403,45 @@ def test_when_a_letter_was_written_is_not_what_it_said() -> None:
     analysis = analyse(text)
     assert not any(q.text.strip() == "Tuesday" for q in analysis.quotes)
     assert speaker_of(analysis, "error of judgement") == "Hanne Moe"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (  # an unnamed spokeswoman is who "she" is, however many women were named before her
+            "Mayor Elena Varga opened the pier on Monday.\n\n"
+            "A spokeswoman for the harbour board said the ferry would run again. "
+            "She said the crews were “ready to sail”.",
+            "ready to sail",
+            "A spokeswoman for the harbour board",
+        ),
+        (  # no one named she can be: the unnamed official
+            "The pier stayed shut on Sunday. An official said the repairs had begun. "
+            "She added that it “will reopen in May”.",
+            "reopen in May",
+            "An official",
+        ),
+        (  # "they": the unnamed people who spoke last
+            "The council passed the budget. Critics said the fares would rise. "
+            "They argued that the subsidy was “far too small”.",
+            "far too small",
+            "Critics",
+        ),
+        (  # a man of that name came between: him, not the spokeswoman
+            "A spokeswoman for the union said the talks had failed. Mayor Elena Varga replied on Tuesday. "
+            "She said the offer “still stands”.",
+            "still stands",
+            "Elena Varga",
+        ),
+    ],
+)
+def test_a_pronoun_after_an_unnamed_source_is_that_source(text: str, words: str, speaker: str) -> None:
+    assert speaker_of(analyse(text), words) == speaker
+
+
+def test_they_after_unnamed_people_is_not_them_when_a_group_came_between() -> None:
+    text = (
+        "Critics said the fares would rise. The bill is expected to be opposed by the Harbour Party. "
+        "They have said the scheme is “deeply flawed”."
+    )
+    assert speaker_of(analyse(text), "deeply flawed") != "Critics"

@@ -211,6 +211,10 @@ class Antecedents:
             verb = tokens[verb].head
         return False
 
+    def reported(self, verb: int) -> bool:
+        """Whether a verb heads a clause someone else reports (:meth:`_reported`)."""
+        return self._reported(verb)
+
     def _reported(self, verb: int) -> bool:
         """Whether a verb heads a clause someone else reports: in "Westmacott said that Obama
         shows great charm", Obama is not the one speaking."""

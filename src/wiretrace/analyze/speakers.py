@@ -15,8 +15,16 @@ import bisect
 import re
 
 from wiretrace.analyze.coref import FIRST_SECOND, GROUP_TYPES, Antecedents
-from wiretrace.analyze.cues import INSTITUTION_NOUNS, KICKERS, PERSON_PRONOUNS, TITLE_WORDS, lemma_of
-from wiretrace.analyze.phrases import children, described_source, noun_phrase, strip_span
+from wiretrace.analyze.cues import (
+    INSTITUTION_NOUNS,
+    KICKERS,
+    MADE_NOUNS,
+    PERSON_PRONOUNS,
+    SPEECH_NOUNS,
+    TITLE_WORDS,
+    lemma_of,
+)
+from wiretrace.analyze.phrases import children, described_source, noun_phrase, root_of, strip_span, tokens_in
 from wiretrace.analyze.reported import STANCE_VERBS, verb_lemma
 from wiretrace.analyze.sources import description_end
 from wiretrace.analyze.subjects import is_reporting, went_on
@@ -25,6 +33,26 @@ from wiretrace.model import Entity, EntityType, Mention, Parse, Span, Speaker, V
 __all__ = ["SpeakerResolver"]
 
 _INSTITUTION_WINDOW = 800
+_UNNAMED_WINDOW = 600  # characters from an unnamed source to a pronoun that stands for it
+# Sources that are things: "they" is not "the records" that said something before it.
+_THINGS = (
+    MADE_NOUNS
+    | SPEECH_NOUNS
+    | frozenset("record document figure poll survey study statistic number result estimate file paper policy".split())
+)
+# Nouns for a person that tell the person's gender ("a spokeswoman", "the chairman").
+_GENDERED_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        "spokeswoman chairwoman businesswoman congresswoman councilwoman policewoman woman girl lady mother wife "
+        "daughter sister grandmother widow".split(),
+        "f",
+    ),
+    **dict.fromkeys(
+        "spokesman chairman businessman congressman councilman policeman man boy gentleman father husband son "
+        "brother grandfather widower".split(),
+        "m",
+    ),
+}
 # Institution nouns so generic that the nearest organisation named just before is what
 # they stand for ("NATO … the alliance pledged"). Any other institution noun ("the
 # ministry", "the campaign") resolves only to an organisation whose name holds the word.
@@ -308,6 +336,9 @@ class SpeakerResolver:
 
     def _pronoun(self, word: str, mention: Mention, token: int) -> Speaker:
         kind = PERSON_PRONOUNS[word]
+        unnamed = self._unnamed_before(mention.span.start, kind) if kind in {"m", "f", "p"} else None
+        if unnamed is not None and unnamed[1]:  # "A spokeswoman said … She added": the spokeswoman
+            return self._as_pronoun(unnamed[0], mention)
         if kind in {"m", "f"}:
             verb = self.parse.tokens[token].head
             carries_on = lemma_of(self.parse.tokens[verb].text) in _CARRY_ON_VERBS or went_on(self.parse, verb)
@@ -316,6 +347,10 @@ class SpeakerResolver:
             )
             if found is not None:
                 return self._from_entity(found, mention, via=Via.PRONOUN)
+            if unnamed is not None:  # "An official said … She said": no one else she can be
+                return self._as_pronoun(unnamed[0], mention)
+        if kind == "p" and unnamed is not None:
+            return self._as_pronoun(unnamed[0], mention)  # "Critics said … They argued"
         if kind in {"p", "n"}:
             group = self.coref.group_source_before(token) if kind == "n" else None
             if group is not None:
@@ -325,6 +360,67 @@ class SpeakerResolver:
                 if entity is not None and entity.type in GROUP_TYPES:
                     return self._from_entity(entity, mention, via=Via.PRONOUN)
         return Speaker(name=mention.text, mention=mention, via=Via.UNRESOLVED)
+
+    def _unnamed_before(self, offset: int, kind: str) -> tuple[Speaker, bool] | None:
+        """The unnamed source of the quote just before, when "he"/"she"/"they" can stand for it:
+        a description of one person, or of people for "they" ("Critics said … They argued"),
+        said close before, with no person the pronoun can mean named since. With whether its
+        own words tell the pronoun's gender ("a spokeswoman"): then it wins over anyone named
+        before it; otherwise only when no one named can be meant."""
+        last = self.previous[-1] if self.previous else None
+        if last is None or last.via != Via.DESCRIPTION or last.mention is None:
+            return None
+        span = last.mention.span
+        if span.end > offset or offset - span.start > _UNNAMED_WINDOW:
+            return None
+        indices = tokens_in(self.parse, span)
+        if not indices:
+            return None
+        tok = self.parse.tokens[root_of(self.parse, indices)]
+        plural = tok.tag in {"NNS", "NNPS"}
+        common = tok.pos == "NOUN" or (plural and self.entity_at(tok.i) is None)  # "Critics said" opening a sentence
+        if not common or plural != (kind == "p"):
+            return None
+        if kind == "p":
+            word = tok.lower
+            forms = {tok.lemma, word, word[:-1], word[:-3] + "y" if word.endswith("ies") else word}
+            if not _THINGS.isdisjoint(forms) or self._plural_subject_between(span.end, offset):
+                return None  # "Records show …", "… critics say. Ministers launched … They will say"
+            return last, True
+        said = _GENDERED_NOUNS.get(tok.lower)
+        if said is not None and self.body[span.start : span.start + 4].lower() == "the ":
+            said = None  # "the billionaire businessman" is someone named before, most often
+        if said is not None and said != kind:
+            return None
+        k = bisect.bisect_left(self._starts, span.end)
+        while k < len(self._mentions) and self._mentions[k][0].start < offset:
+            at, entity = self._mentions[k]
+            k += 1
+            if (
+                entity.type == EntityType.PERSON
+                and not self.coref.in_quotes(at.start)
+                and self.coref.may_be(entity, kind)
+            ):
+                return None  # "A spokeswoman said … Hewitt replied … She added": Hewitt
+        return last, said is not None
+
+    def _plural_subject_between(self, start: int, end: int) -> bool:
+        """Whether people became a subject, or a group was named, between ``start`` and ``end``
+        outside quotes ("… is expected to be opposed by the Liberal Democrats. They have said …")."""
+        for tok in self.parse.tokens:
+            if tok.start < start or self.coref.in_quotes(tok.start):
+                continue
+            if tok.start >= end:
+                return False
+            entity = self.entity_at(tok.i)
+            if entity is not None and entity.type in GROUP_TYPES:
+                return True
+            if tok.tag in {"NNS", "NNPS"} and tok.dep in {"nsubj", "nsubjpass"} and not self.coref.reported(tok.head):
+                return True  # (not "the fares" in "Critics said the fares would rise")
+        return False
+
+    def _as_pronoun(self, source: Speaker, mention: Mention) -> Speaker:
+        return Speaker(name=source.name, mention=mention, description=source.name, via=Via.PRONOUN)
 
     def _from_entity(self, entity: Entity, mention: Mention, description: str | None = None, *, via: Via) -> Speaker:
         if description is not None:
