@@ -139,6 +139,8 @@ def test_she_after_an_unnamed_womans_story_is_not_the_reporter() -> None:
         ("Mr Kopp", "Kopp"),  # an honorific never stays, however few words are left
         ("Gen. Ines Kopp", "Ines Kopp"),
         ("Cllr Okafor", "Okafor"),
+        ("Tory Dafydd Rees-Owen", "Dafydd Rees-Owen"),  # a party before a name
+        ("Labour MP Ines Kopp", "Ines Kopp"),
         ("Director of Parks", "Director of Parks"),  # not a name after the title
         ("Grace Hollis", "Grace Hollis"),
     ],
@@ -224,3 +226,26 @@ def test_a_title_before_a_first_name_is_not_the_person_with_that_first_name() ->
     )
     analysis = analyse(text)
     assert speaker_of(analysis, "fine morning") != "Oskar Lindqvist"
+
+
+def test_an_honorific_tells_a_person_the_model_labelled_otherwise() -> None:
+    from wiretrace.analyze.entity_mentions import _after_honorific  # noqa: PLC0415
+
+    for text, name in [("Later Mr Vance", "Vance"), ("Mr Cable", "Cable"), ("Gen Brandt", "Brandt")]:
+        span = _after_honorific(text, Span(0, len(text)))
+        assert span is not None and text[span.start : span.end] == name
+    text = "said Mr Clarke"
+    assert _after_honorific(text, Span(text.index("Clarke"), len(text))) is not None
+    assert _after_honorific("Dr Pepper", Span(0, 9)) is None  # a brand
+    assert _after_honorific("Saltmere Council", Span(0, 16)) is None
+
+
+@pytest.mark.slow
+def test_a_partys_people_are_not_a_person_a_pronoun_goes_back_to() -> None:
+    text = (
+        "Rhodri Vance, the Tory chairman, called the claim a lie.\n\n"
+        "The Lib Dems said the plan was unfunded. He said the figures were “invented”."
+    )
+    analysis = analyse(text)
+    assert all(e.name != "Lib Dems" or e.type.value != "PERSON" for e in analysis.entities)
+    assert speaker_of(analysis, "invented") == "Rhodri Vance"

@@ -445,3 +445,13 @@ def test_they_after_unnamed_people_is_not_them_when_a_group_came_between() -> No
         "They have said the scheme is “deeply flawed”."
     )
     assert speaker_of(analyse(text), "deeply flawed") != "Critics"
+
+
+def test_the_programme_someone_spoke_on_is_not_what_they_said() -> None:
+    text = (
+        "The pact was signed on Friday. Speaking on Radio Saltmere's Morning programme, Mr Vance said "
+        "give and take would replace more “rigid” rules."
+    )
+    analysis = analyse(text)
+    assert not any("programme" in q.text for q in analysis.quotes)
+    assert speaker_of(analysis, "rigid") == "Vance"

@@ -43,7 +43,7 @@ def raw_mentions(body: str, parse: Parse) -> list[tuple[Mention, str]]:
             span = Span(dateline.end(), span.end)  # the model ran the dateline into the name
         span = _before_headline_verb(body, span)
         label = ent.label
-        named = _after_honorific(body, span) if label != EntityType.PERSON.value else None
+        named = _after_honorific(body, span) if label in _NAMES_OF_ANYTHING else None
         if named is not None:  # "Later Mr Blair" taken for an organisation: Blair, a person
             span, label = named, EntityType.PERSON.value
         if label == EntityType.PERSON.value:
@@ -58,21 +58,25 @@ def raw_mentions(body: str, parse: Parse) -> list[tuple[Mention, str]]:
 
 
 # Words the model runs into a person's name from before it: titles and roles ("Media
-# Coordinator Dane Lisser", "Billionaire Sheldon Adelson") and "Follow" ("Follow Pam Key on
-# Twitter"), with the words before them. They are left out of the name, and read as its
-# description, when two capitalised words follow ("President Obama" stays a name).
+# Coordinator Dane Lisser", "Billionaire Sheldon Adelson"), a party ("Tory David Davis") and
+# "Follow" ("Follow Pam Key on Twitter"), with the words before them. They are left out of
+# the name, and read as its description, when two capitalised words follow ("President
+# Obama" stays a name).
 _BEFORE_NAME = TITLE_WORDS | frozenset(
     """
     coordinator manager billionaire millionaire businessman businesswoman archbishop cardinal rabbi imam
     pastor reverend rev father sister brother coach anchor host correspondent columnist editor producer
     publisher founder cofounder co-founder executive strategist pollster economist activist organizer
-    organiser follow
+    organiser follow tory tories labour conservative democrat democrats republican republicans liberal socialist
+    mp mep msp
     """.split()
 )
 _OWNER = re.compile(r"\S+[’']s$")  # "Breitbart’s", "News’s": a possessive ends the owner's part
 # Honorifics, never part of a name however few words follow ("Mr Blair", "Gen Musharraf",
 # "Cllr Okafor"): left out of it, so that "Mr Blair" is the Tony Blair named before.
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame gen col capt lt sgt cllr supt insp det".split())
+_NAMES_OF_ANYTHING = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"})  # not a work's title ("Mr Robot")
+_HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(h.capitalize() for h in HONORIFICS)})\.?[ \t]+$")
 
 
 def _name_alone(body: str, span: Span) -> Span:
@@ -95,11 +99,15 @@ def _name_alone(body: str, span: Span) -> Span:
 
 
 def _after_honorific(body: str, span: Span) -> Span | None:
-    """The capitalised words after an honorific inside a mention, when it is not the mention's
-    first word ("Later Mr Blair"; "Dr Pepper" is left alone): a person's name."""
+    """A person's name in a mention labelled otherwise, told by an honorific: the capitalised
+    words after one inside it ("Later Mr Blair", "Mr Cable"; not "Dr Pepper", a brand), or the
+    whole mention after one just before it ("Mr [Clarke]" labelled a place)."""
+    if _HONORIFIC_BEFORE.search(body, max(0, span.start - 8), span.start):
+        return span
     words = list(_WORD.finditer(body, span.start, span.end))
-    for k in range(1, len(words) - 1):
-        if words[k].group(0).lower().rstrip(".") in HONORIFICS:
+    for k in range(len(words) - 1):
+        word = words[k].group(0).lower().rstrip(".")
+        if word in HONORIFICS and (k > 0 or word != "dr"):
             rest = words[k + 1 :]
             if all(w.group(0)[:1].isupper() for w in rest):
                 return Span(rest[0].start(), span.end)

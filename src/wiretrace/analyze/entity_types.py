@@ -61,10 +61,16 @@ def repair_types(
             fixed = EntityType.MEDIA.value
         elif label == EntityType.ORG.value and _followed_by_place(body, parse, mention):
             fixed = EntityType.GPE.value
+        if fixed == EntityType.PERSON.value and mention.text.split()[-1].lower() in PARTY_MEMBERS:
+            fixed = EntityType.NORP.value  # "the Lib Dems", "Tories": a party's people, never one person
         repaired.append((mention, fixed))
     return repaired
 
 
+# A party's people, by the party's name: a name that ends with one is no person ("Lib Dems").
+PARTY_MEMBERS = frozenset(
+    "dems democrats republicans tories conservatives liberals socialists nationalists unionists greens".split()
+)
 # Words that open a name without being a given name ("Al Jazeera", "St. Louis", "Van Halen").
 _NAME_PREFIXES = frozenset("al el la le de del da di van von der st st. saint san santa los las des du".split())
 

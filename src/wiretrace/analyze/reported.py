@@ -252,10 +252,20 @@ def _complement(parse: Parse, verb: int) -> tuple[Span, int | None] | None:
     topics = [c for c in kids if tokens[c].dep == "prep" and tokens[c].lower in {"about", "of", "on"} and c > verb]
     if topics and lemma in _TOPIC_VERBS:  # "talked about the wall", "warned of a crisis"
         objs = [g for g in children(parse, topics[0]) if tokens[g].dep in {"pobj", "pcomp"}]
-        when = tokens[topics[0]].lower == "on" and objs and tokens[objs[0]].ent_type in {"DATE", "TIME"}
-        if objs and not when:  # "wrote to him on Tuesday": when, not what it said
+        if objs and not (tokens[topics[0]].lower == "on" and _when_or_where(parse, objs[0])):
             return token_span(parse, *subtree(parse, objs[0])), objs[0]
     return None
+
+
+# What someone speaks on that is the medium, not the topic: "speaking on Radio 4's Today programme".
+_MEDIA_NOUNS = frozenset("programme program show radio television tv channel station podcast broadcast air".split())
+
+
+def _when_or_where(parse: Parse, obj: int) -> bool:
+    """An object of "on" that says when or where the words were said, not what about: "wrote to
+    him on Tuesday", "speaking on Radio 4's Today programme", "said on CNN"."""
+    tok = parse.tokens[obj]
+    return tok.ent_type in {"DATE", "TIME", "ORG", "FAC"} or tok.lower in _MEDIA_NOUNS
 
 
 def _content_object(parse: Parse, lemma: str, obj: int) -> bool:
