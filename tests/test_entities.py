@@ -249,3 +249,11 @@ def test_a_partys_people_are_not_a_person_a_pronoun_goes_back_to() -> None:
     analysis = analyse(text)
     assert all(e.name != "Lib Dems" or e.type.value != "PERSON" for e in analysis.entities)
     assert speaker_of(analysis, "invented") == "Rhodri Vance"
+
+
+@pytest.mark.slow
+def test_a_partys_name_keeps_the_capitalised_word_the_model_left_out() -> None:
+    text = "The Liberal Democrats say the tax is unfair. Senior Republicans said the vote was close."
+    names = {e.name for e in analyse(text).entities}
+    assert "Liberal Democrats" in names and "Democrats" not in names
+    assert "Senior Republicans" not in names  # a sentence's first word is no part of a name

@@ -50,6 +50,8 @@ def raw_mentions(body: str, parse: Parse) -> list[tuple[Mention, str]]:
             span = _with_nickname(body, _name_alone(body, span))
         elif _headline_run(body, span):
             continue
+        elif label in {EntityType.NORP.value, EntityType.ORG.value}:
+            span = _with_proper_modifiers(parse, ent.first, span)
         fac = _facility_extent(body, parse, ent.first, ent.last)
         if fac is not None:
             span, label = fac, EntityType.FAC.value
@@ -112,6 +114,24 @@ def _after_honorific(body: str, span: Span) -> Span | None:
             if all(w.group(0)[:1].isupper() for w in rest):
                 return Span(rest[0].start(), span.end)
     return None
+
+
+def _with_proper_modifiers(parse: Parse, first: int, span: Span) -> Span:
+    """A group's name with the capitalised words before it the model left out: "the [Liberal]
+    Democrats", "Germany's [Free] Democrats" — not a sentence's first word ("Senior Republicans")."""
+    tokens = parse.tokens
+    start = first
+    while start > 0:
+        prev = tokens[start - 1]
+        sentence = parse.sentence_of(start - 1)
+        if prev.pos != "PROPN" or prev.dep not in {"amod", "compound"} or prev.ent_iob != "O":
+            break
+        if not prev.text[:1].isupper() or not (first <= prev.head < first + 8) or sentence is None:
+            break
+        if sentence.first == start - 1:
+            break
+        start -= 1
+    return Span(tokens[start].start, span.end) if start < first else span
 
 
 # Possessive pronouns and auxiliary verbs, capitalised inside a name: a title-case headline
