@@ -257,3 +257,27 @@ def test_a_partys_name_keeps_the_capitalised_word_the_model_left_out() -> None:
     names = {e.name for e in analyse(text).entities}
     assert "Liberal Democrats" in names and "Democrats" not in names
     assert "Senior Republicans" not in names  # a sentence's first word is no part of a name
+
+
+@pytest.mark.slow
+def test_the_role_a_name_is_set_beside_is_its_description() -> None:
+    text = (
+        "Stan Vell had decided he was too old for the ferry trade. His Saltmere-born wife, Joan, suggested "
+        "he had nothing to lose and should write the kind of stories he really wanted to tell.\n\n"
+        "The ferry ran on the Skerra Island route, Odile Marchetti, who chairs the port authority, said."
+    )
+    analysis = analyse(text)
+    people = {e.name: e for e in analysis.entities}
+    assert people["Joan"].descriptions == ("His Saltmere-born wife",)
+    assert people["Joan"].type.value == "PERSON"
+    assert not any("route" in d for d in people["Odile Marchetti"].descriptions)  # no role: the parse's slip
+    quote = next(q for q in analysis.quotes if "stories he really wanted" in q.text)
+    assert quote.speaker is not None and quote.speaker.name == "Stan Vell"  # "he" is not his wife
+
+
+def test_a_name_keeps_its_particles_after_an_honorific() -> None:
+    from wiretrace.analyze.entity_mentions import _name_alone  # noqa: PLC0415
+
+    text = "Mr de Vabres"
+    span = _name_alone(text, Span(0, len(text)))
+    assert text[span.start : span.end] == "de Vabres"

@@ -455,3 +455,8 @@ def test_the_programme_someone_spoke_on_is_not_what_they_said() -> None:
     analysis = analyse(text)
     assert not any("programme" in q.text for q in analysis.quotes)
     assert speaker_of(analysis, "rigid") == "Vance"
+
+
+def test_what_someone_wrote_in_a_relative_clause_is_not_a_statement() -> None:
+    text = "So embarrassed was Lieberman by much of what he was writing that he hid his name."
+    assert not any(q.text.strip().lower() == "what" for q in analyse(text).quotes)

@@ -22,6 +22,7 @@ __all__ = [
     "MADE_NOUNS",
     "OWNER_PRONOUNS",
     "PERSON_PRONOUNS",
+    "ROLE_NOUNS",
     "SAYING_NOUNS",
     "SOURCE_NOUNS",
     "SPEECH_NOUNS",
@@ -99,6 +100,17 @@ TITLE_WORDS: frozenset[str] = frozenset(
     lawmaker representative rep candidate nominee inspector superintendent commissioner councillor
     councilor councilman councilwoman mr mrs ms dr sir lord lady king queen prince pope bishop
     chancellor premier deputy vice sheriff officer sergeant captain colonel lieutenant major admiral
+    """.split()
+)
+
+# Nouns for what a person is to someone, set before their name ("his wife, Joan,", "a
+# spokesperson, Felix Ormond,"): titles and these.
+ROLE_NOUNS: frozenset[str] = TITLE_WORDS | frozenset(
+    """
+    wife husband mother father son daughter brother sister widow widower partner girlfriend boyfriend
+    friend colleague neighbour neighbor cousin uncle aunt nephew niece grandson granddaughter grandmother
+    grandfather spokesperson spokeswoman mediator negotiator founder owner manager head member deputy
+    assistant lawyer attorney counsel doctor surgeon teacher coach agent editor reporter correspondent
     """.split()
 )
 

@@ -301,7 +301,7 @@ class EntitiesStage(Stage):
     """spaCy NER merged into the article's canonical entities."""
 
     name = "entities"
-    version = "11"
+    version = "12"
     needs = frozenset({"article", "parse"})
     gives = frozenset({"entities"})
 

@@ -93,11 +93,19 @@ def _name_alone(body: str, span: Span) -> Span:
         if bare in HONORIFICS or (k < len(words) - 2 and (_OWNER.fullmatch(text) or bare in _BEFORE_NAME)):
             first = k + 1
     rest = words[first:]
-    if first == 0 or not all(w.group(0)[:1].isupper() for w in rest):
+    if first == 0 or not _name_words([w.group(0) for w in rest]):
         return span
     if rest[-1].group(0).lower() in GROUP_NAME_WORDS:
         return span  # "Hillary’s Victory Fund": no person's name is left
     return Span(rest[0].start(), span.end)
+
+
+_PARTICLES = frozenset("de da di du del della der den van von la le bin ibn al el".split())
+
+
+def _name_words(words: list[str]) -> bool:
+    """Whether words can be a name: capitalised, but for particles inside it ("de Vabres")."""
+    return bool(words) and words[-1][:1].isupper() and all(w[:1].isupper() or w in _PARTICLES for w in words)
 
 
 def _after_honorific(body: str, span: Span) -> Span | None:
@@ -111,7 +119,7 @@ def _after_honorific(body: str, span: Span) -> Span | None:
         word = words[k].group(0).lower().rstrip(".")
         if word in HONORIFICS and (k > 0 or word != "dr"):
             rest = words[k + 1 :]
-            if all(w.group(0)[:1].isupper() for w in rest):
+            if _name_words([w.group(0) for w in rest]):
                 return Span(rest[0].start(), span.end)
     return None
 

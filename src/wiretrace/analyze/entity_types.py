@@ -8,7 +8,7 @@ an organisation; an outlet's name is media; "Vilnius, Lithuania" is a place.
 
 from __future__ import annotations
 
-from wiretrace.analyze.cues import COMPANY_NOUNS, GROUP_NAME_WORDS, TITLE_WORDS, is_speech_verb
+from wiretrace.analyze.cues import COMPANY_NOUNS, GROUP_NAME_WORDS, ROLE_NOUNS, TITLE_WORDS, is_speech_verb
 from wiretrace.analyze.genders import first_name_gender, first_name_is_common
 from wiretrace.analyze.outlets import is_outlet_name
 from wiretrace.analyze.phrases import children
@@ -47,8 +47,8 @@ def repair_types(
             fixed = EntityType.PERSON.value  # "Singh said he was alarmed": not a place
         elif label == EntityType.ORG.value and mention.text in surnames:
             fixed = EntityType.PERSON.value  # "Anselm said": the surname of Rupert Anselm, not an organisation
-        elif label != EntityType.PERSON.value and _in_apposition_to(parse, mention, TITLE_WORDS):
-            fixed = EntityType.PERSON.value  # "Her deputy, Morten Eide," was a WORK_OF_ART
+        elif label != EntityType.PERSON.value and _in_apposition_to(parse, mention, ROLE_NOUNS):
+            fixed = EntityType.PERSON.value  # "Her deputy, Morten Eide," was a WORK_OF_ART, "her husband, Dirk," an ORG
         elif label == EntityType.ORG.value and _titled_person(parse, mention):
             fixed = EntityType.PERSON.value  # "Christian Estrosi, a former mayor of Nice," was an ORG
         elif label in _PLACE_OR_GROUP and mention.text not in outlets and _named_speaker(parse, mention):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from wiretrace.analyze.cues import ROLE_NOUNS
 from wiretrace.model import Mention, Parse, Span, Token
 
 __all__ = [
@@ -165,14 +166,16 @@ def described_source(parse: Parse, i: int, *, limit: int = 14) -> Span:
 
 
 def descriptions_of(body: str, parse: Parse, mentions: Iterable[Mention]) -> tuple[str, ...]:
-    """Titles before a name ("Ukrainian President") and appositions after it."""
+    """Titles before a name ("Ukrainian President"), appositions after it, and the noun it is set
+    beside ("his wife, Joan,")."""
     found: list[str] = []
     for mention in mentions:
         indices = tokens_in(parse, mention.span)
         if not indices:
             continue
         root = root_of(parse, indices)
-        for text in (_title_before(body, parse, root, indices), _apposition(body, parse, root)):
+        before, after = _title_before(body, parse, root, indices), _apposition(body, parse, root)
+        for text in (before, after, _apposed_to(body, parse, root)):
             if text and text not in found and text != mention.text:
                 found.append(text)
     return tuple(found)
@@ -194,6 +197,18 @@ def _title_before(body: str, parse: Parse, root: int, indices: range) -> str | N
         return None
     span = strip_span(body, Span(span_tokens[0].start, span_tokens[-1].end))
     return body[span.start : span.end] if span else None
+
+
+def _apposed_to(body: str, parse: Parse, root: int) -> str | None:
+    """The noun a name is set beside: "[His British-born wife], Joan," — a description before the name."""
+    tok = parse.tokens[root]
+    head = parse.tokens[tok.head]
+    if tok.dep != "appos" or head.i >= root or head.pos != "NOUN" or head.ent_type or head.lower not in ROLE_NOUNS:
+        return None  # "… on the Skerra Island route, Odile Marchetti, who …": no role, the parse's slip
+    span = strip_span(body, noun_phrase(parse, head.i))
+    if span is None or span.end > tok.start or len(span) > 120 or span.end != head.end:
+        return None  # "a spokesperson for the developer, Greywater Partners": the developer's name
+    return body[span.start : span.end]
 
 
 def _apposition(body: str, parse: Parse, root: int) -> str | None:

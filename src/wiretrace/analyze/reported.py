@@ -273,6 +273,8 @@ def _content_object(parse: Parse, lemma: str, obj: int) -> bool:
     tok = parse.tokens[obj]
     if lemma in _HEARER_VERBS:
         return lemma == "ask" and tok.ent_type not in {"PERSON", "ORG", "NORP", "GPE"} and tok.pos == "NOUN"
+    if tok.lower in {"what", "which", "whatever", "whichever"} and subtree(parse, obj) == (obj, obj + 1):
+        return False  # "much of what he was writing": what he wrote is not said here
     return not (tok.pos == "PRON" and tok.lower in {"it", "this", "that", "them", "him", "her", "us", "me", "you"})
 
 
