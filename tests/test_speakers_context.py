@@ -460,3 +460,25 @@ def test_the_programme_someone_spoke_on_is_not_what_they_said() -> None:
 def test_what_someone_wrote_in_a_relative_clause_is_not_a_statement() -> None:
     text = "So embarrassed was Lieberman by much of what he was writing that he hid his name."
     assert not any(q.text.strip().lower() == "what" for q in analyse(text).quotes)
+
+
+def test_the_people_a_verb_leads_to_speak_are_the_speakers() -> None:
+    text = (
+        "The singer was criticised after a show in April led 12 viewers to complain he was “lewd”.\n\n"
+        "Mourners used markers to write notes to the boxer on a paper banner."
+    )
+    analysis = analyse(text)
+    assert speaker_of(analysis, "lewd") == "12 viewers"
+    notes = [q for q in analysis.quotes if q.text.strip() == "notes"]
+    assert all(q.speaker is None or q.speaker.name != "markers" for q in notes)  # "used X to": not X
+
+
+def test_what_a_statement_reads_is_its_words() -> None:
+    text = (
+        "The singer was criticised in April.\n\n"
+        "“The performer had been asked to tone his act down,” a broadcaster’s statement read. "
+        "She read the report twice."
+    )
+    analysis = analyse(text)
+    assert speaker_of(analysis, "tone his act down") == "a broadcaster’s statement"
+    assert not any("report" in q.text for q in analysis.quotes)  # reading a report is not speech

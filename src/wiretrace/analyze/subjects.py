@@ -34,9 +34,10 @@ _MEDIA = frozenset("phone telephone email e-mail text mail letter fax video vide
 def is_reporting(parse: Parse, i: int) -> bool:
     """A speech verb used to report: not an infinitive ("to respond") nor an adjective ("alleged")."""
     tok = parse.tokens[i]
-    if tok.pos not in {"VERB", "AUX"} or tok.dep == "amod":
+    reads = _reads(parse, i)  # the tagger often takes this "read" for a noun
+    if (tok.pos not in {"VERB", "AUX"} and not reads) or tok.dep == "amod":
         return False
-    if not is_speech_verb(tok.text) and not went_on(parse, i) and not _puts_it(parse, i):
+    if not is_speech_verb(tok.text) and not went_on(parse, i) and not _puts_it(parse, i) and not reads:
         return False
     kids = children(parse, i)
     infinitive = any(parse.tokens[c].tag == "TO" and parse.tokens[c].dep != "prep" for c in kids)  # not "to which"
@@ -84,6 +85,21 @@ def _puts_it(parse: Parse, i: int) -> bool:
     return any(tokens[c].lower == "it" and tokens[c].dep == "dobj" for c in kids) and any(
         tokens[c].lower == "as" for c in kids
     )
+
+
+# What is written to be read out: "“…,” a BBC statement read", "the sign reads: …".
+_WRITINGS = frozenset(
+    "statement letter note sign message post tweet caption banner placard release memo email notice headline "
+    "inscription card text".split()
+)
+
+
+def _reads(parse: Parse, i: int) -> bool:
+    """ "“…,” a BBC statement read" — "read" reports what a piece of writing says."""
+    tokens = parse.tokens
+    if tokens[i].lower not in {"read", "reads"}:
+        return False
+    return any(tokens[c].dep == "nsubj" and tokens[c].lower in _WRITINGS for c in children(parse, i))
 
 
 def went_on(parse: Parse, i: int) -> bool:
@@ -234,6 +250,8 @@ def _subject(parse: Parse, verb: int) -> int | None:
         if tok.dep in {"advcl", "conj", "xcomp", "ccomp", "relcl"} and tok.head != verb:
             if tok.dep == "relcl":
                 return tok.head  # "the envoy, who said …"
+            if seen == 0 and tok.dep == "xcomp" and (told := _object_before(parse, tok.head, verb)) is not None:
+                return told  # "led 12 viewers to complain …", "urged voters to say …": the viewers
             if seen == 0 and (nearer := _nearer_clause_subject(parse, verb)) is not None:
                 return nearer
             verb = tok.head
@@ -241,6 +259,25 @@ def _subject(parse: Parse, verb: int) -> int | None:
             continue
         return None
     return None
+
+
+def _object_before(parse: Parse, verb: int, before: int) -> int | None:
+    """The noun object of ``verb`` that comes before ``before`` (its to-clause's verb), for a
+    verb whose object does what the clause says (:data:`_OBJECT_CONTROL`)."""
+    tokens = parse.tokens
+    if _OBJECT_CONTROL.isdisjoint({lemma_of(tokens[verb].text), tokens[verb].lemma}):
+        return None  # "used markers to write notes": the one who used them writes
+    for c in children(parse, verb):
+        if tokens[c].dep == "dobj" and c < before and tokens[c].pos in {"NOUN", "PROPN", "PRON"}:
+            return c
+    return None
+
+
+# Verbs whose object does what their to-clause says: "led 12 viewers to complain".
+_OBJECT_CONTROL = frozenset(
+    "ask tell urge lead force persuade encourage invite allow order prompt cause get want expect remind warn "
+    "advise inspire push press pressure convince challenge dare beg implore instruct".split()
+)
 
 
 def _nearer_clause_subject(parse: Parse, participle: int) -> int | None:
