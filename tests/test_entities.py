@@ -281,3 +281,14 @@ def test_a_name_keeps_its_particles_after_an_honorific() -> None:
     text = "Mr de Vabres"
     span = _name_alone(text, Span(0, len(text)))
     assert text[span.start : span.end] == "de Vabres"
+
+
+@pytest.mark.slow
+def test_a_person_named_like_an_organisation_is_one_unless_a_given_name_opens_it() -> None:
+    text = (
+        "Yoshiaki Tsutsumi ran Seibu Railways for decades. He described the demands his father made.\n\n"
+        "Samantha Power said the plan was “bold”."
+    )
+    types = {e.name: e.type.value for e in analyse(text).entities}
+    assert types["Seibu Railways"] == "ORG"
+    assert types["Samantha Power"] == "PERSON"

@@ -301,7 +301,7 @@ class EntitiesStage(Stage):
     """spaCy NER merged into the article's canonical entities."""
 
     name = "entities"
-    version = "12"
+    version = "13"
     needs = frozenset({"article", "parse"})
     gives = frozenset({"entities"})
 

@@ -61,8 +61,11 @@ def repair_types(
             fixed = EntityType.MEDIA.value
         elif label == EntityType.ORG.value and _followed_by_place(body, parse, mention):
             fixed = EntityType.GPE.value
-        if fixed == EntityType.PERSON.value and mention.text.split()[-1].lower() in PARTY_MEMBERS:
+        words = mention.text.split()
+        if fixed == EntityType.PERSON.value and words[-1].lower() in PARTY_MEMBERS:
             fixed = EntityType.NORP.value  # "the Lib Dems", "Tories": a party's people, never one person
+        elif fixed == EntityType.PERSON.value and _group_named(words):
+            fixed = EntityType.ORG.value  # "Seibu Railways" — but "Samantha Power" is a person
         repaired.append((mention, fixed))
     return repaired
 
@@ -71,6 +74,22 @@ def repair_types(
 PARTY_MEMBERS = frozenset(
     "dems democrats republicans tories conservatives liberals socialists nationalists unionists greens".split()
 )
+# Words of a group's name that are common surnames too ("Samantha Power", "Emily Post").
+_GROUP_WORD_SURNAMES = frozenset("power post press street".split())
+_COMPANY_ENDINGS = frozenset("railway railways industries systems group groups corporation corp inc ltd plc".split())
+
+
+def _group_named(words: list[str]) -> bool:
+    """Whether a "person" is named like an organisation: a word of a group's name last, and no
+    common given name first ("Seibu Railways", not "Samantha Power")."""
+    last = words[-1].lower().rstrip(".")
+    if len(words) < 2 or last in _GROUP_WORD_SURNAMES:
+        return False
+    if last not in GROUP_NAME_WORDS and last not in _COMPANY_ENDINGS:
+        return False
+    return not first_name_is_common(words[0])
+
+
 # Words that open a name without being a given name ("Al Jazeera", "St. Louis", "Van Halen").
 _NAME_PREFIXES = frozenset("al el la le de del da di van von der st st. saint san santa los las des du".split())
 
@@ -90,7 +109,8 @@ def _named_speaker(parse: Parse, mention: Mention) -> bool:
     surname = family.text
     if not (surname[:1].isupper() and surname[1:].islower()) or surname.endswith("s"):
         return False
-    if given.lower in _NAME_PREFIXES or surname.lower() in GROUP_NAME_WORDS or not first_name_is_common(given.text):
+    group_word = surname.lower() in GROUP_NAME_WORDS and surname.lower() not in _GROUP_WORD_SURNAMES
+    if given.lower in _NAME_PREFIXES or group_word or not first_name_is_common(given.text):
         return False  # a common first name: one the names table gives a gender from its main list
     if is_outlet_name(mention.text):
         return False
