@@ -482,3 +482,13 @@ def test_what_a_statement_reads_is_its_words() -> None:
     analysis = analyse(text)
     assert speaker_of(analysis, "tone his act down") == "a broadcaster’s statement"
     assert not any("report" in q.text for q in analysis.quotes)  # reading a report is not speech
+
+
+def test_a_title_for_another_office_is_not_the_person() -> None:
+    text = (
+        "Home Secretary Dag Reinholt spoke on Monday.\n\n"
+        "The foreign secretary said it was “for Parliament”. The home secretary said the law was “fair”."
+    )
+    analysis = analyse(text)
+    assert speaker_of(analysis, "for Parliament") != "Dag Reinholt"
+    assert speaker_of(analysis, "fair") == "Dag Reinholt"

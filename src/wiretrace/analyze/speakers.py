@@ -306,7 +306,7 @@ class SpeakerResolver:
             if entity.type != EntityType.PERSON:
                 continue
             titles = " ".join(entity.descriptions).lower().split()
-            if head not in titles:
+            if head not in titles or self._other_office(words - {head}, entity.descriptions, head):
                 continue
             score = len(words & set(titles))
             if len((words | {head}) & set(titles)) < 2 and all(m.span.start >= offset for m in entity.mentions):
@@ -317,6 +317,17 @@ class SpeakerResolver:
             if best is None or (score, -distance) > (best[0], -best[1]):
                 best = (score, distance, entity)
         return best[2] if best is not None else None
+
+    @staticmethod
+    def _other_office(wanted: set[str], descriptions: tuple[str, ...], head: str) -> bool:
+        """Whether every title of a person with this head word names another office than the one
+        asked for: "the foreign secretary" is not the "Home Secretary"."""
+        offices = []
+        for description in descriptions:
+            words = [w.strip(".,") for w in description.lower().split()]
+            if head in words:
+                offices.append({w for w in words[: words.index(head)] if w not in {"the", "a", "an"}})
+        return bool(wanted) and bool(offices) and all(office and not (office & wanted) for office in offices)
 
     def _definite(self, token: int) -> bool:
         span = noun_phrase(self.parse, token)
