@@ -492,3 +492,11 @@ def test_a_title_for_another_office_is_not_the_person() -> None:
     analysis = analyse(text)
     assert speaker_of(analysis, "for Parliament") != "Dag Reinholt"
     assert speaker_of(analysis, "fair") == "Dag Reinholt"
+
+
+def test_the_company_is_not_the_outlet_it_spoke_to() -> None:
+    text = (
+        "Nordfly may lose millions after the summit, it told the BBC.\n\n"
+        "The company said that it had to cancel 77 flights on Wednesday."
+    )
+    assert speaker_of(analyse(text), "cancel 77 flights") != "BBC"

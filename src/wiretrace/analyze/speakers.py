@@ -33,6 +33,8 @@ from wiretrace.model import Entity, EntityType, Mention, Parse, Span, Speaker, V
 __all__ = ["SpeakerResolver"]
 
 _INSTITUTION_WINDOW = 800
+# Institution nouns an outlet can be: "the network", "the paper" (not "the company", though one may be).
+_MEDIA_NOUNS = frozenset("network newspaper paper outlet site website magazine publication station broadcaster".split())
 _UNNAMED_WINDOW = 600  # characters from an unnamed source to a pronoun that stands for it
 # Sources that are things: "they" is not "the records" that said something before it.
 _THINGS = (
@@ -274,6 +276,8 @@ class SpeakerResolver:
             return None  # "the ministry" is not whichever organisation came last
         if self._introduced_unnamed(token):
             return None  # "A group of MPs has … The group says": that group, not the last one named
+        if tok.lower not in _MEDIA_NOUNS:
+            types.discard(EntityType.MEDIA)  # "…, it told the BBC. The company said": not the BBC
         found = self._nearest_before(tok.start, frozenset(types), _INSTITUTION_WINDOW)
         if found is None or all(self.coref.in_quotes(m.span.start) for m in found.mentions if m.span.start < tok.start):
             return None
