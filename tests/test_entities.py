@@ -292,3 +292,36 @@ def test_a_person_named_like_an_organisation_is_one_unless_a_given_name_opens_it
     types = {e.name: e.type.value for e in analyse(text).entities}
     assert types["Seibu Railways"] == "ORG"
     assert types["Samantha Power"] == "PERSON"
+
+
+@pytest.mark.slow
+def test_a_given_name_the_model_left_out_keeps_a_son_apart_from_his_father() -> None:
+    text = (
+        "Those charged included Otis Varga, the son of the singer Bryan Varga.\n\n"
+        "The hearing lasted an hour. Otis Varga, a former pupil of the school, said: “I have no regrets.”\n\n"
+        "President Obama and Vice President Biden were not asked."
+    )
+    analysis = analyse(text)
+    assert speaker_of(analysis, "no regrets") == "Otis Varga"
+    names = {e.name for e in analysis.entities}
+    assert "President Biden" not in names  # a title is no given name
+
+
+def test_a_given_name_before_a_surname_the_model_labelled_alone_is_part_of_the_name() -> None:
+    from speaker_cases import hand_parse  # noqa: PLC0415
+    from wiretrace.analyze.entity_mentions import _with_given_name  # noqa: PLC0415
+
+    body, parse = hand_parse(
+        [
+            ("Otis", "PROPN", "NNP", "compound", 1, ""),  # the model's "[Otis] Ferry"
+            ("Ferry", "PROPN", "NNP", "nsubj", 2, "PERSON"),
+            ("said", "VERB", "VBD", "ROOT", 2, ""),
+            ("Vice", "PROPN", "NNP", "compound", 5, ""),
+            ("President", "PROPN", "NNP", "compound", 5, ""),
+            ("Biden", "PROPN", "NNP", "dobj", 2, "PERSON"),
+        ]
+    )
+    ferry = Span(parse.tokens[1].start, parse.tokens[1].end)
+    assert _with_given_name(parse, 1, ferry).text(body) == "Otis Ferry"
+    biden = Span(parse.tokens[5].start, parse.tokens[5].end)
+    assert _with_given_name(parse, 5, biden).text(body) == "Biden"

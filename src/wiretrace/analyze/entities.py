@@ -301,7 +301,7 @@ class EntitiesStage(Stage):
     """spaCy NER merged into the article's canonical entities."""
 
     name = "entities"
-    version = "13"
+    version = "14"
     needs = frozenset({"article", "parse"})
     gives = frozenset({"entities"})
 

@@ -47,7 +47,7 @@ def raw_mentions(body: str, parse: Parse) -> list[tuple[Mention, str]]:
         if named is not None:  # "Later Mr Blair" taken for an organisation: Blair, a person
             span, label = named, EntityType.PERSON.value
         if label == EntityType.PERSON.value:
-            span = _with_nickname(body, _name_alone(body, span))
+            span = _with_nickname(body, _name_alone(body, _with_given_name(parse, ent.first, span)))
         elif _headline_run(body, span):
             continue
         elif label in {EntityType.NORP.value, EntityType.ORG.value}:
@@ -122,6 +122,22 @@ def _after_honorific(body: str, span: Span) -> Span | None:
             if _name_words([w.group(0) for w in rest]):
                 return Span(rest[0].start(), span.end)
     return None
+
+
+def _with_given_name(parse: Parse, first: int, span: Span) -> Span:
+    """A surname with the given name before it that the model left out: "[Otis] Ferry" is not the
+    Bryan Ferry named before."""
+    tokens = parse.tokens
+    if first == 0 or tokens[first].start != span.start:
+        return span
+    prev = tokens[first - 1]
+    if prev.pos != "PROPN" or prev.dep != "compound" or prev.ent_iob != "O" or not prev.text[:1].isupper():
+        return span
+    if prev.lower.rstrip(".") in _BEFORE_NAME or prev.lower.rstrip(".") in HONORIFICS:
+        return span  # "President Obama", "Vice President Biden": a title, not a given name
+    if not first_name_is_common(prev.text) or prev.text.endswith(".") or prev.end + 1 != tokens[first].start:
+        return span  # a name the table knows well, not "Trust", "Court" or "Del."
+    return Span(prev.start, span.end)
 
 
 def _with_proper_modifiers(parse: Parse, first: int, span: Span) -> Span:
