@@ -500,3 +500,33 @@ def test_the_company_is_not_the_outlet_it_spoke_to() -> None:
         "The company said that it had to cancel 77 flights on Wednesday."
     )
     assert speaker_of(analyse(text), "cancel 77 flights") != "BBC"
+
+
+def test_a_pronoun_or_an_idiom_alone_is_not_what_was_said() -> None:
+    from wiretrace.analyze.reported import _content_object  # noqa: PLC0415
+
+    _, parse = hand_parse(
+        [
+            ("silence", "NOUN", "NN", "nsubj", 1, ""),
+            ("speaks", "VERB", "VBZ", "ROOT", 1, ""),
+            ("volumes", "NOUN", "NNS", "dobj", 1, ""),
+        ]
+    )
+    assert not _content_object(parse, "speak", 2)  # "speaks volumes"
+    _, parse = hand_parse(
+        [
+            ("Taiwan", "PROPN", "NNP", "nsubj", 1, "GPE"),
+            ("declared", "VERB", "VBD", "ROOT", 1, ""),
+            ("itself", "PRON", "PRP", "dobj", 1, ""),
+        ]
+    )
+    assert not _content_object(parse, "declare", 2)  # nothing declared but itself
+    _, parse = hand_parse(
+        [
+            ("he", "PRON", "PRP", "nsubj", 1, ""),
+            ("calls", "VERB", "VBZ", "ROOT", 1, ""),
+            ("himself", "PRON", "PRP", "dobj", 1, ""),
+            ("socialist", "NOUN", "NN", "oprd", 1, ""),
+        ]
+    )
+    assert _content_object(parse, "call", 2)  # "calls himself a socialist": what he calls himself

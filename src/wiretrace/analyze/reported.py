@@ -268,13 +268,24 @@ def _when_or_where(parse: Parse, obj: int) -> bool:
     return tok.ent_type in {"DATE", "TIME", "ORG", "FAC"} or tok.lower in _MEDIA_NOUNS
 
 
+_IDIOMS = frozenset({("speak", "volumes"), ("say", "volumes"), ("tell", "volumes")})
+
+
 def _content_object(parse: Parse, lemma: str, obj: int) -> bool:
     """The object is what was said, not to whom ("told reporters", "asked Clinton")."""
     tok = parse.tokens[obj]
     if lemma in _HEARER_VERBS:
         return lemma == "ask" and tok.ent_type not in {"PERSON", "ORG", "NORP", "GPE"} and tok.pos == "NOUN"
-    if tok.lower in {"what", "which", "whatever", "whichever"} and subtree(parse, obj) == (obj, obj + 1):
-        return False  # "much of what he was writing": what he wrote is not said here
+    verb = tok.head
+    completed = any(  # "called himself a democratic socialist", "described itself as …"
+        c > obj and (parse.tokens[c].dep == "oprd" or (parse.tokens[c].dep == "prep" and parse.tokens[c].lower == "as"))
+        for c in children(parse, verb)
+    )
+    alone = subtree(parse, obj) == (obj, obj + 1) and not completed
+    if alone and (tok.tag in {"PRP", "DT", "WDT", "WP"} or not tok.text[:1].isalnum() or len(tok.text) < 3):
+        return False  # "much of what he was writing", "considers itself", "that": nothing said here
+    if alone and (lemma, tok.lower) in _IDIOMS:
+        return False  # "speaks volumes"
     return not (tok.pos == "PRON" and tok.lower in {"it", "this", "that", "them", "him", "her", "us", "me", "you"})
 
 
