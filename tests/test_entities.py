@@ -325,3 +325,29 @@ def test_a_given_name_before_a_surname_the_model_labelled_alone_is_part_of_the_n
     assert _with_given_name(parse, 1, ferry).text(body) == "Otis Ferry"
     biden = Span(parse.tokens[5].start, parse.tokens[5].end)
     assert _with_given_name(parse, 5, biden).text(body) == "Biden"
+
+
+@pytest.mark.slow
+def test_mr_and_mrs_of_one_surname_are_two_people() -> None:
+    text = (
+        "Tory leader Michael Halvorsen launched the campaign on Monday with his wife Sandra. "
+        "Mrs Halvorsen made her debut speech in October.\n\n"
+        "Mr Halvorsen said the party was “ready”. Mrs Halvorsen said she was “proud”."
+    )
+    analysis = analyse(text)
+    assert speaker_of(analysis, "ready") == "Michael Halvorsen"
+    assert speaker_of(analysis, "proud") != "Michael Halvorsen"
+
+
+@pytest.mark.slow
+def test_a_title_or_a_party_alone_is_no_person() -> None:
+    text = (
+        "Trade and Industry Secretary Patricia Hewitt visited a factory on Monday. The Trade and Industry "
+        "Secretary said the plans were “prominent”.\n\n"
+        "Labour and the Tories clashed over the plans. She said it was “fine”."
+    )
+    analysis = analyse(text)
+    people = {e.name for e in analysis.entities if e.type.value == "PERSON"}
+    assert people == {"Patricia Hewitt"}
+    assert speaker_of(analysis, "prominent") == "Patricia Hewitt"  # the title she was given
+    assert speaker_of(analysis, "fine") == "Patricia Hewitt"

@@ -177,7 +177,9 @@ def _cluster(body: str, mentions: list[tuple[Mention, str]]) -> list[_Cluster]:
         if label == EntityType.PERSON.value:
             key = " ".join(untitled(key))  # "General Musharraf" is the Musharraf named in full
         cluster = by_key.get(key)
-        if cluster is not None and any(_other_gender(body, mention, f.split()) for f in cluster.forms):
+        if cluster is not None and (
+            any(_other_gender(body, mention, f.split()) for f in cluster.forms) or _other_title(body, mention, cluster)
+        ):
             key = f"{key} ({honorific_before(body, mention.span.start)})"  # "Mr. Lund" after "Mrs. Lund"
             cluster = by_key.get(key)
         if cluster is None and label == EntityType.PERSON.value:
@@ -230,6 +232,16 @@ def _person_for(body: str, mention: Mention, persons: list[tuple[int, _Cluster, 
     # Two people share a surname ("Donald Trump", later "Ivanka Trump"): the bare surname
     # stays with the one the article introduced first, unless the other was just named.
     return first[1]
+
+
+def _other_title(body: str, mention: Mention, cluster: _Cluster) -> bool:
+    """Whether a surname's honorific gives the other gender than every honorific the cluster's
+    mentions have: "Mr Howard" is not the "Mrs Howard" of the paragraph before."""
+    said = honorific_before(body, mention.span.start)
+    if said is None:
+        return False
+    seen = {honorific_before(body, m.span.start) for m in cluster.mentions} - {None}
+    return bool(seen) and said not in seen
 
 
 def _other_gender(body: str, mention: Mention, full: list[str]) -> bool:
@@ -301,7 +313,7 @@ class EntitiesStage(Stage):
     """spaCy NER merged into the article's canonical entities."""
 
     name = "entities"
-    version = "14"
+    version = "15"
     needs = frozenset({"article", "parse"})
     gives = frozenset({"entities"})
 

@@ -56,7 +56,19 @@ def raw_mentions(body: str, parse: Parse) -> list[tuple[Mention, str]]:
         if fac is not None:
             span, label = fac, EntityType.FAC.value
         found.append((Mention(span=span, text=body[span.start : span.end]), label))
-    return _other_occurrences(body, parse, _split_possessives(found))
+    found = _other_occurrences(body, parse, _split_possessives(found))
+    return [(m, label) for m, label in found if not _title_alone(m, label, found)]
+
+
+def _title_alone(mention: Mention, label: str, found: list[tuple[Mention, str]]) -> bool:
+    """A title labelled a person on its own ("the Trade and Industry [Secretary] said"): no one's
+    name — unless a person named in full has it as a surname ("Pete King", then "King")."""
+    if label != EntityType.PERSON.value or mention.text.lower() not in TITLE_WORDS:
+        return False
+    return not any(
+        other == EntityType.PERSON.value and len(m.text.split()) > 1 and m.text.split()[-1] == mention.text
+        for m, other in found
+    )
 
 
 # Words the model runs into a person's name from before it: titles and roles ("Media

@@ -8,7 +8,14 @@ an organisation; an outlet's name is media; "Vilnius, Lithuania" is a place.
 
 from __future__ import annotations
 
-from wiretrace.analyze.cues import COMPANY_NOUNS, GROUP_NAME_WORDS, ROLE_NOUNS, TITLE_WORDS, is_speech_verb
+from wiretrace.analyze.cues import (
+    COMPANY_NOUNS,
+    GROUP_NAME_WORDS,
+    INSTITUTION_NOUNS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    is_speech_verb,
+)
 from wiretrace.analyze.genders import first_name_gender, first_name_is_common
 from wiretrace.analyze.outlets import is_outlet_name
 from wiretrace.analyze.phrases import children
@@ -72,7 +79,8 @@ def repair_types(
 
 # A party's people, by the party's name: a name that ends with one is no person ("Lib Dems").
 PARTY_MEMBERS = frozenset(
-    "dems democrats republicans tories conservatives liberals socialists nationalists unionists greens".split()
+    "dem dems democrats republicans tory tories conservatives liberals socialists nationalists unionists greens labour "
+    "mps meps msps".split()
 )
 # Words of a group's name that are common surnames too ("Samantha Power", "Emily Post").
 _GROUP_WORD_SURNAMES = frozenset("power post press street".split())
@@ -81,9 +89,12 @@ _COMPANY_ENDINGS = frozenset("railway railways industries systems group groups c
 
 def _group_named(words: list[str]) -> bool:
     """Whether a "person" is named like an organisation: a word of a group's name last, and no
-    common given name first ("Seibu Railways", not "Samantha Power")."""
+    common given name first ("Seibu Railways", not "Samantha Power"), or an institution's word
+    alone ("Commission")."""
     last = words[-1].lower().rstrip(".")
-    if len(words) < 2 or last in _GROUP_WORD_SURNAMES:
+    if len(words) == 1:
+        return last in INSTITUTION_NOUNS and last not in TITLE_WORDS  # "Commission" — not "Secretary"
+    if last in _GROUP_WORD_SURNAMES:
         return False
     if last not in GROUP_NAME_WORDS and last not in _COMPANY_ENDINGS:
         return False

@@ -27,7 +27,7 @@ _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|
 # Marks that end whatever came before an unnamed source: a quote, a sentence, a clause.
 _BEFORE_SOURCE = frozenset({"”", "“", '"', "»", "«", "''", "`", "?", "!", ".", ";", ":", "—", "–"})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
-_TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "PUNCT", "ADP", "NUM"})
+_TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "PUNCT", "ADP", "NUM", "CCONJ"})
 
 
 def strip_span(body: str, span: Span) -> Span | None:
@@ -185,7 +185,9 @@ def _title_before(body: str, parse: Parse, root: int, indices: range) -> str | N
     left = [
         c
         for c in children(parse, root)
-        if c < indices[0] and parse.tokens[c].dep in _TITLE_DEPS and parse.tokens[c].ent_type != "PERSON"
+        if c < indices[0]
+        and parse.tokens[c].dep in _TITLE_DEPS
+        and (parse.tokens[c].ent_type != "PERSON" or parse.tokens[c].lower in ROLE_NOUNS)
     ]
     if not left:
         return None

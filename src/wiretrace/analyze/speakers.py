@@ -130,6 +130,8 @@ class SpeakerResolver:
         entity = self._named_after_title(token, np_span, entity) or entity
         if entity is not None and entity.type in _NOT_SPEAKERS and not _name_like(entity.name):
             entity = self._person_named(token)  # “Trump accused Holt of being a” taken for a title
+        if entity is not None and entity.type == EntityType.PERSON and entity.name.lower() in TITLE_WORDS:
+            entity = None  # "the Trade and Industry Secretary" taken for a person named "Secretary"
         if entity is not None:
             return self._from_entity(entity, mention, via=Via.NAME)
         if tok.lower in PERSON_PRONOUNS and tok.pos == "PRON":
