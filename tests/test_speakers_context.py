@@ -530,3 +530,15 @@ def test_a_pronoun_or_an_idiom_alone_is_not_what_was_said() -> None:
         ]
     )
     assert _content_object(parse, "call", 2)  # "calls himself a socialist": what he calls himself
+
+
+def test_an_organisations_spokeswoman_speaks_and_stays_the_speaker() -> None:
+    text = (
+        "A Department for Harbours spokeswoman confirmed Mr Lund was still in post. "
+        "“No date was ever given for his departure,” she said, adding that the post had been advertised. "
+        "She said the search would “take months”."
+    )
+    analysis = analyse(text)
+    for words in ("still in post", "No date was ever given", "post had been advertised", "take months"):
+        quote = next(q for q in analysis.quotes if words in q.text)
+        assert quote.speaker is not None and quote.speaker.name.endswith("spokeswoman"), words

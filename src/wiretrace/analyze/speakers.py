@@ -35,6 +35,11 @@ __all__ = ["SpeakerResolver"]
 _INSTITUTION_WINDOW = 800
 # Institution nouns an outlet can be: "the network", "the paper" (not "the company", though one may be).
 _MEDIA_NOUNS = frozenset("network newspaper paper outlet site website magazine publication station broadcaster".split())
+# Who speaks for an organisation, named after it: "a Home Office spokesman".
+_SPEAKING_FOR = frozenset(
+    "spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople official officials representative "
+    "representatives source sources aide aides adviser advisers advisor advisors lawyer lawyers".split()
+)
 _UNNAMED_WINDOW = 600  # characters from an unnamed source to a pronoun that stands for it
 # Sources that are things: "they" is not "the records" that said something before it.
 _THINGS = (
@@ -86,6 +91,7 @@ class SpeakerResolver:
         self._mentions = self.coref.mentions
         self._starts = self.coref.starts
         self.previous: list[Speaker] = []
+        self._origins: dict[int, Speaker] = {}  # a pronoun's speaker → the unnamed source it stands for
 
     # -- lookups ----------------------------------------------------------------------
 
@@ -132,6 +138,8 @@ class SpeakerResolver:
             entity = self._person_named(token)  # “Trump accused Holt of being a” taken for a title
         if entity is not None and entity.type == EntityType.PERSON and entity.name.lower() in TITLE_WORDS:
             entity = None  # "the Trade and Industry Secretary" taken for a person named "Secretary"
+        if entity is not None and entity.type in GROUP_TYPES and self._speaks_for(np_span, token):
+            entity = None  # "A Department for Work and Pensions spokeswoman": she speaks, not the department
         if entity is not None:
             return self._from_entity(entity, mention, via=Via.NAME)
         if tok.lower in PERSON_PRONOUNS and tok.pos == "PRON":
@@ -151,6 +159,12 @@ class SpeakerResolver:
         described = self._described(token)
         full = Mention(span=described, text=self.body[described.start : described.end])
         return Speaker(name=full.text, mention=full, via=Via.DESCRIPTION)
+
+    def _speaks_for(self, span: Span, token: int) -> bool:
+        """Whether a source's phrase ends with someone who speaks for the organisation the parse
+        made its head: "A Department for Work and Pensions spokeswoman"."""
+        last = self.parse.token_at(span.end - 1)
+        return last is not None and last != token and self.parse.tokens[last].lower in _SPEAKING_FOR
 
     def _relative_head(self, token: int) -> int | None:
         """The noun a "who" stands for, through a relative clause joined to another
@@ -384,16 +398,20 @@ class SpeakerResolver:
         said close before, with no person the pronoun can mean named since. With whether its
         own words tell the pronoun's gender ("a spokeswoman"): then it wins over anyone named
         before it; otherwise only when no one named can be meant."""
-        last = self.previous[-1] if self.previous else None
-        if last is None or last.via != Via.DESCRIPTION or last.mention is None:
+        said_last = self.previous[-1] if self.previous else None
+        last = self._origins.get(id(said_last), said_last)  # "… she said, adding …": still the spokeswoman
+        if said_last is None or last is None or last.via != Via.DESCRIPTION or last.mention is None:
+            return None
+        near = said_last.mention.span if said_last.mention is not None else last.mention.span
+        if near.start > offset or offset - near.start > _UNNAMED_WINDOW:
             return None
         span = last.mention.span
-        if span.end > offset or offset - span.start > _UNNAMED_WINDOW:
-            return None
         indices = tokens_in(self.parse, span)
         if not indices:
             return None
         tok = self.parse.tokens[root_of(self.parse, indices)]
+        if self.parse.tokens[indices[-1]].lower in _SPEAKING_FOR:
+            tok = self.parse.tokens[indices[-1]]  # "A Department for … spokeswoman", headed by the department
         plural = tok.tag in {"NNS", "NNPS"}
         common = tok.pos == "NOUN" or (plural and self.entity_at(tok.i) is None)  # "Critics said" opening a sentence
         if not common or plural != (kind == "p"):
@@ -401,7 +419,7 @@ class SpeakerResolver:
         if kind == "p":
             word = tok.lower
             forms = {tok.lemma, word, word[:-1], word[:-3] + "y" if word.endswith("ies") else word}
-            if not _THINGS.isdisjoint(forms) or self._plural_subject_between(span.end, offset):
+            if not _THINGS.isdisjoint(forms) or self._plural_subject_between(near.end, offset):
                 return None  # "Records show …", "… critics say. Ministers launched … They will say"
             return last, True
         said = _GENDERED_NOUNS.get(tok.lower)
@@ -409,7 +427,7 @@ class SpeakerResolver:
             said = None  # "the billionaire businessman" is someone named before, most often
         if said is not None and said != kind:
             return None
-        k = bisect.bisect_left(self._starts, span.end)
+        k = bisect.bisect_left(self._starts, near.end)
         while k < len(self._mentions) and self._mentions[k][0].start < offset:
             at, entity = self._mentions[k]
             k += 1
@@ -437,7 +455,9 @@ class SpeakerResolver:
         return False
 
     def _as_pronoun(self, source: Speaker, mention: Mention) -> Speaker:
-        return Speaker(name=source.name, mention=mention, description=source.name, via=Via.PRONOUN)
+        found = Speaker(name=source.name, mention=mention, description=source.name, via=Via.PRONOUN)
+        self._origins[id(found)] = source
+        return found
 
     def _from_entity(self, entity: Entity, mention: Mention, description: str | None = None, *, via: Via) -> Speaker:
         if description is not None:
