@@ -542,3 +542,14 @@ def test_an_organisations_spokeswoman_speaks_and_stays_the_speaker() -> None:
     for words in ("still in post", "No date was ever given", "post had been advertised", "take months"):
         quote = next(q for q in analysis.quotes if words in q.text)
         assert quote.speaker is not None and quote.speaker.name.endswith("spokeswoman"), words
+
+
+def test_the_chairman_named_after_his_organisation_speaks() -> None:
+    text = (
+        "Commission for Harbour Safety chairman Trevor Lindqvist said applications were down 40%. "
+        "He did not think the plan was “about race”. An aide to Senator Ted Vance said the plan was “dead”."
+    )
+    analysis = analyse(text)
+    assert speaker_of(analysis, "applications were down") == "Trevor Lindqvist"
+    assert speaker_of(analysis, "about race") == "Trevor Lindqvist"
+    assert speaker_of(analysis, "dead") != "Ted Vance"  # the aide speaks

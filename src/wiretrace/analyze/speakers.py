@@ -234,7 +234,10 @@ class SpeakerResolver:
         j = k - 1
         while j > token and (tokens[j].lower.rstrip(".") in TITLE_WORDS or tokens[j].text[:1].isupper()):
             j -= 1
-        return person if tokens[j].pos != "ADP" or j == token else None
+        # "an aide to Senator Ted Cruz" is the aide; "Commission for Racial Equality chairman Trevor
+        # Phillips" is Phillips (the "for" is inside the organisation's name)
+        in_name = head is not None and head.type in GROUP_TYPES and tokens[token].text[:1].isupper()
+        return person if tokens[j].pos != "ADP" or j == token or in_name else None
 
     def _person_named(self, token: int) -> Entity | None:
         """The person whose name ends with this word ("Trump" → Donald Trump), for a name
