@@ -240,8 +240,12 @@ def _other_title(body: str, mention: Mention, cluster: _Cluster) -> bool:
     said = honorific_before(body, mention.span.start)
     if said is None:
         return False
-    seen = {honorific_before(body, m.span.start) for m in cluster.mentions} - {None}
-    return bool(seen) and said not in seen
+    seen = set()
+    for m in cluster.mentions:
+        seen.add(honorific_before(body, m.span.start))
+        if len(seen - {None}) > 1 or said in seen:
+            return False  # both kinds already, or this one
+    return bool(seen - {None})
 
 
 def _other_gender(body: str, mention: Mention, full: list[str]) -> bool:

@@ -92,6 +92,7 @@ class SpeakerResolver:
         self._starts = self.coref.starts
         self.previous: list[Speaker] = []
         self._origins: dict[int, Speaker] = {}  # a pronoun's speaker → the unnamed source it stands for
+        self._token_starts = [t.start for t in parse.tokens]
 
     # -- lookups ----------------------------------------------------------------------
 
@@ -445,11 +446,13 @@ class SpeakerResolver:
     def _plural_subject_between(self, start: int, end: int) -> bool:
         """Whether people became a subject, or a group was named, between ``start`` and ``end``
         outside quotes ("… is expected to be opposed by the Liberal Democrats. They have said …")."""
-        for tok in self.parse.tokens:
-            if tok.start < start or self.coref.in_quotes(tok.start):
-                continue
+        tokens = self.parse.tokens
+        first = bisect.bisect_left(self._token_starts, start)
+        for tok in tokens[first:]:
             if tok.start >= end:
                 return False
+            if self.coref.in_quotes(tok.start):
+                continue
             entity = self.entity_at(tok.i)
             if entity is not None and entity.type in GROUP_TYPES:
                 return True

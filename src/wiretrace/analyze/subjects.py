@@ -34,7 +34,7 @@ _MEDIA = frozenset("phone telephone email e-mail text mail letter fax video vide
 def is_reporting(parse: Parse, i: int) -> bool:
     """A speech verb used to report: not an infinitive ("to respond") nor an adjective ("alleged")."""
     tok = parse.tokens[i]
-    reads = _reads(parse, i)  # the tagger often takes this "read" for a noun
+    reads = tok.lower in {"read", "reads"} and _reads(parse, i)  # the tagger often takes this "read" for a noun
     if (tok.pos not in {"VERB", "AUX"} and not reads) or tok.dep == "amod":
         return False
     if not is_speech_verb(tok.text) and not went_on(parse, i) and not _puts_it(parse, i) and not reads:
