@@ -351,3 +351,14 @@ def test_a_title_or_a_party_alone_is_no_person() -> None:
     assert people == {"Patricia Hewitt"}
     assert speaker_of(analysis, "prominent") == "Patricia Hewitt"  # the title she was given
     assert speaker_of(analysis, "fine") == "Patricia Hewitt"
+
+
+@pytest.mark.slow
+def test_a_name_after_a_company_noun_is_a_company() -> None:
+    text = (
+        "Telecoms equipment supplier Ostrand reported higher profits. Ostrand said its orders had “doubled”.\n\n"
+        "Obama said it was the right thing to do."
+    )
+    types = {e.name: e.type.value for e in analyse(text).entities}
+    assert types["Ostrand"] == "ORG"
+    assert types["Obama"] == "PERSON"  # "said it was …" tells nothing

@@ -317,7 +317,7 @@ class EntitiesStage(Stage):
     """spaCy NER merged into the article's canonical entities."""
 
     name = "entities"
-    version = "15"
+    version = "16"
     needs = frozenset({"article", "parse"})
     gives = frozenset({"entities"})
 

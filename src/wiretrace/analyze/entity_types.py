@@ -47,9 +47,20 @@ def repair_types(
             or (m.text in named and _acts_as_a_person(parse, m))
         )
     }
+    companies = {  # "telecoms equipment supplier Ericsson": no person ("Obama said it was …" says nothing)
+        m.text
+        for m, label in mentions
+        if label == EntityType.PERSON.value
+        and len(m.text.split()) == 1
+        and m.text not in surnames
+        and first_name_gender(m.text) is None
+        and _company_noun_before(parse, m)
+    }
     repaired = []
     for mention, label in mentions:
         fixed = label
+        if label == EntityType.PERSON.value and mention.text in companies:
+            fixed = EntityType.ORG.value
         if label in _PLACE_OR_GROUP and mention.text in people:
             fixed = EntityType.PERSON.value  # "Singh said he was alarmed": not a place
         elif label == EntityType.ORG.value and mention.text in surnames:
@@ -155,6 +166,16 @@ def _speaks_as_a_person(parse: Parse, mention: Mention) -> bool:
     if any(tokens[c].dep == "relcl" and _subject_word(parse, c) == "who" for c in children(parse, i)):
         return True
     return any(tokens[c].dep == "ccomp" and _subject_word(parse, c) in {"he", "she"} for c in children(parse, verb))
+
+
+def _company_noun_before(parse: Parse, mention: Mention) -> bool:
+    """A name set after a company noun: "telecoms equipment supplier Ericsson", "marketing
+    company Doubleclick"."""
+    i = parse.token_at(mention.span.start)
+    if i is None or i == 0:
+        return False
+    before = parse.tokens[i - 1]
+    return before.pos == "NOUN" and before.lower in COMPANY_NOUNS and before.head == i
 
 
 def _acts_as_a_person(parse: Parse, mention: Mention) -> bool:
