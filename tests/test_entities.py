@@ -362,3 +362,10 @@ def test_a_name_after_a_company_noun_is_a_company() -> None:
     types = {e.name: e.type.value for e in analyse(text).entities}
     assert types["Ostrand"] == "ORG"
     assert types["Obama"] == "PERSON"  # "said it was …" tells nothing
+
+
+@pytest.mark.slow
+def test_the_letters_after_a_name_are_not_the_name() -> None:
+    text = "Guy Mansfield QC, chairman of the Bar Council, spoke on Monday. Mr Mansfield said the plan was “dangerous”."
+    analysis = analyse(text)
+    assert speaker_of(analysis, "dangerous") == "Guy Mansfield"

@@ -317,7 +317,7 @@ class EntitiesStage(Stage):
     """spaCy NER merged into the article's canonical entities."""
 
     name = "entities"
-    version = "16"
+    version = "17"
     needs = frozenset({"article", "parse"})
     gives = frozenset({"entities"})
 

@@ -44,6 +44,8 @@ def raw_mentions(body: str, parse: Parse) -> list[tuple[Mention, str]]:
         span = _before_headline_verb(body, span)
         label = ent.label
         named = _after_honorific(body, span) if label in _NAMES_OF_ANYTHING else None
+        if named is None and label in _NAMES_OF_ANYTHING:
+            named = _before_post_nominal(body, span)  # "Guy Mansfield QC" taken for an organisation
         if named is not None:  # "Later Mr Blair" taken for an organisation: Blair, a person
             span, label = named, EntityType.PERSON.value
         if label == EntityType.PERSON.value:
@@ -104,6 +106,12 @@ def _name_alone(body: str, span: Span) -> Span:
         bare = text.lower().rstrip(".")
         if bare in HONORIFICS or (k < len(words) - 2 and (_OWNER.fullmatch(text) or bare in _BEFORE_NAME)):
             first = k + 1
+    last = len(words)
+    while last > first + 1 and words[last - 1].group(0).strip(".,").lower() in _POST_NOMINALS:
+        last -= 1  # "Guy Mansfield QC": the letters after a name are not the name
+    if last < len(words):
+        span = Span(span.start, words[last - 1].end())
+        words = words[:last]
     rest = words[first:]
     if first == 0 or not _name_words([w.group(0) for w in rest]):
         return span
@@ -112,12 +120,22 @@ def _name_alone(body: str, span: Span) -> Span:
     return Span(rest[0].start(), span.end)
 
 
+_POST_NOMINALS = frozenset("qc kc mp mep msp am obe mbe cbe kbe dbe phd jr sr".split())
 _PARTICLES = frozenset("de da di du del della der den van von la le bin ibn al el".split())
 
 
 def _name_words(words: list[str]) -> bool:
     """Whether words can be a name: capitalised, but for particles inside it ("de Vabres")."""
     return bool(words) and words[-1][:1].isupper() and all(w[:1].isupper() or w in _PARTICLES for w in words)
+
+
+def _before_post_nominal(body: str, span: Span) -> Span | None:
+    """A given name and a surname before letters only people have after their name ("Guy
+    Mansfield QC", "Jane Roe MP"): a person's name, whatever the model labelled it."""
+    words = [w.group(0) for w in _WORD.finditer(body, span.start, span.end)]
+    if len(words) < 3 or words[-1].strip(".,").lower() not in _POST_NOMINALS or not first_name_is_common(words[0]):
+        return None
+    return span if _name_words(words[:-1]) else None
 
 
 def _after_honorific(body: str, span: Span) -> Span | None:

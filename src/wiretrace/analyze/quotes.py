@@ -402,7 +402,7 @@ class QuotesStage(Stage):
     """Direct, block and reported quotes with their cues and speakers."""
 
     name = "quotes"
-    version = "25"
+    version = "26"
     needs = frozenset({"article", "parse", "entities"})
     gives = frozenset({"quotes"})
 

@@ -134,6 +134,8 @@ class SpeakerResolver:
         np_span = _trim_punct(self.body, noun_phrase(self.parse, token))
         mention = Mention(span=np_span, text=self.body[np_span.start : np_span.end])
         entity = self.entity_at(token)
+        if entity is None and token > 0 and tok.lower.strip(".") in {"jr", "sr", "qc", "kc", "mp", "ii", "iii"}:
+            entity = self.entity_at(token - 1)  # "Joseph R. Biden Jr." headed by the letters after the name
         entity = self._named_after_title(token, np_span, entity) or entity
         if entity is not None and entity.type in _NOT_SPEAKERS and not _name_like(entity.name):
             entity = self._person_named(token)  # “Trump accused Holt of being a” taken for a title
