@@ -21,7 +21,7 @@ from wiretrace.analyze.phrases import children, is_subject
 from wiretrace.analyze.subjects import is_reporting, subject_of
 from wiretrace.model import Entity, EntityType, Parse, Span
 
-__all__ = ["FIRST_SECOND", "GROUP_TYPES", "Antecedents"]
+__all__ = ["FIRST_SECOND", "GROUP_TYPES", "UNNAMED_PEOPLE", "Antecedents"]
 
 _PRONOUN_WINDOW = 1500  # characters back to look for an antecedent
 FIRST_SECOND = frozenset({"i", "we", "you"})
@@ -126,7 +126,7 @@ class Antecedents:
             verb = self.parse.tokens[head].head
             if self.parse.tokens[head].dep == "appos":  # "Her deputy, Morten Eide, was …"
                 verb = self.parse.tokens[verb].head
-            reports = self._reports(verb) and not self._reported(verb)
+            reports = self._reports(verb) and not self.reported(verb)
             if seen.speaker is None and reports:
                 seen.speaker = (span.start, entity)
             if seen.subject is None and (reports or self._main_clause(verb)):
@@ -176,9 +176,9 @@ class Antecedents:
             owns_subject = tok.dep == "poss" and tokens[tok.head].dep in {"nsubj", "nsubjpass"}
             if tok.dep not in {"nsubj", "nsubjpass"} and not owns_subject:
                 continue
-            said = _UNNAMED_PEOPLE.get(tok.lower)
+            said = UNNAMED_PEOPLE.get(tok.lower)
             verb = tokens[tok.head].head if owns_subject else tok.head
-            if said is None or said not in {"", kind} or self.in_quotes(tok.start) or self._reported(verb):
+            if said is None or said not in {"", kind} or self.in_quotes(tok.start) or self.reported(verb):
                 continue  # "Roe said the woman had left": reported, not the one who speaks next
             if not any(parse.tokens[c].dep == "poss" for c in children(parse, tok.i)):
                 return True  # "her husband", "Roe's mother" belong to a named person, and may be named
@@ -212,10 +212,6 @@ class Antecedents:
         return False
 
     def reported(self, verb: int) -> bool:
-        """Whether a verb heads a clause someone else reports (:meth:`_reported`)."""
-        return self._reported(verb)
-
-    def _reported(self, verb: int) -> bool:
         """Whether a verb heads a clause someone else reports: in "Westmacott said that Obama
         shows great charm", Obama is not the one speaking."""
         tokens = self.parse.tokens
@@ -306,7 +302,7 @@ class Antecedents:
 
 
 # People a story introduces without a name, with the gender the word gives ("" for either).
-_UNNAMED_PEOPLE: dict[str, str] = {
+UNNAMED_PEOPLE: dict[str, str] = {
     **dict.fromkeys("woman girl lady mother wife grandmother daughter sister".split(), "f"),
     **dict.fromkeys("man boy gentleman father husband grandfather son brother".split(), "m"),
     **dict.fromkeys("voter supporter resident protester attendee volunteer shopper".split(), ""),

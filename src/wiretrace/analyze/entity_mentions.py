@@ -17,7 +17,7 @@ from wiretrace.analyze.genders import first_name_is_common
 from wiretrace.analyze.phrases import strip_span
 from wiretrace.model import EntityType, Mention, Parse, Span
 
-__all__ = ["raw_mentions"]
+__all__ = ["HONORIFICS", "POST_NOMINALS", "raw_mentions"]
 
 KEPT_LABELS = frozenset(t.value for t in EntityType)
 FACILITY_NOUNS = frozenset(
@@ -43,10 +43,10 @@ def raw_mentions(body: str, parse: Parse) -> list[tuple[Mention, str]]:
             span = Span(dateline.end(), span.end)  # the model ran the dateline into the name
         span = _before_headline_verb(body, span)
         label = ent.label
-        named = _after_honorific(body, span) if label in _NAMES_OF_ANYTHING else None
-        if named is None and label in _NAMES_OF_ANYTHING:
-            named = _before_post_nominal(body, span)  # "Guy Mansfield QC" taken for an organisation
-        if named is not None:  # "Later Mr Blair" taken for an organisation: Blair, a person
+        named = None
+        if label in _NAMES_OF_ANYTHING:  # "Later Mr Blair", "Guy Mansfield QC" taken for an organisation
+            named = _after_honorific(body, span) or _before_post_nominal(body, span)
+        if named is not None:
             span, label = named, EntityType.PERSON.value
         if label == EntityType.PERSON.value:
             span = _with_nickname(body, _name_alone(body, _with_given_name(parse, ent.first, span)))
@@ -107,7 +107,7 @@ def _name_alone(body: str, span: Span) -> Span:
         if bare in HONORIFICS or (k < len(words) - 2 and (_OWNER.fullmatch(text) or bare in _BEFORE_NAME)):
             first = k + 1
     last = len(words)
-    while last > first + 1 and words[last - 1].group(0).strip(".,").lower() in _POST_NOMINALS:
+    while last > first + 1 and words[last - 1].group(0).strip(".,").lower() in POST_NOMINALS:
         last -= 1  # "Guy Mansfield QC": the letters after a name are not the name
     if last < len(words):
         span = Span(span.start, words[last - 1].end())
@@ -120,7 +120,8 @@ def _name_alone(body: str, span: Span) -> Span:
     return Span(rest[0].start(), span.end)
 
 
-_POST_NOMINALS = frozenset("qc kc mp mep msp am obe mbe cbe kbe dbe phd jr sr".split())
+# Letters only people have after their name ("Guy Mansfield QC", "Joseph R. Biden Jr."): no part of it.
+POST_NOMINALS = frozenset("qc kc mp mep msp am obe mbe cbe kbe dbe phd jr sr".split())
 _PARTICLES = frozenset("de da di du del della der den van von la le bin ibn al el".split())
 
 
@@ -133,7 +134,7 @@ def _before_post_nominal(body: str, span: Span) -> Span | None:
     """A given name and a surname before letters only people have after their name ("Guy
     Mansfield QC", "Jane Roe MP"): a person's name, whatever the model labelled it."""
     words = [w.group(0) for w in _WORD.finditer(body, span.start, span.end)]
-    if len(words) < 3 or words[-1].strip(".,").lower() not in _POST_NOMINALS or not first_name_is_common(words[0]):
+    if len(words) < 3 or words[-1].strip(".,").lower() not in POST_NOMINALS or not first_name_is_common(words[0]):
         return None
     return span if _name_words(words[:-1]) else None
 

@@ -271,17 +271,22 @@ def _when_or_where(parse: Parse, obj: int) -> bool:
 _IDIOMS = frozenset({("speak", "volumes"), ("say", "volumes"), ("tell", "volumes")})
 
 
+def _completed(parse: Parse, obj: int) -> bool:
+    """Whether what follows an object completes it: "called himself a democratic socialist",
+    "described itself as …"."""
+    tokens = parse.tokens
+    return any(
+        c > obj and (tokens[c].dep == "oprd" or (tokens[c].dep == "prep" and tokens[c].lower == "as"))
+        for c in children(parse, tokens[obj].head)
+    )
+
+
 def _content_object(parse: Parse, lemma: str, obj: int) -> bool:
     """The object is what was said, not to whom ("told reporters", "asked Clinton")."""
     tok = parse.tokens[obj]
     if lemma in _HEARER_VERBS:
         return lemma == "ask" and tok.ent_type not in {"PERSON", "ORG", "NORP", "GPE"} and tok.pos == "NOUN"
-    verb = tok.head
-    completed = any(  # "called himself a democratic socialist", "described itself as …"
-        c > obj and (parse.tokens[c].dep == "oprd" or (parse.tokens[c].dep == "prep" and parse.tokens[c].lower == "as"))
-        for c in children(parse, verb)
-    )
-    alone = subtree(parse, obj) == (obj, obj + 1) and not completed
+    alone = subtree(parse, obj) == (obj, obj + 1) and not _completed(parse, obj)
     if alone and (tok.tag in {"PRP", "DT", "WDT", "WP"} or not tok.text[:1].isalnum() or len(tok.text) < 3):
         return False  # "much of what he was writing", "considers itself", "that": nothing said here
     if alone and (lemma, tok.lower) in _IDIOMS:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from wiretrace.analyze.coref import FIRST_SECOND, GROUP_TYPES, Antecedents
+from wiretrace.analyze.coref import FIRST_SECOND, GROUP_TYPES, UNNAMED_PEOPLE, Antecedents
 from wiretrace.analyze.cues import (
     INSTITUTION_NOUNS,
     KICKERS,
@@ -24,6 +24,7 @@ from wiretrace.analyze.cues import (
     TITLE_WORDS,
     lemma_of,
 )
+from wiretrace.analyze.entity_mentions import POST_NOMINALS
 from wiretrace.analyze.phrases import children, described_source, noun_phrase, root_of, strip_span, tokens_in
 from wiretrace.analyze.reported import STANCE_VERBS, verb_lemma
 from wiretrace.analyze.sources import description_end
@@ -34,7 +35,9 @@ __all__ = ["SpeakerResolver"]
 
 _INSTITUTION_WINDOW = 800
 # Institution nouns an outlet can be: "the network", "the paper" (not "the company", though one may be).
-_MEDIA_NOUNS = frozenset("network newspaper paper outlet site website magazine publication station broadcaster".split())
+_OUTLET_NOUNS = frozenset(
+    "network newspaper paper outlet site website magazine publication station broadcaster".split()
+)
 # Who speaks for an organisation, named after it: "a Home Office spokesman".
 _SPEAKING_FOR = frozenset(
     "spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople official officials representative "
@@ -47,18 +50,12 @@ _THINGS = (
     | SPEECH_NOUNS
     | frozenset("record document figure poll survey study statistic number result estimate file paper policy".split())
 )
-# Nouns for a person that tell the person's gender ("a spokeswoman", "the chairman").
+# Nouns for a person that tell the person's gender ("a spokeswoman", "the chairman"): the
+# unnamed people coreference knows ("the woman") and the roles.
 _GENDERED_NOUNS: dict[str, str] = {
-    **dict.fromkeys(
-        "spokeswoman chairwoman businesswoman congresswoman councilwoman policewoman woman girl lady mother wife "
-        "daughter sister grandmother widow".split(),
-        "f",
-    ),
-    **dict.fromkeys(
-        "spokesman chairman businessman congressman councilman policeman man boy gentleman father husband son "
-        "brother grandfather widower".split(),
-        "m",
-    ),
+    **{word: said for word, said in UNNAMED_PEOPLE.items() if said},
+    **dict.fromkeys("spokeswoman chairwoman businesswoman congresswoman councilwoman policewoman widow".split(), "f"),
+    **dict.fromkeys("spokesman chairman businessman congressman councilman policeman widower".split(), "m"),
 }
 # Institution nouns so generic that the nearest organisation named just before is what
 # they stand for ("NATO … the alliance pledged"). Any other institution noun ("the
@@ -134,7 +131,7 @@ class SpeakerResolver:
         np_span = _trim_punct(self.body, noun_phrase(self.parse, token))
         mention = Mention(span=np_span, text=self.body[np_span.start : np_span.end])
         entity = self.entity_at(token)
-        if entity is None and token > 0 and tok.lower.strip(".") in {"jr", "sr", "qc", "kc", "mp", "ii", "iii"}:
+        if entity is None and token > 0 and tok.lower.strip(".") in POST_NOMINALS:
             entity = self.entity_at(token - 1)  # "Joseph R. Biden Jr." headed by the letters after the name
         entity = self._named_after_title(token, np_span, entity) or entity
         if entity is not None and entity.type in _NOT_SPEAKERS and not _name_like(entity.name):
@@ -298,7 +295,7 @@ class SpeakerResolver:
             return None  # "the ministry" is not whichever organisation came last
         if self._introduced_unnamed(token):
             return None  # "A group of MPs has … The group says": that group, not the last one named
-        if tok.lower not in _MEDIA_NOUNS:
+        if tok.lower not in _OUTLET_NOUNS:
             types.discard(EntityType.MEDIA)  # "…, it told the BBC. The company said": not the BBC
         found = self._nearest_before(tok.start, frozenset(types), _INSTITUTION_WINDOW)
         if found is None or all(self.coref.in_quotes(m.span.start) for m in found.mentions if m.span.start < tok.start):
@@ -404,9 +401,11 @@ class SpeakerResolver:
         said close before, with no person the pronoun can mean named since. With whether its
         own words tell the pronoun's gender ("a spokeswoman"): then it wins over anyone named
         before it; otherwise only when no one named can be meant."""
-        said_last = self.previous[-1] if self.previous else None
+        if not self.previous:
+            return None
+        said_last = self.previous[-1]
         last = self._origins.get(id(said_last), said_last)  # "… she said, adding …": still the spokeswoman
-        if said_last is None or last is None or last.via != Via.DESCRIPTION or last.mention is None:
+        if last.via != Via.DESCRIPTION or last.mention is None:
             return None
         near = said_last.mention.span if said_last.mention is not None else last.mention.span
         if near.start > offset or offset - near.start > _UNNAMED_WINDOW:

@@ -95,10 +95,8 @@ _WRITINGS = frozenset(
 
 
 def _reads(parse: Parse, i: int) -> bool:
-    """ "“…,” a BBC statement read" — "read" reports what a piece of writing says."""
+    """ "“…,” a BBC statement read" — "read" (``i`` is one) reports what a piece of writing says."""
     tokens = parse.tokens
-    if tokens[i].lower not in {"read", "reads"}:
-        return False
     return any(tokens[c].dep == "nsubj" and tokens[c].lower in _WRITINGS for c in children(parse, i))
 
 
